@@ -1,0 +1,66 @@
+//! `lotse ask`: one question in, the best entries out, for people or tools.
+
+use std::process::ExitCode;
+
+use super::{KnowledgeArgs, UsageError, parse_lang};
+use crate::search::{AskOptions, Library};
+
+/// Search the knowledge and print the best entries.
+#[derive(Debug, clap::Args)]
+pub(super) struct Args {
+    /// Answer in this language (de, en, ar, fa, ps, tr, kmr, ru, uk, pl, ro,
+    /// fr) [default: the query's language, else German]
+    #[arg(long, value_name = "CODE")]
+    lang: Option<String>,
+    /// How many entries to show at most
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    limit: usize,
+    /// Print one JSON object for tools instead of text for people
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    knowledge: KnowledgeArgs,
+    /// The question, in any of the twelve languages
+    #[arg(value_name = "QUERY", trailing_var_arg = true, allow_hyphen_values = true)]
+    query: Vec<String>,
+}
+
+pub(super) fn execute(args: Args) -> anyhow::Result<ExitCode> {
+    let lang = parse_lang(args.lang.as_deref())?;
+    let query = args.query.join(" ");
+    if query.trim().is_empty() {
+        return Err(UsageError("empty query; give the words to search for, e.g. lotse ask Heft 48".into()).into());
+    }
+    let (library, loaded) = Library::open(&args.knowledge.dir(), &args.knowledge.location())?;
+    if loaded.has_errors() {
+        eprintln!(
+            "warning: the knowledge folder has {} errors, their entries are left out; run `lotse check` for details",
+            loaded.errors().count()
+        );
+    }
+    let options = AskOptions {
+        lang,
+        limit: args.limit,
+        ..AskOptions::default()
+    };
+    let answer = library.ask(query.trim(), options)?;
+    if args.json {
+        println!("{}", serde_json::to_string(&answer)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    if answer.hits.is_empty() {
+        println!("No entries found for \"{}\".", answer.query);
+    }
+    for (i, hit) in answer.hits.iter().enumerate() {
+        println!("{}. {} [{}]", i + 1, hit.title, hit.kind.name());
+        if hit.title != hit.title_de {
+            println!("   ({})", hit.title_de);
+        }
+        println!("   {}", hit.summary);
+        if let Some(url) = &hit.url {
+            println!("   {url}");
+        }
+        println!("   id: {}", hit.id);
+    }
+    Ok(ExitCode::SUCCESS)
+}

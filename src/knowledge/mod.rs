@@ -1,0 +1,310 @@
+//! The knowledge: what Lotse knows, loaded from the plain files of `knowledge/`.
+//!
+//! An entry is one Markdown file with TOML front matter, in a folder named
+//! after its kind (`offers/`, `publications/`, `contacts/`, `organisations/`,
+//! `links/`). The German file `<id>.md` is canonical and carries the fields
+//! of the kind; each translation is a file `<id>.<lang>.md` beside it with
+//! title, summary, keywords and body, as Hugo and Zola name them. This
+//! module turns such a folder into plain data ([`Knowledge`]) and a list of
+//! [`Diagnostic`]s that name the file and the line of every problem.
+
+mod check;
+mod file;
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::lang::Lang;
+
+pub use check::Coverage;
+
+/// The kind of an entry, which is also the folder it lives in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Offer,
+    Publication,
+    Contact,
+    Organisation,
+    Link,
+}
+
+/// Who an entry is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Audience {
+    Migrants,
+    Administration,
+    Both,
+}
+
+/// The texts of an entry in one language.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Texts {
+    pub title: String,
+    pub summary: String,
+    pub keywords: Vec<String>,
+    /// Markdown; may be empty.
+    pub body: String,
+}
+
+/// The fields of a publication.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Publication {
+    pub series: Option<String>,
+    pub issue: Option<u32>,
+    pub year: Option<u16>,
+    pub publisher: Option<String>,
+    pub place: Option<String>,
+    /// An ISO date, `YYYY-MM-DD`.
+    pub date: Option<String>,
+}
+
+/// The fields of a contact.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Contact {
+    pub person: Option<String>,
+    pub role: Option<String>,
+    pub organisation: Option<String>,
+    pub street: Option<String>,
+    pub postcode: Option<String>,
+    pub city: Option<String>,
+    pub phone: Option<String>,
+    pub fax: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+}
+
+/// The fields that depend on an entry's kind.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Details {
+    Offer {
+        target_groups: Vec<String>,
+        /// The id of the contact entry for this offer.
+        contact: Option<String>,
+    },
+    Publication(Publication),
+    Contact(Contact),
+    Organisation {
+        url: Option<String>,
+    },
+    Link {
+        url: String,
+    },
+}
+
+/// One entry of the knowledge.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entry {
+    pub id: String,
+    pub kind: Kind,
+    pub audience: Audience,
+    /// The texts per language; German is always present.
+    pub texts: BTreeMap<Lang, Texts>,
+    pub details: Details,
+    /// Ids of related entries.
+    pub related: Vec<String>,
+    /// Where the facts come from: the flyer's section or an official url.
+    pub source: String,
+    /// The canonical file, for messages to maintainers.
+    #[serde(skip)]
+    pub path: PathBuf,
+}
+
+/// All entries of a knowledge folder, in a stable order (kind, then id).
+#[derive(Debug, Clone, Default)]
+pub struct Knowledge {
+    entries: Vec<Entry>,
+    by_id: HashMap<String, usize>,
+}
+
+/// How bad a [`Diagnostic`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// A problem found while loading a knowledge folder, with where it is and
+/// how to mend it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub path: PathBuf,
+    /// 1-based line, where the problem has one.
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+/// The result of loading a folder: the entries that could be read, and what
+/// is wrong with the rest.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub knowledge: Knowledge,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [
+        Kind::Offer,
+        Kind::Publication,
+        Kind::Contact,
+        Kind::Organisation,
+        Kind::Link,
+    ];
+
+    /// The name used in front matter and JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Offer => "offer",
+            Kind::Publication => "publication",
+            Kind::Contact => "contact",
+            Kind::Organisation => "organisation",
+            Kind::Link => "link",
+        }
+    }
+
+    /// The folder the entries of this kind live in.
+    pub fn folder(self) -> &'static str {
+        match self {
+            Kind::Offer => "offers",
+            Kind::Publication => "publications",
+            Kind::Contact => "contacts",
+            Kind::Organisation => "organisations",
+            Kind::Link => "links",
+        }
+    }
+
+    fn from_folder(folder: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.folder() == folder)
+    }
+}
+
+impl Entry {
+    /// The texts in `lang`, or `None` where the entry has no translation.
+    pub fn texts_in(&self, lang: Lang) -> Option<&Texts> {
+        self.texts.get(&lang)
+    }
+
+    /// The canonical German texts.
+    pub fn german(&self) -> &Texts {
+        &self.texts[&Lang::CANONICAL]
+    }
+
+    /// The texts to show a reader of `lang`: theirs when the entry has a
+    /// title in it, else German. The returned language says which it is.
+    pub fn texts_for(&self, lang: Lang) -> (Lang, &Texts) {
+        match self.texts.get(&lang) {
+            Some(t) if !t.title.is_empty() => (lang, t),
+            _ => (Lang::CANONICAL, self.german()),
+        }
+    }
+
+    /// The main web address of the entry, if it has one.
+    pub fn url(&self) -> Option<&str> {
+        match &self.details {
+            Details::Link { url } => Some(url),
+            Details::Organisation { url } => url.as_deref(),
+            Details::Contact(c) => c.website.as_deref(),
+            Details::Offer { .. } | Details::Publication(_) => None,
+        }
+    }
+}
+
+impl Knowledge {
+    /// Builds the knowledge from entries, sorted by kind and id. Ids must be
+    /// unique; the loader guarantees it, and a later duplicate is dropped.
+    pub fn new(mut entries: Vec<Entry>) -> Knowledge {
+        entries.sort_by(|a, b| (a.kind, &a.id).cmp(&(b.kind, &b.id)));
+        let mut by_id = HashMap::with_capacity(entries.len());
+        entries.retain(|e| {
+            let fresh = !by_id.contains_key(&e.id);
+            if fresh {
+                by_id.insert(e.id.clone(), by_id.len());
+            }
+            fresh
+        });
+        Knowledge { entries, by_id }
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.by_id.get(id).map(|&i| &self.entries[i])
+    }
+
+    /// The position of an entry in [`Knowledge::entries`].
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// How many entries are complete (title, summary, keywords, and a body
+    /// where German has one) in each language.
+    pub fn coverage(&self) -> Coverage {
+        check::coverage(self)
+    }
+}
+
+impl Loaded {
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Error)
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.errors().next().is_some()
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{}", self.path.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        write!(f, ": {severity}: {}", self.message)
+    }
+}
+
+/// Loads and validates the knowledge folder `dir`.
+///
+/// Never fails as a whole: what cannot be read becomes a [`Diagnostic`], and
+/// the entries that are sound are kept, so a caller can decide whether
+/// errors are fatal (`lotse check`) or not.
+pub fn load(dir: &Path) -> Loaded {
+    let mut diagnostics = Vec::new();
+    let files = file::read_folder(dir, &mut diagnostics);
+    let entries = check::assemble(files, &mut diagnostics);
+    diagnostics.sort_by(|a, b| (&a.path, a.line, &a.message).cmp(&(&b.path, b.line, &b.message)));
+    Loaded {
+        knowledge: Knowledge::new(entries),
+        diagnostics,
+    }
+}
+
+/// The knowledge folder shipped with Lotse, found from the crate root at
+/// build time and from the working directory at run time.
+pub fn default_dir() -> PathBuf {
+    let local = PathBuf::from("knowledge");
+    if local.is_dir() {
+        return local;
+    }
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge")
+}

@@ -1,0 +1,13 @@
+//! Lotse, a pilot to the offers, publications and contacts of the
+//! "Informations- und Beratungsnetzwerk Öffentliche Verwaltungen".
+//!
+//! The library holds everything; the `lotse` binary only parses arguments.
+//! See `ARCHITECTURE.md` for the map of the modules.
+
+pub mod cli;
+pub mod detect;
+pub mod index;
+pub mod knowledge;
+pub mod lang;
+pub mod search;
+pub mod text;

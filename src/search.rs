@@ -1,0 +1,158 @@
+//! `src/search.rs`: what are the best entries for this question, in the
+//! reader's language?
+//!
+//! Joins language detection, the index and the knowledge into one answer
+//! of plain data. `lotse ask`, the conversation core and the benchmarks all
+//! search through [`Library::ask`]; its [`Answer`] serialises to the JSON
+//! contract of `lotse ask --json`.
+
+use std::path::Path;
+use std::time::Instant;
+
+use serde::Serialize;
+
+use crate::detect::{self, Detection};
+use crate::index::{self, IndexError, SearchIndex};
+use crate::knowledge::{self, Entry, Kind, Knowledge, Loaded};
+use crate::lang::Lang;
+
+/// The knowledge with its search index: everything needed to answer.
+pub struct Library {
+    knowledge: Knowledge,
+    index: SearchIndex,
+}
+
+/// How to answer a question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AskOptions {
+    /// The language to answer in; when `None`, the query's language when
+    /// Lotse has it, else German.
+    pub lang: Option<Lang>,
+    /// The user's own language, which settles a query that could be in
+    /// several languages (but does not force the answer language).
+    pub hint: Option<Lang>,
+    pub offset: usize,
+    pub limit: usize,
+}
+
+/// The answer to one question: the `lotse ask --json` contract.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Answer {
+    pub query: String,
+    /// The answer language.
+    pub lang: Lang,
+    /// The detected language of the query, if any.
+    pub detected: Option<Lang>,
+    pub took_us: u64,
+    pub hits: Vec<AnswerHit>,
+    /// How many entries matched in all, beyond this page.
+    #[serde(skip)]
+    pub total: usize,
+}
+
+/// One entry of an answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AnswerHit {
+    pub id: String,
+    pub kind: Kind,
+    /// The title in the answer language, or in German where the entry has
+    /// no translation.
+    pub title: String,
+    pub title_de: String,
+    /// The language the title and summary are in.
+    pub lang: Lang,
+    pub summary: String,
+    pub url: Option<String>,
+    pub score: f32,
+}
+
+impl Default for AskOptions {
+    fn default() -> AskOptions {
+        AskOptions {
+            lang: None,
+            hint: None,
+            offset: 0,
+            limit: 5,
+        }
+    }
+}
+
+impl Library {
+    /// Loads the knowledge folder and builds its index. Errors in the
+    /// folder are the caller's to judge: the returned [`Loaded`] lists them,
+    /// and the library holds the entries that are sound.
+    pub fn open(dir: &Path, location: &index::Location) -> Result<(Library, Loaded), IndexError> {
+        let mut loaded = knowledge::load(dir);
+        let knowledge = std::mem::take(&mut loaded.knowledge);
+        let library = Library::new(knowledge, location)?;
+        Ok((library, loaded))
+    }
+
+    /// Builds the index of `knowledge`.
+    pub fn new(knowledge: Knowledge, location: &index::Location) -> Result<Library, IndexError> {
+        let index = SearchIndex::build(&knowledge, location)?;
+        Ok(Library { knowledge, index })
+    }
+
+    /// Wraps an index already built over `knowledge`.
+    pub fn from_parts(knowledge: Knowledge, index: SearchIndex) -> Library {
+        Library { knowledge, index }
+    }
+
+    pub fn knowledge(&self) -> &Knowledge {
+        &self.knowledge
+    }
+
+    /// Answers `query`: detects its language, searches the plausible
+    /// languages, and presents the hits in the answer language.
+    pub fn ask(&self, query: &str, options: AskOptions) -> Result<Answer, IndexError> {
+        let start = Instant::now();
+        let Detection {
+            lang: detected,
+            plausible,
+        } = detect::detect(query, options.hint.or(options.lang), &self.index);
+        let answer_lang = options.lang.or(detected).unwrap_or(Lang::CANONICAL);
+        let hits = self.index.search(&index::Request {
+            text: query,
+            langs: &plausible,
+            preferred: detected,
+            offset: options.offset,
+            limit: options.limit,
+        })?;
+        let answer_hits = hits
+            .hits
+            .iter()
+            .map(|hit| present(&self.knowledge.entries()[hit.position], answer_lang, hit.score))
+            .collect();
+        Ok(Answer {
+            query: query.to_string(),
+            lang: answer_lang,
+            detected,
+            took_us: start.elapsed().as_micros() as u64,
+            hits: answer_hits,
+            total: hits.total,
+        })
+    }
+}
+
+impl detect::Vocabulary for SearchIndex {
+    fn known_words(&self, words: &[String], langs: &[Lang]) -> Vec<(Lang, usize)> {
+        // A broken index only costs the detection its best hint.
+        SearchIndex::known_words(self, words, langs).unwrap_or_default()
+    }
+}
+
+/// An entry as one line of an answer, in `lang` where it has that language.
+pub fn present(entry: &Entry, lang: Lang, score: f32) -> AnswerHit {
+    let (shown, texts) = entry.texts_for(lang);
+    AnswerHit {
+        id: entry.id.clone(),
+        kind: entry.kind,
+        title: texts.title.clone(),
+        title_de: entry.german().title.clone(),
+        lang: shown,
+        summary: texts.summary.clone(),
+        url: entry.url().map(str::to_string),
+        score,
+    }
+}

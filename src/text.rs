@@ -1,0 +1,269 @@
+//! Normalising text into the words search compares.
+//!
+//! Readers type the same word many ways: with or without diacritics, with
+//! the Arabic or the Persian form of yeh and kaf, with a zero-width
+//! non-joiner or without, `Straße` or `Strasse`. Both the indexed text and
+//! the query go through [`words`], so these variants meet. This module knows
+//! nothing of tantivy; `src/index/` wraps it in a tokenizer.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+use crate::lang::{Lang, Script};
+
+/// The longest word kept, in characters; longer runs are cut.
+const MAX_WORD_CHARS: usize = 40;
+
+/// Splits `text` into normalised words, for the language `lang` (or for no
+/// language in particular, as the language-neutral fields use).
+///
+/// Normalisation: NFKC; lower case; Latin letters lose their diacritics
+/// (`ß` becomes `ss`; for German, `ae`, `oe`, `ue` become the plain vowel as
+/// `ä`, `ö`, `ü` do;
+/// Turkish dotless `ı` becomes `i`); Arabic-script letters are unified
+/// (yeh and kaf forms, alef with hamza or madda, teh marbuta, tatweel,
+/// harakat, zero-width non-joiner) and Eastern Arabic digits become ASCII;
+/// Cyrillic `ё` becomes `е` but Cyrillic is never folded to Latin. Words are
+/// runs of letters and digits, but not single letters; an apostrophe joins a Cyrillic word
+/// (`м'ясо`) and splits a Latin one (`l'équivalence`).
+pub fn words(text: &str, lang: Option<Lang>) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let mut word_chars = 0;
+    let mut last_cyrillic = false;
+    let flush = |word: &mut String, word_chars: &mut usize, out: &mut Vec<String>| {
+        // A lone letter is an initial or an abbreviation's part ("V.i.S.d.P."),
+        // which would match everywhere; a lone digit stays.
+        let lone_letter = *word_chars == 1 && !word.starts_with(|c: char| c.is_ascii_digit());
+        if lone_letter {
+            word.clear();
+        }
+        if !word.is_empty() {
+            let mut done = std::mem::take(word);
+            if lang == Some(Lang::De) {
+                done = fold_german_digraphs(done);
+            }
+            out.push(done);
+        }
+        *word_chars = 0;
+    };
+    for c in text.nfkc() {
+        if is_joiner(c) {
+            continue;
+        }
+        if is_apostrophe(c) {
+            if !last_cyrillic {
+                flush(&mut word, &mut word_chars, &mut out);
+            }
+            continue;
+        }
+        if is_combining_mark(c) {
+            // Diacritics that NFKC could not compose (Arabic harakat, stress
+            // marks, the dot of a lower-cased Turkish İ) carry no meaning
+            // for search.
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            flush(&mut word, &mut word_chars, &mut out);
+            last_cyrillic = false;
+            continue;
+        }
+        last_cyrillic = is_cyrillic(c);
+        for lower in c.to_lowercase() {
+            if word_chars < MAX_WORD_CHARS {
+                word_chars += push_folded(&mut word, lower);
+            }
+        }
+    }
+    flush(&mut word, &mut word_chars, &mut out);
+    out
+}
+
+/// The script of the first letter of `text` in a script Lotse knows.
+pub fn scripts(text: &str) -> Vec<Script> {
+    let mut found = Vec::new();
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        let script = if is_arabic(c) {
+            Script::Arabic
+        } else if is_cyrillic(c) {
+            Script::Cyrillic
+        } else if c.is_ascii_alphabetic() || is_latin_extended(c) {
+            Script::Latin
+        } else {
+            continue;
+        };
+        if !found.contains(&script) {
+            found.push(script);
+        }
+    }
+    found
+}
+
+/// Normalises a whole query for counting: its words joined by single
+/// spaces, so that "Heft  48" and "heft 48" count as one query.
+pub fn normalized_query(text: &str) -> String {
+    words(text, None).join(" ")
+}
+
+/// Appends the folded form of one lower-case character; returns how many
+/// characters it added.
+fn push_folded(word: &mut String, c: char) -> usize {
+    if is_combining_mark(c) {
+        // Lower-casing a Turkish İ leaves a combining dot.
+        return 0;
+    }
+    if let Some(mapped) = fold_arabic(c) {
+        word.push(mapped);
+        return 1;
+    }
+    if c == 'ё' {
+        word.push('е');
+        return 1;
+    }
+    let special = match c {
+        'ß' => Some("ss"),
+        'ł' => Some("l"),
+        'ı' => Some("i"),
+        'đ' => Some("d"),
+        'ø' => Some("o"),
+        'æ' => Some("ae"),
+        'œ' => Some("oe"),
+        'þ' => Some("th"),
+        _ => None,
+    };
+    if let Some(s) = special {
+        word.push_str(s);
+        return s.chars().count();
+    }
+    if is_latin_extended(c) {
+        let mut n = 0;
+        decompose_canonical(c, |d| {
+            if !is_combining_mark(d) {
+                word.push(d);
+                n += 1;
+            }
+        });
+        return n;
+    }
+    word.push(c);
+    1
+}
+
+/// German writes `ä`, `ö`, `ü` as `ae`, `oe`, `ue` where a keyboard lacks
+/// them; both become the plain vowel, as the umlauts already have.
+fn fold_german_digraphs(word: String) -> String {
+    if !(word.contains("ae") || word.contains("oe") || word.contains("ue")) {
+        return word;
+    }
+    word.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+}
+
+/// Unifies the Arabic-script letters that readers of Arabic, Persian and
+/// Pashto type interchangeably, and maps Eastern Arabic digits to ASCII.
+fn fold_arabic(c: char) -> Option<char> {
+    Some(match c {
+        // Yeh: Arabic yeh, alef maksura, yeh with hamza, Pashto yehs.
+        'ي' | 'ى' | 'ئ' | 'ې' | 'ۍ' | 'ێ' => 'ی',
+        // Kaf and gaf: Arabic kaf, Pashto kaf/gaf.
+        'ك' | 'ڪ' => 'ک',
+        'ګ' => 'گ',
+        // Alef with hamza or madda, and wasla.
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ؤ' => 'و',
+        // Teh marbuta and heh with yeh are read as heh at a word's end.
+        'ة' | 'ۀ' | 'ە' => 'ه',
+        '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+        '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+        _ => return None,
+    })
+}
+
+/// Characters that join or shape but carry no letter: zero-width
+/// non-joiner and joiner, soft hyphen, tatweel, and direction marks.
+fn is_joiner(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200C}' | '\u{200D}' | '\u{00AD}' | '\u{0640}' | '\u{200E}' | '\u{200F}' | '\u{202A}'
+            ..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
+    )
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}' | '`' | '\u{00B4}')
+}
+
+fn is_arabic(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+fn is_cyrillic(c: char) -> bool {
+    matches!(c, '\u{0400}'..='\u{052F}')
+}
+
+fn is_latin_extended(c: char) -> bool {
+    matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, lang: Option<Lang>, expected: &[&str]) {
+        assert_eq!(words(text, lang), expected, "words of {text:?}");
+    }
+
+    #[test]
+    fn latin_folding() {
+        check("Straße", None, &["strasse"]);
+        check("ANERKENNUNG", None, &["anerkennung"]);
+        check("Öffnung Oeffnung", Some(Lang::De), &["offnung", "offnung"]);
+        check("Öffnung", None, &["offnung"]);
+        check("İletişim IŞIK", Some(Lang::Tr), &["iletisim", "isik"]);
+        check(
+            "recunoașterea recunoaşterea",
+            Some(Lang::Ro),
+            &["recunoasterea", "recunoasterea"],
+        );
+        check("Łódź", Some(Lang::Pl), &["lodz"]);
+        check("têkilî", Some(Lang::Kmr), &["tekili"]);
+        check("l'équivalence", Some(Lang::Fr), &["equivalence"]);
+        check("V.i.S.d.P. 5", None, &["5"]);
+    }
+
+    #[test]
+    fn arabic_script_folding() {
+        // Arabic yeh and kaf against their Persian forms.
+        assert_eq!(words("كيف", None), words("کیف", None));
+        // Zero-width non-joiner joins, harakat go.
+        check("می\u{200C}خواهم", Some(Lang::Fa), &["میخواهم"]);
+        assert_eq!(words("مُعَادَلَة", None), words("معادله", None));
+        check("۴۸ ٤٨", None, &["48", "48"]);
+    }
+
+    #[test]
+    fn cyrillic_stays_cyrillic() {
+        check("Подтверждение ДИПЛОМА", Some(Lang::Ru), &["подтверждение", "диплома"]);
+        check("ёлка", None, &["елка"]);
+        check("м'ясо й", Some(Lang::Uk), &["мясо"]);
+    }
+
+    #[test]
+    fn splits_on_everything_else() {
+        check("title:( \"unclosed AND OR", None, &["title", "unclosed", "and", "or"]);
+        check(
+            "Maria.Kotsina@dgb-bildungswerk.de",
+            None,
+            &["maria", "kotsina", "dgb", "bildungswerk", "de"],
+        );
+        check("\u{202E}abc\u{202C} 🙂 ...", None, &["abc"]);
+        check("", None, &[]);
+    }
+
+    #[test]
+    fn finds_scripts() {
+        assert_eq!(scripts("Heft 48"), vec![Script::Latin]);
+        assert_eq!(scripts("контакт Kotsina"), vec![Script::Cyrillic, Script::Latin]);
+        assert_eq!(scripts("اړیکه"), vec![Script::Arabic]);
+        assert!(scripts("40476").is_empty());
+    }
+}

@@ -1,0 +1,95 @@
+//! `lotse ask` end to end through the built binary: the JSON contract,
+//! answer languages, and the exit codes of bad input.
+
+use serde_json::Value;
+
+use crate::util::{lotse, stderr, stdout};
+
+fn ask_json(args: &[&str]) -> Value {
+    let mut all = vec!["ask", "--json"];
+    all.extend_from_slice(args);
+    let output = lotse(&all);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    serde_json::from_str(&stdout(&output)).expect("one JSON object on stdout")
+}
+
+#[test]
+fn json_has_the_contract_shape() {
+    let answer = ask_json(&["Heft 48"]);
+    let object = answer.as_object().unwrap();
+    let mut keys: Vec<&str> = object.keys().map(String::as_str).collect();
+    keys.sort();
+    assert_eq!(keys, ["detected", "hits", "lang", "query", "took_us"]);
+    assert_eq!(answer["query"], "Heft 48");
+    assert!(answer["took_us"].is_u64());
+    assert!(answer["detected"].is_string() || answer["detected"].is_null());
+    let hit = &answer["hits"][0];
+    let mut hit_keys: Vec<&str> = hit.as_object().unwrap().keys().map(String::as_str).collect();
+    hit_keys.sort();
+    assert_eq!(
+        hit_keys,
+        ["id", "kind", "lang", "score", "summary", "title", "title_de", "url"]
+    );
+    assert_eq!(hit["id"], "heft-48-fit-fuer-den-verwaltungsalltag");
+    assert_eq!(hit["title_de"], "Fit für den Verwaltungsalltag");
+    assert_eq!(hit["kind"], "publication");
+    assert!(hit["score"].is_number());
+    assert!(hit["url"].is_null());
+}
+
+#[test]
+fn contact_is_found_by_name_postcode_and_email() {
+    for query in ["Kotsina", "40476", "Maria.Kotsina@dgb-bildungswerk.de"] {
+        let answer = ask_json(&[query]);
+        assert_eq!(answer["hits"][0]["id"], "maria-kotsina", "{query}");
+    }
+    assert_eq!(
+        ask_json(&["Kotsina"])["hits"][0]["url"],
+        "http://www.pro-qualifizierung.de"
+    );
+}
+
+#[test]
+fn german_query_answers_in_the_requested_language() {
+    let answer = ask_json(&["--lang", "en", "Anerkennung im Ausland erworbener Qualifikationen"]);
+    assert_eq!(answer["lang"], "en");
+    let hit = &answer["hits"][0];
+    assert_eq!(hit["lang"], "en");
+    assert_ne!(hit["title"], hit["title_de"]);
+}
+
+#[test]
+fn zero_hits_is_success_with_an_empty_list() {
+    let answer = ask_json(&["xyzzyqwertz"]);
+    assert_eq!(answer["hits"], Value::Array(vec![]));
+}
+
+#[test]
+fn bad_input_is_a_one_line_error_with_exit_2() {
+    for args in [
+        &["ask", ""][..],
+        &["ask", "   "],
+        &["ask"],
+        &["ask", "--lang", "xx", "Heft"],
+    ] {
+        let output = lotse(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let err = stderr(&output);
+        assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
+        assert!(err.starts_with("error: "), "{err}");
+        assert!(stdout(&output).is_empty());
+    }
+}
+
+#[test]
+fn text_output_for_people() {
+    let output = lotse(&["ask", "--limit", "2", "Heft", "48"]);
+    assert_eq!(output.status.code(), Some(0));
+    let out = stdout(&output);
+    assert!(
+        out.starts_with("1. Fit für den Verwaltungsalltag [publication]"),
+        "{out}"
+    );
+    assert!(out.contains("2. "));
+    assert!(!out.contains("3. "));
+}

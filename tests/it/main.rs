@@ -1,0 +1,8 @@
+//! The integration tests, built as one binary: each module is one area,
+//! driven by data where it can be.
+
+mod ask;
+mod check;
+mod retrieval;
+mod search;
+mod util;

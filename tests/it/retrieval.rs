@@ -1,0 +1,124 @@
+//! The retrieval test: Recall@3 and MRR per language over the shared dev
+//! queries (`tests/data/dev-queries.tsv`, a copy of the shared file) and
+//! our own (`tests/data/own-queries.tsv`).
+//!
+//! A query counts as found when its regex matches the id, the German title
+//! or the url of one of the top 3 hits. Queries run as `lotse ask` runs
+//! them, without a language hint. Fails under Recall@3 0.95 over all
+//! queries or 0.85 in any one language.
+
+use std::collections::BTreeMap;
+
+use lotse::lang::Lang;
+use lotse::search::{AnswerHit, AskOptions};
+use regex::Regex;
+
+use crate::util::{library, root};
+
+const MIN_RECALL: f64 = 0.95;
+const MIN_RECALL_PER_LANG: f64 = 0.85;
+
+struct Query {
+    lang: Lang,
+    text: String,
+    expect: Regex,
+}
+
+fn read(file: &str) -> Vec<Query> {
+    let data = std::fs::read_to_string(root().join("tests/data").join(file)).unwrap();
+    data.lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|line| {
+            let [lang, text, expect] = line.split('\t').collect::<Vec<_>>()[..] else {
+                panic!("{file}: malformed line {line:?}");
+            };
+            Query {
+                lang: lang.parse().unwrap(),
+                text: text.to_string(),
+                expect: Regex::new(expect).unwrap(),
+            }
+        })
+        .collect()
+}
+
+fn matches(expect: &Regex, hit: &AnswerHit) -> bool {
+    expect.is_match(&hit.id) || expect.is_match(&hit.title_de) || hit.url.as_deref().is_some_and(|u| expect.is_match(u))
+}
+
+#[derive(Default)]
+struct Tally {
+    queries: usize,
+    found: usize,
+    reciprocal_ranks: f64,
+}
+
+#[test]
+fn recall_at_3_per_language() {
+    let mut queries = read("dev-queries.tsv");
+    let dev = queries.len();
+    queries.extend(read("own-queries.tsv"));
+    assert!(
+        queries.len() >= 2 * dev,
+        "add at least as many own queries as dev queries"
+    );
+
+    let mut per_lang: BTreeMap<Lang, Tally> = BTreeMap::new();
+    let mut misses = Vec::new();
+    for q in &queries {
+        let answer = library()
+            .ask(
+                &q.text,
+                AskOptions {
+                    limit: 10,
+                    ..AskOptions::default()
+                },
+            )
+            .unwrap();
+        let rank = answer.hits.iter().position(|h| matches(&q.expect, h));
+        let tally = per_lang.entry(q.lang).or_default();
+        tally.queries += 1;
+        if let Some(rank) = rank {
+            tally.reciprocal_ranks += 1.0 / (rank + 1) as f64;
+        }
+        if rank.is_some_and(|r| r < 3) {
+            tally.found += 1;
+        } else {
+            let top: Vec<&str> = answer.hits.iter().take(3).map(|h| h.id.as_str()).collect();
+            misses.push(format!("{} {:?}: expected /{}/, got {top:?}", q.lang, q.text, q.expect));
+        }
+    }
+
+    println!("lang  queries  recall@3    MRR");
+    let mut total = Tally::default();
+    let mut weak = Vec::new();
+    for (lang, t) in &per_lang {
+        let recall = t.found as f64 / t.queries as f64;
+        println!(
+            "{:<5} {:>7} {:>9.3} {:>6.3}",
+            lang.code(),
+            t.queries,
+            recall,
+            t.reciprocal_ranks / t.queries as f64
+        );
+        if recall < MIN_RECALL_PER_LANG {
+            weak.push(format!("{lang}: {recall:.3}"));
+        }
+        total.queries += t.queries;
+        total.found += t.found;
+        total.reciprocal_ranks += t.reciprocal_ranks;
+    }
+    let recall = total.found as f64 / total.queries as f64;
+    println!(
+        "all   {:>7} {:>9.3} {:>6.3}",
+        total.queries,
+        recall,
+        total.reciprocal_ranks / total.queries as f64
+    );
+    for miss in &misses {
+        println!("miss: {miss}");
+    }
+    assert_eq!(per_lang.len(), Lang::ALL.len(), "every language has queries");
+    assert!(recall >= MIN_RECALL, "Recall@3 {recall:.3} < {MIN_RECALL}");
+    assert!(weak.is_empty(), "languages under {MIN_RECALL_PER_LANG}: {weak:?}");
+}

@@ -1,0 +1,122 @@
+//! Search expectations written as data (`tests/data/search.tsv`): each
+//! query must put its entry among the top 3, and a few properties of the
+//! ranking that no single expectation shows.
+
+use lotse::lang::Lang;
+use lotse::search::AskOptions;
+
+use crate::util::{library, root};
+
+#[test]
+fn expectations_hold() {
+    let data = std::fs::read_to_string(root().join("tests/data/search.tsv")).unwrap();
+    let mut failures = Vec::new();
+    for line in data.lines().skip_while(|l| l.starts_with('#')).skip(1) {
+        let [query, lang, expected] = line.split('\t').collect::<Vec<_>>()[..] else {
+            panic!("malformed line in search.tsv: {line:?}");
+        };
+        let lang = (lang != "-").then(|| lang.parse::<Lang>().unwrap());
+        let answer = library()
+            .ask(
+                query,
+                AskOptions {
+                    lang,
+                    limit: 3,
+                    ..AskOptions::default()
+                },
+            )
+            .unwrap();
+        let ids: Vec<&str> = answer.hits.iter().map(|h| h.id.as_str()).collect();
+        if !ids.contains(&expected) {
+            failures.push(format!("{query:?}: expected {expected} in the top 3, got {ids:?}"));
+        }
+        if let Some(lang) = lang {
+            assert_eq!(answer.lang, lang);
+            assert!(
+                answer.hits.iter().all(|h| h.lang == lang),
+                "{query:?} not answered in {lang}"
+            );
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn exact_words_outrank_corrected_ones() {
+    // "Beratung" is a word of the knowledge; "Beratng" is a typo of it.
+    let exact = library().ask("Beratungskonzepte", AskOptions::default()).unwrap();
+    let typo = library().ask("Beratungskonzepe", AskOptions::default()).unwrap();
+    assert_eq!(exact.hits[0].id, "beratungskonzepte");
+    assert_eq!(typo.hits[0].id, "beratungskonzepte");
+    assert!(exact.hits[0].score > typo.hits[0].score);
+    // In one query, the entry with the exact word comes before the one
+    // that only has a near word.
+    let mixed = library()
+        .ask("Impressum Facharbeitskreiz", AskOptions::default())
+        .unwrap();
+    assert_eq!(mixed.hits[0].id, "impressum-herausgeber", "{:?}", mixed.hits);
+}
+
+#[test]
+fn query_syntax_is_searched_as_words() {
+    for query in [
+        "title:(",
+        "\"unclosed",
+        "AND OR",
+        "NOT -+*?~^",
+        "()[]{}",
+        "*",
+        "Heft 48 AND",
+    ] {
+        let answer = library().ask(query, AskOptions::default());
+        assert!(answer.is_ok(), "{query:?}: {answer:?}");
+    }
+    let answer = library().ask("\"Heft 48", AskOptions::default()).unwrap();
+    assert_eq!(answer.hits[0].id, "heft-48-fit-fuer-den-verwaltungsalltag");
+}
+
+#[test]
+fn answer_language_rules() {
+    // --lang wins; else the query's language; else German.
+    let tr = library()
+        .ask(
+            "Anerkennung",
+            AskOptions {
+                lang: Some(Lang::Tr),
+                ..AskOptions::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(tr.lang, Lang::Tr);
+    let en = library()
+        .ask("recognition of foreign qualifications", AskOptions::default())
+        .unwrap();
+    assert_eq!(en.lang, Lang::En);
+    let number = library().ask("40476", AskOptions::default()).unwrap();
+    assert_eq!((number.lang, number.detected), (Lang::De, None));
+}
+
+#[test]
+fn paging_continues_where_the_first_page_ends() {
+    let first = library()
+        .ask(
+            "Verwaltung",
+            AskOptions {
+                limit: 3,
+                ..AskOptions::default()
+            },
+        )
+        .unwrap();
+    let second = library()
+        .ask(
+            "Verwaltung",
+            AskOptions {
+                offset: 3,
+                limit: 3,
+                ..AskOptions::default()
+            },
+        )
+        .unwrap();
+    assert!(first.total > 3);
+    assert!(first.hits.iter().all(|a| second.hits.iter().all(|b| a.id != b.id)));
+}

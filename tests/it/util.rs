@@ -1,0 +1,49 @@
+//! Helpers shared by the integration tests: paths, the shipped library
+//! (built once), and running the `lotse` binary.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+use lotse::index::Location;
+use lotse::search::Library;
+
+/// The crate root, where `knowledge/` and `tests/` are.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixtures() -> PathBuf {
+    root().join("tests/fixtures")
+}
+
+/// The shipped knowledge with its index, built once for all tests.
+pub fn library() -> &'static Library {
+    static LIBRARY: OnceLock<Library> = OnceLock::new();
+    LIBRARY.get_or_init(|| {
+        let (library, loaded) = Library::open(&root().join("knowledge"), &Location::Memory).expect("index builds");
+        assert!(
+            !loaded.has_errors(),
+            "the shipped knowledge has errors: {:?}",
+            loaded.diagnostics
+        );
+        library
+    })
+}
+
+/// Runs the built `lotse` binary with `args` in the crate root.
+pub fn lotse(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_lotse"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("lotse runs")
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
