@@ -4,6 +4,7 @@
 //! The library holds everything; the `lotse` binary only parses arguments.
 //! See `ARCHITECTURE.md` for the map of the modules.
 
+pub mod bidi;
 pub mod cli;
 pub mod detect;
 pub mod index;

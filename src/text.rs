@@ -192,7 +192,8 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{02BC}' | '`' | '\u{00B4}')
 }
 
-fn is_arabic(c: char) -> bool {
+/// Whether `c` belongs to the Arabic script (Arabic, Persian, Pashto).
+pub fn is_arabic(c: char) -> bool {
     matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
 }
 

@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use super::{KnowledgeArgs, UsageError, parse_lang};
+use crate::bidi::isolate_ltr_runs;
 use crate::search::{AskOptions, Library};
 
 /// Search the knowledge and print the best entries.
@@ -51,12 +52,15 @@ pub(super) fn execute(args: Args) -> anyhow::Result<ExitCode> {
     if answer.hits.is_empty() {
         println!("No entries found for \"{}\".", answer.query);
     }
+    // One item per line; right-to-left lines get their Latin runs
+    // isolated, and urls stand alone so that no mark touches them.
     for (i, hit) in answer.hits.iter().enumerate() {
-        println!("{}. {} [{}]", i + 1, hit.title, hit.kind.name());
+        let title = isolate_ltr_runs(&hit.title, hit.lang);
+        println!("{}. {title} [{}]", i + 1, hit.kind.name());
         if hit.title != hit.title_de {
             println!("   ({})", hit.title_de);
         }
-        println!("   {}", hit.summary);
+        println!("   {}", isolate_ltr_runs(&hit.summary, hit.lang));
         if let Some(url) = &hit.url {
             println!("   {url}");
         }

@@ -97,6 +97,29 @@ fn answer_language_rules() {
 }
 
 #[test]
+fn every_language_answers_in_its_own_titles() {
+    // A German query with a foreign answer language, for all twelve.
+    for lang in Lang::ALL {
+        let answer = library()
+            .ask(
+                "Kontakt Telefon",
+                AskOptions {
+                    lang: Some(lang),
+                    ..AskOptions::default()
+                },
+            )
+            .unwrap();
+        assert_eq!(answer.lang, lang);
+        let hit = &answer.hits[0];
+        assert_eq!(hit.id, "maria-kotsina");
+        assert_eq!(hit.lang, lang, "{lang}: {hit:?}");
+        let expected = library().knowledge().get(&hit.id).unwrap().texts_in(lang).unwrap();
+        assert_eq!(hit.title, expected.title);
+        assert_eq!(hit.summary, expected.summary);
+    }
+}
+
+#[test]
 fn paging_continues_where_the_first_page_ends() {
     let first = library()
         .ask(

@@ -1,0 +1,87 @@
+//! Right-to-left text that mixes in names, numbers, e-mails and urls.
+//!
+//! An Arabic, Persian or Pashto line such as "اتصل بـ Maria Kotsina, DGB
+//! Bildungswerk e.V." displays scrambled when the left-to-right run is left
+//! to the bidi algorithm alone: its trailing punctuation jumps to the other
+//! end. Wrapping each left-to-right run in a first-strong isolate
+//! (U+2068 … U+2069) keeps it whole. The marks go around a run, never into
+//! it, so a url or an e-mail inside stays exactly as written; and anything
+//! a user must copy (a url, a command) is best shown on a line of its own.
+
+use crate::lang::Lang;
+use crate::text::is_arabic;
+
+/// First strong isolate.
+pub const FSI: char = '\u{2068}';
+/// Pop directional isolate.
+pub const PDI: char = '\u{2069}';
+
+/// Wraps each left-to-right run of `text` in isolates when `lang` is
+/// written right to left; returns other text unchanged.
+pub fn isolate_ltr_runs(text: &str, lang: Lang) -> String {
+    if !lang.is_rtl() {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_ltr_strong(chars[i]) {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        // The run goes on up to the next right-to-left letter, and ends at
+        // its last left-to-right letter or digit, or at a closing bracket
+        // or an abbreviation's dot right after it ("(IQ)", "e.V."); a
+        // sentence's full stop stays with the right-to-left sentence.
+        let mut end = i;
+        let mut j = i;
+        while j < chars.len() && !is_arabic(chars[j]) {
+            let closes = end + 1 == j && (chars[j] == ')' || chars[j] == '.' && is_abbreviation(&chars[i..j]));
+            if is_ltr_strong(chars[j]) || closes {
+                end = j;
+            }
+            j += 1;
+        }
+        out.push(FSI);
+        out.extend(&chars[i..=end]);
+        out.push(PDI);
+        i = end + 1;
+    }
+    out
+}
+
+/// Whether the last word of `run` already has a dot inside, as "e.V" has.
+fn is_abbreviation(run: &[char]) -> bool {
+    let word = run.rsplit(|c| c.is_whitespace()).next().unwrap_or_default();
+    word.contains(&'.')
+}
+
+fn is_ltr_strong(c: char) -> bool {
+    c.is_alphanumeric() && !is_arabic(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn isolates_runs_in_rtl_text_only() {
+        assert_eq!(
+            isolate_ltr_runs("راجع www.pro-qualifizierung.de الآن", Lang::Ar),
+            "راجع \u{2068}www.pro-qualifizierung.de\u{2069} الآن"
+        );
+        assert_eq!(
+            isolate_ltr_runs("ماریا کوتسینا، Maria Kotsina, DGB Bildungswerk e.V.", Lang::Fa),
+            "ماریا کوتسینا، \u{2068}Maria Kotsina, DGB Bildungswerk e.V.\u{2069}"
+        );
+        assert_eq!(
+            isolate_ltr_runs("في Düsseldorf.", Lang::Ar),
+            "في \u{2068}Düsseldorf\u{2069}."
+        );
+        assert_eq!(isolate_ltr_runs("Heft 48 (2007)", Lang::De), "Heft 48 (2007)");
+        assert_eq!(isolate_ltr_runs("۴۸ ص", Lang::Fa), "۴۸ ص");
+        assert_eq!(isolate_ltr_runs("ص 79", Lang::Ar), "ص \u{2068}79\u{2069}");
+    }
+}
