@@ -345,39 +345,35 @@ impl FieldCheck<'_> {
         self.diagnostics.push(error(self.path, Some(line), message));
     }
 
-    fn email(&mut self, email: &Spanned<String>) {
-        if !is_valid_email(email.get_ref()) {
-            let message = format!("malformed e-mail `{}`; write it as name@example.org", email.get_ref());
-            self.fail(email, message);
+    /// Reports `field` as a malformed `what` unless `valid` accepts it.
+    fn form(&mut self, field: &Spanned<String>, valid: fn(&str) -> bool, what: &str, hint: &str) {
+        let value = field.get_ref().trim();
+        if !valid(value) {
+            let message = format!("malformed {what} `{value}`; {hint}");
+            self.fail(field, message);
         }
+    }
+
+    fn email(&mut self, email: &Spanned<String>) {
+        self.form(email, is_valid_email, "e-mail", "write it as name@example.org");
     }
 
     fn url(&mut self, url: &Spanned<String>) {
-        if !is_valid_url(url.get_ref()) {
-            let message = format!(
-                "malformed url `{}`; write it in full, as https://www.example.org",
-                url.get_ref()
-            );
-            self.fail(url, message);
-        }
+        self.form(url, is_valid_url, "url", "write it in full, as https://www.example.org");
     }
 
     fn phone(&mut self, phone: &Spanned<String>) {
-        if !is_valid_phone(phone.get_ref()) {
-            let message = format!(
-                "malformed phone number `{}`; write it in international form, as +49 211 4301-182",
-                phone.get_ref()
-            );
-            self.fail(phone, message);
-        }
+        let hint = "write it in international form, as +49 211 4301-182";
+        self.form(phone, is_valid_phone, "phone number", hint);
     }
 
     fn postcode(&mut self, postcode: &Spanned<String>) {
-        let p = postcode.get_ref().trim();
-        if p.len() != 5 || !p.bytes().all(|b| b.is_ascii_digit()) {
-            let message = format!("malformed postcode `{p}`; a German postcode has five digits");
-            self.fail(postcode, message);
-        }
+        let valid = |p: &str| p.len() == 5 && p.bytes().all(|b| b.is_ascii_digit());
+        self.form(postcode, valid, "postcode", "a German postcode has five digits");
+    }
+
+    fn date(&mut self, date: &Spanned<String>) {
+        self.form(date, is_valid_date, "date", "write it as YYYY-MM-DD, e.g. 2007-05-10");
     }
 
     fn year(&mut self, year: &Spanned<u16>) {
@@ -387,16 +383,6 @@ impl FieldCheck<'_> {
                 year.get_ref()
             );
             self.fail(year, message);
-        }
-    }
-
-    fn date(&mut self, date: &Spanned<String>) {
-        if !is_valid_date(date.get_ref()) {
-            let message = format!(
-                "malformed date `{}`; write it as YYYY-MM-DD, e.g. 2007-05-10",
-                date.get_ref()
-            );
-            self.fail(date, message);
         }
     }
 }

@@ -227,8 +227,15 @@ fn read_kind_folder(folder: &Path, kind: Kind, files: &mut Files, diagnostics: &
         };
         match name.split_once('.') {
             None => {
-                if let Some(entry) = parse_entry(&path, kind, name, &text, diagnostics) {
-                    files.entries.push(entry);
+                if let Some((raw, body, lines)) = parse_file(&path, &text, diagnostics) {
+                    files.entries.push(EntryFile {
+                        stem: name.to_string(),
+                        folder_kind: kind,
+                        path,
+                        raw,
+                        body,
+                        lines,
+                    });
                 }
             }
             Some((stem, code)) => {
@@ -247,53 +254,32 @@ fn read_kind_folder(folder: &Path, kind: Kind, files: &mut Files, diagnostics: &
                         continue;
                     }
                 };
-                if let Some(t) = parse_translation(&path, kind, stem, lang, &text, diagnostics) {
-                    files.translations.push(t);
+                if let Some((raw, body, _)) = parse_file(&path, &text, diagnostics) {
+                    files.translations.push(TranslationFile {
+                        stem: stem.to_string(),
+                        folder_kind: kind,
+                        lang,
+                        path,
+                        raw,
+                        body,
+                    });
                 }
             }
         }
     }
 }
 
-fn parse_entry(
+/// Splits a file's front matter from its body and parses the front matter
+/// as `T`; returns it with the trimmed body and the map of its lines.
+fn parse_file<T: for<'de> Deserialize<'de>>(
     path: &Path,
-    folder_kind: Kind,
-    stem: &str,
     text: &str,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<EntryFile> {
+) -> Option<(T, String, LineMap)> {
     let (front, first_line, body) = split_front_matter(path, text, diagnostics)?;
     let lines = LineMap::new(front, first_line);
-    let raw = parse_toml::<RawEntry>(path, front, &lines, diagnostics)?;
-    Some(EntryFile {
-        path: path.to_path_buf(),
-        folder_kind,
-        stem: stem.to_string(),
-        raw,
-        body: body.trim().to_string(),
-        lines,
-    })
-}
-
-fn parse_translation(
-    path: &Path,
-    folder_kind: Kind,
-    stem: &str,
-    lang: Lang,
-    text: &str,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<TranslationFile> {
-    let (front, first_line, body) = split_front_matter(path, text, diagnostics)?;
-    let lines = LineMap::new(front, first_line);
-    let raw = parse_toml::<RawTexts>(path, front, &lines, diagnostics)?;
-    Some(TranslationFile {
-        path: path.to_path_buf(),
-        folder_kind,
-        stem: stem.to_string(),
-        lang,
-        raw,
-        body: body.trim().to_string(),
-    })
+    let raw = parse_toml::<T>(path, front, &lines, diagnostics)?;
+    Some((raw, body.trim().to_string(), lines))
 }
 
 /// Splits `+++`-fenced TOML front matter from the body. Returns the front

@@ -143,3 +143,35 @@ fn paging_continues_where_the_first_page_ends() {
     assert!(first.total > 3);
     assert!(first.hits.iter().all(|a| second.hits.iter().all(|b| a.id != b.id)));
 }
+
+#[test]
+fn index_kept_on_disk_is_reused_and_rebuilt_on_change() {
+    use lotse::index::Location;
+    use lotse::search::Library;
+
+    let dir = tempfile::tempdir().unwrap();
+    let location = Location::Dir(dir.path().join("index"));
+    let knowledge = lotse::knowledge::load(&crate::util::root().join("knowledge")).knowledge;
+    let first = Library::new(knowledge.clone(), &location).unwrap();
+    let stamp = std::fs::read_to_string(dir.path().join("index/lotse-knowledge.stamp")).unwrap();
+    let again = Library::new(knowledge.clone(), &location).unwrap();
+    for library in [&first, &again] {
+        let answer = library.ask("Heft 48", AskOptions::default()).unwrap();
+        assert_eq!(answer.hits[0].id, "heft-48-fit-fuer-den-verwaltungsalltag");
+    }
+
+    // Fewer entries: the kept index no longer fits and is built afresh.
+    let fewer = lotse::knowledge::Knowledge::new(
+        knowledge
+            .entries()
+            .iter()
+            .filter(|e| e.id != "maria-kotsina")
+            .cloned()
+            .collect(),
+    );
+    let rebuilt = Library::new(fewer, &location).unwrap();
+    let new_stamp = std::fs::read_to_string(dir.path().join("index/lotse-knowledge.stamp")).unwrap();
+    assert_ne!(stamp, new_stamp);
+    let answer = rebuilt.ask("Kotsina", AskOptions::default()).unwrap();
+    assert!(answer.hits.iter().all(|h| h.id != "maria-kotsina"));
+}
