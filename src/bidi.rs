@@ -26,19 +26,29 @@ pub fn isolate_ltr_runs(text: &str, lang: Lang) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut i = 0;
     while i < chars.len() {
-        if !is_ltr_strong(chars[i]) {
+        // A command, a handle or a phone number starts with its sign.
+        let signed = "/@+#".contains(chars[i]) && chars.get(i + 1).is_some_and(|&c| is_ltr_strong(c));
+        if !is_ltr_strong(chars[i]) && !signed {
             out.push(chars[i]);
             i += 1;
             continue;
         }
         // The run goes on up to the next right-to-left letter, and ends at
         // its last left-to-right letter or digit, or at a closing bracket
-        // or an abbreviation's dot right after it ("(IQ)", "e.V."); a
-        // sentence's full stop stays with the right-to-left sentence.
+        // it opened or an abbreviation's dot right after it ("(IQ)",
+        // "e.V."); a sentence's full stop and a bracket opened in the
+        // right-to-left text stay with it.
         let mut end = i;
         let mut j = i;
         while j < chars.len() && !is_arabic(chars[j]) {
-            let closes = end + 1 == j && (chars[j] == ')' || chars[j] == '.' && is_abbreviation(&chars[i..j]));
+            let run = &chars[i..j];
+            let next = chars.get(j + 1).copied();
+            let closes = end + 1 == j
+                && match chars[j] {
+                    ')' => run.contains(&'('),
+                    '.' => is_abbreviation(run) || next.is_some_and(|c| c == ')' && run.contains(&'(')),
+                    _ => false,
+                };
             if is_ltr_strong(chars[j]) || closes {
                 end = j;
             }
@@ -79,6 +89,24 @@ mod tests {
         assert_eq!(
             isolate_ltr_runs("في Düsseldorf.", Lang::Ar),
             "في \u{2068}Düsseldorf\u{2069}."
+        );
+        assert_eq!(isolate_ltr_runs("(شبكة IQ)", Lang::Ar), "(شبكة \u{2068}IQ\u{2069})");
+        assert_eq!(isolate_ltr_runs("شبكة (IQ)", Lang::Ar), "شبكة (\u{2068}IQ\u{2069})");
+        assert_eq!(
+            isolate_ltr_runs("في Heft (48)", Lang::Ar),
+            "في \u{2068}Heft (48)\u{2069}"
+        );
+        assert_eq!(
+            isolate_ltr_runs("/start – الترحيب", Lang::Ar),
+            "\u{2068}/start\u{2069} – الترحيب"
+        );
+        assert_eq!(
+            isolate_ltr_runs("هاتف: +49 211", Lang::Fa),
+            "هاتف: \u{2068}+49 211\u{2069}"
+        );
+        assert_eq!(
+            isolate_ltr_runs("ناشر: DGB Bildungswerk (Hrsg.)", Lang::Fa),
+            "ناشر: \u{2068}DGB Bildungswerk (Hrsg.)\u{2069}"
         );
         assert_eq!(isolate_ltr_runs("Heft 48 (2007)", Lang::De), "Heft 48 (2007)");
         assert_eq!(isolate_ltr_runs("۴۸ ص", Lang::Fa), "۴۸ ص");

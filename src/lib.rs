@@ -4,11 +4,14 @@
 //! The library holds everything; the `lotse` binary only parses arguments.
 //! See `ARCHITECTURE.md` for the map of the modules.
 
+pub mod assistant;
 pub mod bidi;
 pub mod cli;
 pub mod detect;
+pub mod i18n;
 pub mod index;
 pub mod knowledge;
 pub mod lang;
 pub mod search;
+pub mod terminal;
 pub mod text;

@@ -4,7 +4,8 @@ use std::process::ExitCode;
 
 use super::{KnowledgeArgs, UsageError, parse_lang};
 use crate::bidi::isolate_ltr_runs;
-use crate::search::{AskOptions, Library};
+use crate::i18n::Catalog;
+use crate::search::AskOptions;
 
 /// Search the knowledge and print the best entries.
 #[derive(Debug, clap::Args)]
@@ -32,13 +33,7 @@ pub(super) fn execute(args: Args) -> anyhow::Result<ExitCode> {
     if query.trim().is_empty() {
         return Err(UsageError("empty query; give the words to search for, e.g. lotse ask Heft 48".into()).into());
     }
-    let (library, loaded) = Library::open(&args.knowledge.dir(), &args.knowledge.location())?;
-    if loaded.has_errors() {
-        eprintln!(
-            "warning: the knowledge folder has {} errors, their entries are left out; run `lotse check` for details",
-            loaded.errors().count()
-        );
-    }
+    let library = super::open_library(&args.knowledge)?;
     let options = AskOptions {
         lang,
         limit: args.limit,
@@ -50,7 +45,7 @@ pub(super) fn execute(args: Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     if answer.hits.is_empty() {
-        println!("No entries found for \"{}\".", answer.query);
+        println!("{}", Catalog::new().text(answer.lang, "no-results"));
     }
     // One item per line; right-to-left lines get their Latin runs
     // isolated, and urls stand alone so that no mark touches them.

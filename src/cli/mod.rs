@@ -2,6 +2,7 @@
 //! `execute` that calls into the library.
 
 mod ask;
+mod chat;
 mod check;
 
 use std::path::PathBuf;
@@ -11,6 +12,7 @@ use clap::{Parser, Subcommand};
 
 use crate::index::Location;
 use crate::lang::Lang;
+use crate::search::Library;
 
 /// Lotse: finds the offers, publications and contacts of the network for
 /// intercultural opening, in twelve languages.
@@ -23,8 +25,9 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    Check(check::Args),
+    Chat(chat::Args),
     Ask(ask::Args),
+    Check(check::Args),
 }
 
 /// A mistake in how Lotse was called; exits with code 2.
@@ -35,8 +38,9 @@ pub struct UsageError(pub String);
 /// Runs the parsed command.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Check(args) => check::execute(args),
+        Command::Chat(args) => chat::execute(args),
         Command::Ask(args) => ask::execute(args),
+        Command::Check(args) => check::execute(args),
     }
 }
 
@@ -61,6 +65,19 @@ impl KnowledgeArgs {
     fn location(&self) -> Location {
         self.index_dir.clone().map_or(Location::Memory, Location::Dir)
     }
+}
+
+/// Loads the knowledge and builds its index; errors in the folder are
+/// reported on stderr, and the sound entries are served.
+fn open_library(args: &KnowledgeArgs) -> anyhow::Result<Library> {
+    let (library, loaded) = Library::open(&args.dir(), &args.location())?;
+    if loaded.has_errors() {
+        eprintln!(
+            "warning: the knowledge folder has {} errors, their entries are left out; run `lotse check` for details",
+            loaded.errors().count()
+        );
+    }
+    Ok(library)
 }
 
 /// Parses a `--lang` value into a one-line usage error when unknown.

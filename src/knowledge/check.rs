@@ -134,7 +134,7 @@ fn check_entry(file: EntryFile, diagnostics: &mut Vec<Diagnostic>) -> Option<(En
         diagnostics.push(error(
             &path,
             at(raw.id.span()),
-            format!("malformed id `{id}`; use lowercase letters a-z, digits and hyphens, e.g. `heft-48-fit-fuer-den-verwaltungsalltag`"),
+            format!("malformed id `{id}`; use at most 48 lowercase letters a-z, digits and hyphens, e.g. `heft-48-fit-fuer-den-verwaltungsalltag`"),
         ));
     } else if *id != stem {
         diagnostics.push(error(
@@ -444,7 +444,7 @@ fn clean_keywords(keywords: Vec<String>) -> Vec<String> {
 
 fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
-        && id.len() <= 64
+        && id.len() <= 48
         && id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')

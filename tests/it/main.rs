@@ -3,6 +3,9 @@
 
 mod ask;
 mod check;
+mod conversation;
+mod locales;
 mod retrieval;
 mod search;
+mod tidy;
 mod util;

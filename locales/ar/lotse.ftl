@@ -1,0 +1,109 @@
+# Lotse: نصوص الواجهة باللغة العربية.
+# توجد كل رسالة بجميع اللغات الاثنتي عشرة، بنفس المتغيرات الموجودة في
+# الملف الألماني. أسماء الأوامر (/help) والمتغيرات لا تُترجم.
+
+## الترحيب والمساعدة
+
+start-greeting = أهلًا بكم في Lotse!
+start-about = أبحث لكم عن خدمات ومنشورات وجهات اتصال شبكة المعلومات والاستشارات للإدارات العامة (مركز الكفاءات Pro Qualifizierung، شبكة IQ).
+start-how = اكتبوا لي ببساطة ما تبحثون عنه، بلغتكم. على سبيل المثال:
+example-recognition = معادلة الشهادة
+example-contact = رقم هاتف الشخص المسؤول
+example-training = دورة في التواصل بين الثقافات
+start-categories = أو اختاروا فئة:
+
+help-title = كيف يساعدكم Lotse
+help-search = اكتبوا سؤالًا أو بضع كلمات مفتاحية. سأعرض لكم النتائج المناسبة؛ وبالضغط على «التفاصيل» ترون كل ما يخص النتيجة.
+help-commands = الأوامر:
+help-examples = أمثلة على الأسئلة:
+
+## الأوامر (للقائمة وللأمر /help)
+
+command-start = الترحيب ونظرة عامة
+command-language = اختيار اللغة
+command-help = المساعدة والأمثلة
+command-offers = خدمات الشبكة
+command-publications = المنشورات
+command-contacts = جهات الاتصال
+command-about = عن الشبكة ومركز الكفاءات
+
+## اللغة
+
+language-choose = يُرجى اختيار لغتكم.
+language-set = سأجيبكم من الآن فصاعدًا باللغة العربية.
+
+## الفئات وأنواع العناصر
+
+category-offers = الخدمات
+category-publications = المنشورات
+category-contacts = جهات الاتصال
+category-about = من نحن
+kind-offer = خدمة
+kind-publication = منشور
+kind-contact = جهة اتصال
+kind-organisation = مؤسسة
+kind-link = رابط
+browse-title = { $category }: { $count ->
+    [zero] لا توجد عناصر
+    [one] عنصر واحد
+    [two] عنصران
+    [few] { $count } عناصر
+    [many] { $count } عنصرًا
+   *[other] { $count } عنصر
+}
+
+## البحث
+
+results-title = { $count ->
+    [zero] لم أجد أي نتيجة.
+    [one] وجدتُ نتيجة واحدة:
+    [two] وجدتُ نتيجتين:
+    [few] وجدتُ { $count } نتائج:
+    [many] وجدتُ { $count } نتيجةً:
+   *[other] وجدتُ { $count } نتيجة:
+}
+results-page = الصفحة { $page } من { $pages }
+button-details = التفاصيل
+button-more = مزيد من النتائج
+button-back = رجوع
+feedback-question = هل كانت هذه الإجابة مفيدة؟
+feedback-thanks = شكرًا لكم على ملاحظاتكم!
+no-results = عذرًا، لم أجد شيئًا حول هذا الموضوع.
+no-results-try = جرّبوا كلمات أخرى، أو تصفّحوا الفئات.
+no-results-contact = يمكنكم أيضًا التواصل مع الشبكة مباشرةً:
+
+## تفاصيل العنصر
+
+detail-german-only = هذا الجزء متوفر باللغة الألمانية فقط.
+detail-series = السلسلة
+detail-issue = العدد
+detail-year = السنة
+detail-publisher = الناشر
+detail-place = المكان
+detail-date = التاريخ
+detail-target-groups = موجّه إلى
+detail-person = الشخص المسؤول
+detail-role = الوظيفة
+detail-organisation = المؤسسة
+detail-address = العنوان
+detail-phone = الهاتف
+detail-fax = الفاكس
+detail-email = البريد الإلكتروني
+detail-website = الموقع الإلكتروني
+detail-link = الرابط
+detail-contact = الشخص المسؤول
+detail-related = انظر أيضًا
+button-save-contact = حفظ كجهة اتصال
+button-open-website = فتح الموقع الإلكتروني
+
+## ما لا يناسب
+
+unknown-command = لا أعرف هذا الأمر. اكتبوا /help لتروا ما يمكنني فعله.
+text-only = لا أستطيع قراءة إلا النصوص. يُرجى إرسال سؤالكم إليّ كرسالة نصية.
+stale-button = هذا الزر لم يعد صالحًا. يُرجى طرح سؤالكم مرة أخرى.
+empty-query = اكتبوا لي ما تبحثون عنه، على سبيل المثال «معادلة الشهادة» أو «جهة اتصال».
+
+## المحادثة في الطرفية
+
+chat-choose = اكتبوا رقم الزر للضغط عليه.
+chat-bye = مع السلامة!

@@ -1,0 +1,102 @@
+# Lotse: die Texte der Oberfläche auf Deutsch (die kanonische Sprache).
+# Jede Nachricht muss es in allen zwölf Sprachen geben, mit denselben
+# Variablen wie hier. Namen von Befehlen (/help) und Variablen bleiben
+# unübersetzt.
+
+## Begrüßung und Hilfe
+
+start-greeting = Willkommen bei Lotse!
+start-about = Ich finde für Sie Angebote, Veröffentlichungen und Kontakte des Informations- und Beratungsnetzwerks Öffentliche Verwaltungen (Kompetenzzentrum Pro Qualifizierung, Netzwerk IQ).
+start-how = Schreiben Sie mir einfach, was Sie suchen, in Ihrer Sprache. Zum Beispiel:
+example-recognition = Anerkennung ausländischer Abschlüsse
+example-contact = Telefonnummer der Ansprechpartnerin
+example-training = interkulturelle Weiterbildung
+start-categories = Oder wählen Sie eine Kategorie:
+
+help-title = So hilft Ihnen Lotse
+help-search = Schreiben Sie eine Frage oder ein paar Stichwörter. Ich zeige Ihnen die passenden Einträge; mit „Details“ sehen Sie alles zu einem Eintrag.
+help-commands = Befehle:
+help-examples = Beispiele für Fragen:
+
+## Befehle (für das Menü und /help)
+
+command-start = Begrüßung und Überblick
+command-language = Sprache wählen
+command-help = Hilfe und Beispiele
+command-offers = Angebote des Netzwerks
+command-publications = Veröffentlichungen
+command-contacts = Kontakte
+command-about = Über das Netzwerk und das Kompetenzzentrum
+
+## Sprache
+
+language-choose = Bitte wählen Sie Ihre Sprache.
+language-set = Ich antworte Ihnen ab jetzt auf Deutsch.
+
+## Kategorien und Arten von Einträgen
+
+category-offers = Angebote
+category-publications = Veröffentlichungen
+category-contacts = Kontakte
+category-about = Über uns
+kind-offer = Angebot
+kind-publication = Veröffentlichung
+kind-contact = Kontakt
+kind-organisation = Organisation
+kind-link = Link
+browse-title = { $category }: { $count ->
+    [one] ein Eintrag
+   *[other] { $count } Einträge
+}
+
+## Suche
+
+results-title = { $count ->
+    [one] Ich habe einen Eintrag gefunden:
+   *[other] Ich habe { $count } Einträge gefunden:
+}
+results-page = Seite { $page } von { $pages }
+button-details = Details
+button-more = Weitere Ergebnisse
+button-back = Zurück
+feedback-question = War diese Antwort hilfreich?
+feedback-thanks = Danke für Ihre Rückmeldung!
+no-results = Dazu habe ich leider nichts gefunden.
+no-results-try = Versuchen Sie es mit anderen Wörtern, oder stöbern Sie in den Kategorien.
+no-results-contact = Sie können sich auch direkt an das Netzwerk wenden:
+
+## Details eines Eintrags
+
+detail-german-only = Dieser Teil liegt nur auf Deutsch vor.
+detail-series = Reihe
+detail-issue = Heft
+detail-year = Jahr
+detail-publisher = Herausgeber
+detail-place = Ort
+detail-date = Datum
+detail-target-groups = Für
+detail-person = Ansprechperson
+detail-role = Funktion
+detail-organisation = Organisation
+detail-address = Adresse
+detail-phone = Telefon
+detail-fax = Fax
+detail-email = E-Mail
+detail-website = Website
+detail-link = Link
+detail-contact = Ansprechperson
+detail-related = Siehe auch
+button-save-contact = Als Kontakt speichern
+button-open-website = Website öffnen
+
+## Was nicht passt
+
+unknown-command = Diesen Befehl kenne ich nicht. Mit /help sehen Sie, was ich kann.
+text-only = Ich kann nur Text lesen. Bitte schreiben Sie mir Ihre Frage als Nachricht.
+stale-button = Diese Schaltfläche ist nicht mehr aktuell. Bitte fragen Sie einfach noch einmal.
+empty-query = Schreiben Sie mir, was Sie suchen, zum Beispiel „Anerkennung“ oder „Kontakt“.
+
+## Terminal-Chat
+
+chat-choose = Tippen Sie die Nummer einer Schaltfläche, um sie zu drücken.
+chat-bye = Auf Wiedersehen!

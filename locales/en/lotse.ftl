@@ -1,0 +1,101 @@
+# Lotse: the interface texts in English.
+# Every message exists in all twelve languages, with the same variables as
+# the German file. Command names (/help) and variables stay untranslated.
+
+## Greeting and help
+
+start-greeting = Welcome to Lotse!
+start-about = I find offers, publications and contacts of the information and advice network for public administrations (Kompetenzzentrum Pro Qualifizierung, IQ network) for you.
+start-how = Just write what you are looking for, in your own language. For example:
+example-recognition = recognition of foreign qualifications
+example-contact = phone number of the contact person
+example-training = intercultural training
+start-categories = Or choose a category:
+
+help-title = How Lotse helps you
+help-search = Write a question or a few keywords. I show you the matching entries; “Details” shows everything about an entry.
+help-commands = Commands:
+help-examples = Example questions:
+
+## Commands (for the menu and /help)
+
+command-start = Welcome and overview
+command-language = Choose your language
+command-help = Help and examples
+command-offers = Offers of the network
+command-publications = Publications
+command-contacts = Contacts
+command-about = About the network and the competence centre
+
+## Language
+
+language-choose = Please choose your language.
+language-set = From now on I will answer you in English.
+
+## Categories and kinds of entries
+
+category-offers = Offers
+category-publications = Publications
+category-contacts = Contacts
+category-about = About us
+kind-offer = Offer
+kind-publication = Publication
+kind-contact = Contact
+kind-organisation = Organisation
+kind-link = Link
+browse-title = { $category }: { $count ->
+    [one] one entry
+   *[other] { $count } entries
+}
+
+## Search
+
+results-title = { $count ->
+    [one] I found one entry:
+   *[other] I found { $count } entries:
+}
+results-page = Page { $page } of { $pages }
+button-details = Details
+button-more = More results
+button-back = Back
+feedback-question = Was this answer helpful?
+feedback-thanks = Thank you for your feedback!
+no-results = Sorry, I found nothing on that.
+no-results-try = Try other words, or browse the categories.
+no-results-contact = You can also contact the network directly:
+
+## Details of an entry
+
+detail-german-only = This part is only available in German.
+detail-series = Series
+detail-issue = Issue
+detail-year = Year
+detail-publisher = Publisher
+detail-place = Place
+detail-date = Date
+detail-target-groups = For
+detail-person = Contact person
+detail-role = Role
+detail-organisation = Organisation
+detail-address = Address
+detail-phone = Phone
+detail-fax = Fax
+detail-email = E-mail
+detail-website = Website
+detail-link = Link
+detail-contact = Contact person
+detail-related = See also
+button-save-contact = Save as contact
+button-open-website = Open website
+
+## What does not fit
+
+unknown-command = I do not know this command. /help shows what I can do.
+text-only = I can only read text. Please send me your question as a message.
+stale-button = This button is no longer current. Please just ask again.
+empty-query = Write what you are looking for, for example “recognition” or “contact”.
+
+## Terminal chat
+
+chat-choose = Type the number of a button to press it.
+chat-bye = Goodbye!

@@ -1,0 +1,101 @@
+# Lotse: متن‌های رابط کاربری به زبان فارسی.
+# هر پیام باید در هر دوازده زبان، با همان متغیرهای فایل آلمانی، وجود داشته
+# باشد. نام فرمان‌ها (/help) و متغیرها ترجمه نمی‌شوند.
+
+## خوشامدگویی و راهنما
+
+start-greeting = به Lotse خوش آمدید!
+start-about = من برای شما خدمات، نشریات و اطلاعات تماس شبکهٔ اطلاع‌رسانی و مشاوره برای ادارات دولتی (مرکز تخصصی Pro Qualifizierung، شبکهٔ IQ) را پیدا می‌کنم.
+start-how = کافی است آنچه را دنبالش هستید، به زبان خودتان برایم بنویسید. برای نمونه:
+example-recognition = ارزشیابی مدرک تحصیلی
+example-contact = شماره تلفن فرد مسئول
+example-training = دورهٔ آموزشی بین‌فرهنگی
+start-categories = یا یک دسته را انتخاب کنید:
+
+help-title = Lotse چگونه به شما کمک می‌کند
+help-search = یک پرسش یا چند کلیدواژه بنویسید. من موارد مرتبط را به شما نشان می‌دهم؛ با «جزئیات» همه‌چیز را دربارهٔ یک مورد می‌بینید.
+help-commands = فرمان‌ها:
+help-examples = نمونهٔ پرسش‌ها:
+
+## فرمان‌ها (برای منو و /help)
+
+command-start = خوشامدگویی و نگاه کلی
+command-language = انتخاب زبان
+command-help = راهنما و نمونه‌ها
+command-offers = خدمات شبکه
+command-publications = نشریات
+command-contacts = اطلاعات تماس
+command-about = دربارهٔ شبکه و مرکز تخصصی
+
+## زبان
+
+language-choose = لطفاً زبان خود را انتخاب کنید.
+language-set = از این پس به زبان فارسی به شما پاسخ می‌دهم.
+
+## دسته‌ها و انواع موارد
+
+category-offers = خدمات
+category-publications = نشریات
+category-contacts = اطلاعات تماس
+category-about = دربارهٔ ما
+kind-offer = خدمت
+kind-publication = نشریه
+kind-contact = مخاطب
+kind-organisation = سازمان
+kind-link = پیوند
+browse-title = { $category }: { $count ->
+    [one] یک مورد
+   *[other] { $count } مورد
+}
+
+## جست‌وجو
+
+results-title = { $count ->
+    [one] یک مورد پیدا کردم:
+   *[other] { $count } مورد پیدا کردم:
+}
+results-page = صفحهٔ { $page } از { $pages }
+button-details = جزئیات
+button-more = نتایج بیشتر
+button-back = بازگشت
+feedback-question = آیا این پاسخ مفید بود؟
+feedback-thanks = از بازخورد شما سپاسگزاریم!
+no-results = متأسفانه در این باره چیزی پیدا نکردم.
+no-results-try = واژه‌های دیگری را امتحان کنید، یا دسته‌ها را مرور کنید.
+no-results-contact = همچنین می‌توانید مستقیماً با شبکه تماس بگیرید:
+
+## جزئیات یک مورد
+
+detail-german-only = این بخش فقط به زبان آلمانی موجود است.
+detail-series = مجموعه
+detail-issue = شماره
+detail-year = سال
+detail-publisher = ناشر
+detail-place = مکان
+detail-date = تاریخ
+detail-target-groups = برای
+detail-person = فرد مسئول
+detail-role = سمت
+detail-organisation = سازمان
+detail-address = نشانی
+detail-phone = تلفن
+detail-fax = فکس
+detail-email = ایمیل
+detail-website = وب‌سایت
+detail-link = پیوند
+detail-contact = فرد مسئول
+detail-related = همچنین ببینید
+button-save-contact = ذخیره به‌عنوان مخاطب
+button-open-website = باز کردن وب‌سایت
+
+## آنچه جور درنمی‌آید
+
+unknown-command = این فرمان را نمی‌شناسم. با /help می‌بینید که چه کارهایی از من برمی‌آید.
+text-only = من فقط می‌توانم متن بخوانم. لطفاً پرسش خود را به‌صورت پیام متنی برایم بفرستید.
+stale-button = این دکمه دیگر معتبر نیست. لطفاً دوباره بپرسید.
+empty-query = بنویسید دنبال چه هستید، برای نمونه «ارزشیابی مدرک» یا «تماس».
+
+## گفت‌وگو در ترمینال
+
+chat-choose = برای فشردن یک دکمه، شمارهٔ آن را تایپ کنید.
+chat-bye = خدا نگهدار!

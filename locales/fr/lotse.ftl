@@ -1,0 +1,104 @@
+# Lotse : les textes de l’interface en français.
+# Chaque message doit exister dans les douze langues, avec les mêmes
+# variables que dans le fichier allemand. Les noms des commandes (/help) et
+# des variables ne sont pas traduits.
+
+## Accueil et aide
+
+start-greeting = Bienvenue sur Lotse !
+start-about = Je trouve pour vous des offres, des publications et des contacts du réseau d’information et de conseil pour les administrations publiques (Kompetenzzentrum Pro Qualifizierung, réseau IQ).
+start-how = Écrivez-moi simplement ce que vous cherchez, dans votre langue. Par exemple :
+example-recognition = équivalence de diplôme
+example-contact = numéro de téléphone de la personne à contacter
+example-training = formation interculturelle
+start-categories = Ou choisissez une catégorie :
+
+help-title = Comment Lotse vous aide
+help-search = Écrivez une question ou quelques mots-clés. Je vous montre les entrées correspondantes ; avec « Détails », vous voyez tout sur une entrée.
+help-commands = Commandes :
+help-examples = Exemples de questions :
+
+## Commandes (pour le menu et /help)
+
+command-start = Accueil et aperçu
+command-language = Choisir la langue
+command-help = Aide et exemples
+command-offers = Offres du réseau
+command-publications = Publications
+command-contacts = Contacts
+command-about = À propos du réseau et du centre de compétences
+
+## Langue
+
+language-choose = Veuillez choisir votre langue.
+language-set = Désormais, je vous répondrai en français.
+
+## Catégories et types d’entrées
+
+category-offers = Offres
+category-publications = Publications
+category-contacts = Contacts
+category-about = À propos
+kind-offer = Offre
+kind-publication = Publication
+kind-contact = Contact
+kind-organisation = Organisation
+kind-link = Lien
+browse-title = { $category } : { $count ->
+    [one] { $count } entrée
+    [many] { $count } d’entrées
+   *[other] { $count } entrées
+}
+
+## Recherche
+
+results-title = { $count ->
+    [one] J’ai trouvé { $count } entrée :
+    [many] J’ai trouvé { $count } d’entrées :
+   *[other] J’ai trouvé { $count } entrées :
+}
+results-page = Page { $page } sur { $pages }
+button-details = Détails
+button-more = Plus de résultats
+button-back = Retour
+feedback-question = Cette réponse vous a-t-elle été utile ?
+feedback-thanks = Merci pour votre retour !
+no-results = Désolé, je n’ai rien trouvé à ce sujet.
+no-results-try = Essayez avec d’autres mots, ou parcourez les catégories.
+no-results-contact = Vous pouvez aussi contacter directement le réseau :
+
+## Détails d’une entrée
+
+detail-german-only = Cette partie n’est disponible qu’en allemand.
+detail-series = Série
+detail-issue = Numéro
+detail-year = Année
+detail-publisher = Éditeur
+detail-place = Lieu
+detail-date = Date
+detail-target-groups = Pour
+detail-person = Personne à contacter
+detail-role = Fonction
+detail-organisation = Organisation
+detail-address = Adresse
+detail-phone = Téléphone
+detail-fax = Fax
+detail-email = E-mail
+detail-website = Site web
+detail-link = Lien
+detail-contact = Personne à contacter
+detail-related = Voir aussi
+button-save-contact = Enregistrer comme contact
+button-open-website = Ouvrir le site web
+
+## Ce qui ne convient pas
+
+unknown-command = Je ne connais pas cette commande. Avec /help, vous voyez ce que je sais faire.
+text-only = Je ne peux lire que du texte. Veuillez m’envoyer votre question sous forme de message.
+stale-button = Ce bouton n’est plus à jour. Posez simplement votre question à nouveau.
+empty-query = Écrivez-moi ce que vous cherchez, par exemple « équivalence » ou « contact ».
+
+## Chat dans le terminal
+
+chat-choose = Tapez le numéro d’un bouton pour appuyer dessus.
+chat-bye = Au revoir !

@@ -1,0 +1,106 @@
+# Lotse: teksty interfejsu po polsku.
+# Każda wiadomość musi istnieć we wszystkich dwunastu językach, z tymi samymi
+# zmiennymi co w pliku niemieckim. Nazwy poleceń (/help) i zmiennych
+# pozostają nieprzetłumaczone.
+
+## Powitanie i pomoc
+
+start-greeting = Witamy w Lotse!
+start-about = Pomagam znaleźć oferty, publikacje i kontakty sieci informacyjno-doradczej dla administracji publicznej (Kompetenzzentrum Pro Qualifizierung, sieć IQ).
+start-how = Wystarczy napisać w swoim języku, czego dotyczy pytanie. Na przykład:
+example-recognition = uznanie dyplomu
+example-contact = numer telefonu osoby kontaktowej
+example-training = szkolenie międzykulturowe
+start-categories = Można też wybrać kategorię:
+
+help-title = Jak pomaga Lotse
+help-search = Proszę wpisać pytanie lub kilka słów kluczowych. Pokażę pasujące wpisy; przycisk „Szczegóły” pokazuje wszystkie informacje o danym wpisie.
+help-commands = Polecenia:
+help-examples = Przykładowe pytania:
+
+## Polecenia (do menu i /help)
+
+command-start = Powitanie i przegląd
+command-language = Wybór języka
+command-help = Pomoc i przykłady
+command-offers = Oferty sieci
+command-publications = Publikacje
+command-contacts = Kontakty
+command-about = O sieci i centrum kompetencji
+
+## Język
+
+language-choose = Proszę wybrać język.
+language-set = Od teraz będę odpowiadać po polsku.
+
+## Kategorie i rodzaje wpisów
+
+category-offers = Oferty
+category-publications = Publikacje
+category-contacts = Kontakty
+category-about = O nas
+kind-offer = Oferta
+kind-publication = Publikacja
+kind-contact = Kontakt
+kind-organisation = Organizacja
+kind-link = Link
+browse-title = { $category }: { $count ->
+    [one] jeden wpis
+    [few] { $count } wpisy
+    [many] { $count } wpisów
+   *[other] { $count } wpisu
+}
+
+## Wyszukiwanie
+
+results-title = { $count ->
+    [one] Znaleziono jeden wpis:
+    [few] Znaleziono { $count } wpisy:
+    [many] Znaleziono { $count } wpisów:
+   *[other] Znaleziono { $count } wpisu:
+}
+results-page = Strona { $page } z { $pages }
+button-details = Szczegóły
+button-more = Więcej wyników
+button-back = Wstecz
+feedback-question = Czy ta odpowiedź była pomocna?
+feedback-thanks = Dziękuję za opinię!
+no-results = Niestety nie udało mi się nic na ten temat znaleźć.
+no-results-try = Proszę spróbować innych słów albo przejrzeć kategorie.
+no-results-contact = Można też skontaktować się bezpośrednio z siecią:
+
+## Szczegóły wpisu
+
+detail-german-only = Ta część jest dostępna tylko po niemiecku.
+detail-series = Seria
+detail-issue = Numer
+detail-year = Rok
+detail-publisher = Wydawca
+detail-place = Miejsce
+detail-date = Data
+detail-target-groups = Dla kogo
+detail-person = Osoba kontaktowa
+detail-role = Funkcja
+detail-organisation = Organizacja
+detail-address = Adres
+detail-phone = Telefon
+detail-fax = Faks
+detail-email = E-mail
+detail-website = Strona internetowa
+detail-link = Link
+detail-contact = Osoba kontaktowa
+detail-related = Zobacz też
+button-save-contact = Zapisz jako kontakt
+button-open-website = Otwórz stronę internetową
+
+## Gdy coś nie pasuje
+
+unknown-command = Nie znam tego polecenia. Po wpisaniu /help widać, co potrafię.
+text-only = Potrafię czytać tylko tekst. Proszę przesłać pytanie jako wiadomość tekstową.
+stale-button = Ten przycisk jest już nieaktualny. Proszę po prostu zapytać jeszcze raz.
+empty-query = Proszę napisać, czego dotyczy pytanie, na przykład „uznanie” albo „kontakt”.
+
+## Czat w terminalu
+
+chat-choose = Proszę wpisać numer przycisku, aby go nacisnąć.
+chat-bye = Do widzenia!

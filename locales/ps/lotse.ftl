@@ -1,0 +1,101 @@
+# Lotse: د کارن انټرفېس متنونه په پښتو ژبه.
+# هر پیغام باید په ټولو دولسو ژبو کې، د الماني فایل په څېر له ورته
+# متغیرونو سره، شتون ولري. د امرونو نومونه (/help) او متغیرونه نه ژباړل کېږي.
+
+## هرکلی او مرسته
+
+start-greeting = Lotse ته ښه راغلاست!
+start-about = زه تاسو ته د عامه ادارو لپاره د معلوماتو او مشورې د شبکې (د Pro Qualifizierung تخصصي مرکز، IQ شبکه) خدمتونه، خپرونې او د اړیکو معلومات پیدا کوم.
+start-how = یوازې په خپله ژبه ماته ولیکئ چې څه لټوئ. د بېلګې په توګه:
+example-recognition = د سند معادل کول
+example-contact = د مسؤل کس د تلیفون شمېره
+example-training = بین الکلتوري روزنه
+start-categories = یا یوه کټګوري وټاکئ:
+
+help-title = Lotse څنګه له تاسو سره مرسته کوي
+help-search = یوه پوښتنه یا څو کلیدي کلمې ولیکئ. زه به تاسو ته اړونده پایلې وښیم؛ د «جزییات» په وسیله د یوې پایلې په اړه ټول معلومات لیدلی شئ.
+help-commands = امرونه:
+help-examples = د پوښتنو بېلګې:
+
+## امرونه (د مینو او /help لپاره)
+
+command-start = هرکلی او لنډه کتنه
+command-language = ژبه وټاکئ
+command-help = مرسته او بېلګې
+command-offers = د شبکې خدمتونه
+command-publications = خپرونې
+command-contacts = اړیکې
+command-about = د شبکې او تخصصي مرکز په اړه
+
+## ژبه
+
+language-choose = مهرباني وکړئ خپله ژبه وټاکئ.
+language-set = له اوس وروسته به تاسو ته په پښتو ژبه ځواب درکوم.
+
+## کټګورۍ او د توکو ډولونه
+
+category-offers = خدمتونه
+category-publications = خپرونې
+category-contacts = اړیکې
+category-about = زموږ په اړه
+kind-offer = خدمت
+kind-publication = خپرونه
+kind-contact = اړیکه
+kind-organisation = سازمان
+kind-link = لینک
+browse-title = { $category }: { $count ->
+    [one] یو توکی
+   *[other] { $count } توکي
+}
+
+## لټون
+
+results-title = { $count ->
+    [one] یوه پایله مې پیدا کړه:
+   *[other] { $count } پایلې مې پیدا کړې:
+}
+results-page = پاڼه { $page } له { $pages } څخه
+button-details = جزییات
+button-more = نورې پایلې
+button-back = شاته
+feedback-question = ایا دا ځواب ګټور و؟
+feedback-thanks = ستاسو له نظر څخه مننه!
+no-results = بښنه غواړم، په دې اړه مې څه پیدا نه کړل.
+no-results-try = نورې کلمې وازمویئ، یا کټګورۍ وګورئ.
+no-results-contact = تاسو کولی شئ له شبکې سره مستقیمه اړیکه هم ونیسئ:
+
+## د یوې پایلې جزییات
+
+detail-german-only = دا برخه یوازې په الماني ژبه شته.
+detail-series = لړۍ
+detail-issue = ګڼه
+detail-year = کال
+detail-publisher = خپرونکی
+detail-place = ځای
+detail-date = نېټه
+detail-target-groups = د چا لپاره
+detail-person = د اړیکې کس
+detail-role = دنده
+detail-organisation = سازمان
+detail-address = پته
+detail-phone = تلیفون
+detail-fax = فکس
+detail-email = برېښنالیک
+detail-website = ویب پاڼه
+detail-link = لینک
+detail-contact = د اړیکې کس
+detail-related = دا هم وګورئ
+button-save-contact = د اړیکې په توګه خوندي کړئ
+button-open-website = ویب پاڼه پرانیزئ
+
+## هغه څه چې سم نه راځي
+
+unknown-command = زه دا امر نه پېژنم. د /help په مرسته لیدلی شئ چې زه څه کولی شم.
+text-only = زه یوازې متن لوستلی شم. مهرباني وکړئ خپله پوښتنه ماته د پیغام په توګه ولیکئ.
+stale-button = دا تڼۍ نور اعتبار نه لري. مهرباني وکړئ یو ځل بیا وپوښتئ.
+empty-query = ماته ولیکئ چې څه لټوئ، د بېلګې په توګه «د سند معادل کول» یا «اړیکه».
+
+## په ټرمینل کې چټ
+
+chat-choose = د یوې تڼۍ د کېکاږلو لپاره یې شمېره ولیکئ.
+chat-bye = په مخه مو ښه!

@@ -1,0 +1,104 @@
+# Lotse: textele interfeței în limba română.
+# Fiecare mesaj trebuie să existe în toate cele douăsprezece limbi, cu aceleași
+# variabile ca în fișierul german. Numele comenzilor (/help) și ale
+# variabilelor rămân netraduse.
+
+## Bun venit și ajutor
+
+start-greeting = Bine ați venit la Lotse!
+start-about = Găsesc pentru dumneavoastră oferte, publicații și contacte ale rețelei de informare și consiliere pentru administrațiile publice (Kompetenzzentrum Pro Qualifizierung, rețeaua IQ).
+start-how = Scrieți-mi pur și simplu ce căutați, în limba dumneavoastră. De exemplu:
+example-recognition = echivalarea diplomei
+example-contact = numărul de telefon al persoanei de contact
+example-training = formare interculturală
+start-categories = Sau alegeți o categorie:
+
+help-title = Cum vă ajută Lotse
+help-search = Scrieți o întrebare sau câteva cuvinte-cheie. Vă arăt intrările potrivite; cu „Detalii” vedeți tot despre o intrare.
+help-commands = Comenzi:
+help-examples = Exemple de întrebări:
+
+## Comenzi (pentru meniu și /help)
+
+command-start = Bun venit și prezentare generală
+command-language = Alegeți limba
+command-help = Ajutor și exemple
+command-offers = Ofertele rețelei
+command-publications = Publicații
+command-contacts = Contacte
+command-about = Despre rețea și centrul de competență
+
+## Limbă
+
+language-choose = Vă rog să alegeți limba.
+language-set = De acum înainte vă voi răspunde în limba română.
+
+## Categorii și tipuri de intrări
+
+category-offers = Oferte
+category-publications = Publicații
+category-contacts = Contacte
+category-about = Despre noi
+kind-offer = Ofertă
+kind-publication = Publicație
+kind-contact = Contact
+kind-organisation = Organizație
+kind-link = Link
+browse-title = { $category }: { $count ->
+    [one] o intrare
+    [few] { $count } intrări
+   *[other] { $count } de intrări
+}
+
+## Căutare
+
+results-title = { $count ->
+    [one] Am găsit o intrare:
+    [few] Am găsit { $count } intrări:
+   *[other] Am găsit { $count } de intrări:
+}
+results-page = Pagina { $page } din { $pages }
+button-details = Detalii
+button-more = Mai multe rezultate
+button-back = Înapoi
+feedback-question = V-a fost de folos acest răspuns?
+feedback-thanks = Vă mulțumesc pentru părerea dumneavoastră!
+no-results = Din păcate, nu am găsit nimic despre asta.
+no-results-try = Încercați cu alte cuvinte sau răsfoiți categoriile.
+no-results-contact = Vă puteți adresa și direct rețelei:
+
+## Detaliile unei intrări
+
+detail-german-only = Această parte este disponibilă doar în limba germană.
+detail-series = Serie
+detail-issue = Număr
+detail-year = An
+detail-publisher = Editor
+detail-place = Loc
+detail-date = Dată
+detail-target-groups = Pentru
+detail-person = Persoană de contact
+detail-role = Funcție
+detail-organisation = Organizație
+detail-address = Adresă
+detail-phone = Telefon
+detail-fax = Fax
+detail-email = E-mail
+detail-website = Site web
+detail-link = Link
+detail-contact = Persoană de contact
+detail-related = Vezi și
+button-save-contact = Salvați ca contact
+button-open-website = Deschideți site-ul
+
+## Ce nu se potrivește
+
+unknown-command = Nu cunosc această comandă. Cu /help vedeți ce pot face.
+text-only = Pot citi doar text. Vă rog să îmi trimiteți întrebarea ca mesaj.
+stale-button = Acest buton nu mai este actual. Vă rog să întrebați pur și simplu încă o dată.
+empty-query = Scrieți-mi ce căutați, de exemplu „echivalare” sau „contact”.
+
+## Chat în terminal
+
+chat-choose = Tastați numărul unui buton pentru a-l apăsa.
+chat-bye = La revedere!

@@ -1,0 +1,101 @@
+# Lotse: arayüz metinleri Türkçe.
+# Her mesaj on iki dilin hepsinde, Almanca dosyadakiyle aynı değişkenlerle
+# bulunur. Komut adları (/help) ve değişkenler çevrilmez.
+
+## Karşılama ve yardım
+
+start-greeting = Lotse’ye hoş geldiniz!
+start-about = Sizin için Kamu Yönetimleri Bilgi ve Danışmanlık Ağı’nın (Kompetenzzentrum Pro Qualifizierung, IQ ağı) hizmetlerini, yayınlarını ve iletişim bilgilerini buluyorum.
+start-how = Ne aradığınızı kendi dilinizde bana yazmanız yeterli. Örneğin:
+example-recognition = diploma denkliği
+example-contact = irtibat kişisinin telefon numarası
+example-training = kültürlerarası eğitim
+start-categories = Ya da bir kategori seçin:
+
+help-title = Lotse size nasıl yardımcı olur
+help-search = Bir soru ya da birkaç anahtar kelime yazın. Size uygun kayıtları gösteririm; “Ayrıntılar” ile bir kayıtla ilgili her şeyi görürsünüz.
+help-commands = Komutlar:
+help-examples = Örnek sorular:
+
+## Komutlar (menü ve /help için)
+
+command-start = Karşılama ve genel bakış
+command-language = Dil seçin
+command-help = Yardım ve örnekler
+command-offers = Ağın hizmetleri
+command-publications = Yayınlar
+command-contacts = İletişim
+command-about = Ağ ve yetkinlik merkezi hakkında
+
+## Dil
+
+language-choose = Lütfen dilinizi seçin.
+language-set = Bundan sonra size Türkçe cevap vereceğim.
+
+## Kategoriler ve kayıt türleri
+
+category-offers = Hizmetler
+category-publications = Yayınlar
+category-contacts = İletişim
+category-about = Hakkımızda
+kind-offer = Hizmet
+kind-publication = Yayın
+kind-contact = İletişim
+kind-organisation = Kuruluş
+kind-link = Bağlantı
+browse-title = { $category }: { $count ->
+    [one] bir kayıt
+   *[other] { $count } kayıt
+}
+
+## Arama
+
+results-title = { $count ->
+    [one] Bir kayıt buldum:
+   *[other] { $count } kayıt buldum:
+}
+results-page = Sayfa { $page } / { $pages }
+button-details = Ayrıntılar
+button-more = Daha fazla sonuç
+button-back = Geri
+feedback-question = Bu cevap işinize yaradı mı?
+feedback-thanks = Geri bildiriminiz için teşekkür ederim!
+no-results = Üzgünüm, bununla ilgili bir şey bulamadım.
+no-results-try = Başka kelimelerle deneyin ya da kategorilere göz atın.
+no-results-contact = Doğrudan ağa da başvurabilirsiniz:
+
+## Bir kaydın ayrıntıları
+
+detail-german-only = Bu bölüm yalnızca Almanca olarak mevcuttur.
+detail-series = Dizi
+detail-issue = Sayı
+detail-year = Yıl
+detail-publisher = Yayıncı
+detail-place = Yer
+detail-date = Tarih
+detail-target-groups = Hedef kitle
+detail-person = İrtibat kişisi
+detail-role = Görevi
+detail-organisation = Kuruluş
+detail-address = Adres
+detail-phone = Telefon
+detail-fax = Faks
+detail-email = E-posta
+detail-website = İnternet sitesi
+detail-link = Bağlantı
+detail-contact = İrtibat kişisi
+detail-related = Ayrıca bakınız
+button-save-contact = Kişi olarak kaydet
+button-open-website = İnternet sitesini aç
+
+## Anlaşılamayan şeyler
+
+unknown-command = Bu komutu bilmiyorum. Neler yapabildiğimi /help ile görebilirsiniz.
+text-only = Yalnızca metin okuyabiliyorum. Lütfen sorunuzu bana mesaj olarak yazın.
+stale-button = Bu düğme artık geçerli değil. Lütfen sorunuzu yeniden sorun.
+empty-query = Ne aradığınızı bana yazın, örneğin “denklik” ya da “iletişim”.
+
+## Terminal sohbeti
+
+chat-choose = Bir düğmeye basmak için numarasını yazın.
+chat-bye = Hoşça kalın!

@@ -1,0 +1,105 @@
+# Lotse: тексти інтерфейсу українською мовою.
+# Кожне повідомлення є всіма дванадцятьма мовами, з тими самими змінними,
+# що й у німецькому файлі. Назви команд (/help) і змінні не перекладаються.
+
+## Привітання та допомога
+
+start-greeting = Ласкаво просимо до Lotse!
+start-about = Я знайду для Вас пропозиції, публікації та контакти Інформаційно-консультаційної мережі для органів публічного управління (Kompetenzzentrum Pro Qualifizierung, мережа IQ).
+start-how = Просто напишіть мені своєю мовою, що Ви шукаєте. Наприклад:
+example-recognition = підтвердження диплома
+example-contact = номер телефону контактної особи
+example-training = міжкультурне навчання
+start-categories = Або виберіть категорію:
+
+help-title = Чим Вам допоможе Lotse
+help-search = Напишіть запитання або кілька ключових слів. Я покажу відповідні записи; кнопка «Детальніше» покаже все про один запис.
+help-commands = Команди:
+help-examples = Приклади запитань:
+
+## Команди (для меню та /help)
+
+command-start = Привітання та огляд
+command-language = Вибрати мову
+command-help = Допомога та приклади
+command-offers = Пропозиції мережі
+command-publications = Публікації
+command-contacts = Контакти
+command-about = Про мережу та центр компетенцій
+
+## Мова
+
+language-choose = Будь ласка, виберіть свою мову.
+language-set = Відтепер я відповідатиму Вам українською мовою.
+
+## Категорії та типи записів
+
+category-offers = Пропозиції
+category-publications = Публікації
+category-contacts = Контакти
+category-about = Про нас
+kind-offer = Пропозиція
+kind-publication = Публікація
+kind-contact = Контакт
+kind-organisation = Організація
+kind-link = Посилання
+browse-title = { $category }: { $count ->
+    [one] { $count } запис
+    [few] { $count } записи
+    [many] { $count } записів
+   *[other] { $count } запису
+}
+
+## Пошук
+
+results-title = { $count ->
+    [one] Я знайшов { $count } запис:
+    [few] Я знайшов { $count } записи:
+    [many] Я знайшов { $count } записів:
+   *[other] Я знайшов { $count } запису:
+}
+results-page = Сторінка { $page } з { $pages }
+button-details = Детальніше
+button-more = Більше результатів
+button-back = Назад
+feedback-question = Чи була ця відповідь корисною?
+feedback-thanks = Дякую за Ваш відгук!
+no-results = На жаль, я нічого не знайшов за цим запитом.
+no-results-try = Спробуйте інші слова або перегляньте категорії.
+no-results-contact = Ви також можете звернутися безпосередньо до мережі:
+
+## Подробиці запису
+
+detail-german-only = Ця частина доступна лише німецькою мовою.
+detail-series = Серія
+detail-issue = Випуск
+detail-year = Рік
+detail-publisher = Видавець
+detail-place = Місце
+detail-date = Дата
+detail-target-groups = Для кого
+detail-person = Контактна особа
+detail-role = Посада
+detail-organisation = Організація
+detail-address = Адреса
+detail-phone = Телефон
+detail-fax = Факс
+detail-email = Ел. пошта
+detail-website = Вебсайт
+detail-link = Посилання
+detail-contact = Контактна особа
+detail-related = Див. також
+button-save-contact = Зберегти як контакт
+button-open-website = Відкрити вебсайт
+
+## Що не підходить
+
+unknown-command = Я не знаю цієї команди. Що я вмію, Ви дізнаєтеся за командою /help.
+text-only = Я можу читати лише текст. Будь ласка, напишіть мені своє запитання повідомленням.
+stale-button = Ця кнопка вже неактуальна. Будь ласка, просто запитайте ще раз.
+empty-query = Напишіть мені, що Ви шукаєте, наприклад «визнання» або «контакт».
+
+## Чат у терміналі
+
+chat-choose = Введіть номер кнопки, щоб її натиснути.
+chat-bye = До побачення!

@@ -1,0 +1,256 @@
+//! `src/assistant/`: what does Lotse answer to this?
+//!
+//! The conversation core: a [`Request`] (who, in which language, what) goes
+//! in, a [`Reply`] of plain data comes out. Telegram, the terminal chat and
+//! the tests all drive [`Assistant::handle`]; nothing here knows teloxide,
+//! tantivy or a database. The user's chosen language is kept behind
+//! [`Preferences`]; recent searches are kept in memory for paging and
+//! feedback, and a button whose search is gone gets a polite answer.
+
+mod action;
+mod prefs;
+mod reply;
+mod views;
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+
+pub use action::{Action, Category, QueryId};
+pub use prefs::{MemoryPreferences, Preferences};
+pub use reply::{
+    Block, Button, ContactCard, InlineResult, Input, MAX_ACTION_BYTES, Message, Reply, Request, Span, Style, Target,
+    UserKey,
+};
+
+use crate::i18n::Catalog;
+use crate::lang::Lang;
+use crate::search::{AskOptions, Library};
+
+/// Results per page of a search or a category.
+pub const PAGE_SIZE: usize = 5;
+/// Inline queries list at most this many entries.
+pub const INLINE_LIMIT: usize = 10;
+/// The interface language where the user's is not known and a message
+/// cannot wait for them to choose one.
+const FALLBACK_LANG: Lang = Lang::En;
+/// Searches kept per user for paging and feedback.
+const SEARCHES_PER_USER: usize = 8;
+/// Users whose searches are kept; beyond that the memory starts afresh.
+const MAX_USERS: usize = 10_000;
+
+/// The conversation core.
+pub struct Assistant {
+    library: RwLock<Arc<Library>>,
+    catalog: Catalog,
+    preferences: Box<dyn Preferences>,
+    searches: Searches,
+}
+
+/// A search a user made, kept for paging and feedback.
+#[derive(Debug, Clone)]
+struct Search {
+    id: QueryId,
+    text: String,
+}
+
+#[derive(Default)]
+struct Searches {
+    next: AtomicU64,
+    by_user: Mutex<HashMap<UserKey, VecDeque<Search>>>,
+}
+
+impl Assistant {
+    pub fn new(library: Arc<Library>, preferences: Box<dyn Preferences>) -> Assistant {
+        Assistant {
+            library: RwLock::new(library),
+            catalog: Catalog::new(),
+            preferences,
+            searches: Searches::default(),
+        }
+    }
+
+    /// The library answers come from now.
+    pub fn library(&self) -> Arc<Library> {
+        self.library.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Swaps in a new library (a reloaded knowledge folder); requests
+    /// already running finish on the old one.
+    pub fn replace_library(&self, library: Arc<Library>) {
+        *self.library.write().unwrap_or_else(|e| e.into_inner()) = library;
+    }
+
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// The user's language: their own choice, else their client's.
+    pub fn language_of(&self, request: &Request) -> Option<Lang> {
+        self.preferences.language(&request.user).or(request.client_lang)
+    }
+
+    /// Answers one request. Never fails: whatever comes in, a reply a user
+    /// can read goes out.
+    pub fn handle(&self, request: &Request) -> Reply {
+        let library = self.library();
+        let lang = self.language_of(request);
+        let turn = Turn {
+            view: views::View {
+                catalog: &self.catalog,
+                knowledge: library.knowledge(),
+            },
+            library: &library,
+            user: &request.user,
+            lang,
+            ui: lang.unwrap_or(FALLBACK_LANG),
+        };
+        let message = match &request.input {
+            Input::Command { name, args } => self.command(&turn, name, args),
+            Input::Text(text) => self.search(&turn, text.trim(), None, 0),
+            Input::Button(data) => match Action::decode(data) {
+                Some(action) => self.action(&turn, action),
+                None => turn.view.notice(turn.ui, "stale-button"),
+            },
+            Input::Inline(query) => return Reply::Inline(self.inline(&turn, query)),
+            Input::NotText => turn.view.notice(turn.ui, "text-only"),
+        };
+        Reply::Messages(vec![message])
+    }
+
+    fn command(&self, turn: &Turn<'_>, name: &str, args: &str) -> Message {
+        let (view, ui) = (&turn.view, turn.ui);
+        match name.to_lowercase().as_str() {
+            "start" => {
+                let payload = args.trim();
+                if let Some(category) = Category::from_name(payload) {
+                    return view.browse(ui, category, 0, false);
+                }
+                if view.knowledge.get(payload).is_some() {
+                    // A deep link from paper or the web: the entry first,
+                    // in German where the reader's language is unknown.
+                    return view.details(turn.lang.unwrap_or(Lang::CANONICAL), payload);
+                }
+                match turn.lang {
+                    Some(lang) => view.start(lang, false),
+                    None => view.language_picker(false),
+                }
+            }
+            "language" | "lang" | "sprache" => view.language_picker(false),
+            "help" => view.help(ui),
+            "offers" => view.browse(ui, Category::Offers, 0, false),
+            "publications" => view.browse(ui, Category::Publications, 0, false),
+            "contacts" => view.browse(ui, Category::Contacts, 0, false),
+            "about" => view.browse(ui, Category::About, 0, false),
+            _ => view.notice(ui, "unknown-command"),
+        }
+    }
+
+    fn action(&self, turn: &Turn<'_>, action: Action) -> Message {
+        let (view, ui) = (&turn.view, turn.ui);
+        match action {
+            Action::PickLanguage => view.language_picker(true),
+            Action::SetLanguage(chosen) => {
+                self.preferences.set_language(turn.user, chosen);
+                view.language_set(chosen)
+            }
+            Action::Menu => view.start(ui, true),
+            Action::Details(id) => view.details(ui, &id),
+            Action::SaveContact(id) => view.contact_card(ui, &id),
+            Action::Browse { category, page } => view.browse(ui, category, page, true),
+            Action::Page { query, offset } => match self.searches.find(turn.user, query) {
+                Some(search) => self.search(turn, &search.text, Some(search.id), offset),
+                None => view.notice(ui, "stale-button"),
+            },
+            Action::Feedback { query, .. } => match self.searches.find(turn.user, query) {
+                Some(_) => view.notice(ui, "feedback-thanks"),
+                None => view.notice(ui, "stale-button"),
+            },
+        }
+    }
+
+    /// A search, or a further page of one (`known` is its id then).
+    fn search(&self, turn: &Turn<'_>, text: &str, known: Option<QueryId>, offset: usize) -> Message {
+        if text.is_empty() {
+            return turn.view.notice(turn.ui, "empty-query");
+        }
+        let options = AskOptions {
+            lang: turn.lang,
+            hint: turn.lang,
+            offset,
+            limit: PAGE_SIZE,
+        };
+        match turn.library.ask(text, options) {
+            Ok(answer) if answer.hits.is_empty() && offset == 0 => turn.view.no_results(answer.lang),
+            Ok(answer) => {
+                let id = known.unwrap_or_else(|| self.searches.remember(turn.user, text));
+                turn.view.results(&answer, id, offset, known.is_some())
+            }
+            // An index error is the operator's problem; the user gets the
+            // kind answer with the network's contact.
+            Err(_) => turn.view.no_results(turn.ui),
+        }
+    }
+
+    fn inline(&self, turn: &Turn<'_>, query: &str) -> Vec<InlineResult> {
+        let query = query.trim();
+        if query.is_empty() {
+            return Vec::new();
+        }
+        let options = AskOptions {
+            lang: turn.lang,
+            hint: turn.lang,
+            offset: 0,
+            limit: INLINE_LIMIT,
+        };
+        let Ok(answer) = turn.library.ask(query, options) else {
+            return Vec::new();
+        };
+        answer
+            .hits
+            .iter()
+            .map(|hit| InlineResult {
+                id: hit.id.clone(),
+                kind: hit.kind,
+                title: hit.title.clone(),
+                description: hit.summary.clone(),
+                message: turn.view.details(answer.lang, &hit.id),
+            })
+            .collect()
+    }
+}
+
+/// What answering one request works with.
+struct Turn<'a> {
+    view: views::View<'a>,
+    library: &'a Library,
+    user: &'a UserKey,
+    /// The user's language, where known.
+    lang: Option<Lang>,
+    /// The language of interface texts: the user's, or the fallback.
+    ui: Lang,
+}
+
+impl Searches {
+    fn remember(&self, user: &UserKey, text: &str) -> QueryId {
+        let id = QueryId(self.next.fetch_add(1, Ordering::Relaxed) + 1);
+        let mut by_user = self.by_user.lock().unwrap_or_else(|e| e.into_inner());
+        if by_user.len() >= MAX_USERS && !by_user.contains_key(user) {
+            by_user.clear();
+        }
+        let searches = by_user.entry(user.clone()).or_default();
+        if searches.len() >= SEARCHES_PER_USER {
+            searches.pop_front();
+        }
+        searches.push_back(Search {
+            id,
+            text: text.to_string(),
+        });
+        id
+    }
+
+    fn find(&self, user: &UserKey, id: QueryId) -> Option<Search> {
+        let by_user = self.by_user.lock().unwrap_or_else(|e| e.into_inner());
+        by_user.get(user)?.iter().find(|s| s.id == id).cloned()
+    }
+}

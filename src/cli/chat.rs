@@ -1,0 +1,30 @@
+//! `lotse chat`: the conversation in a terminal, or scripted through a pipe.
+
+use std::io::{self, IsTerminal};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use super::{KnowledgeArgs, parse_lang};
+use crate::assistant::{Assistant, MemoryPreferences};
+use crate::terminal::TerminalChat;
+
+/// Chat with Lotse in the terminal: buttons are numbered, typing a number
+/// presses one. Reads one line per turn, also from a pipe.
+#[derive(Debug, clap::Args)]
+pub(super) struct Args {
+    /// Your language (de, en, ar, fa, ps, tr, kmr, ru, uk, pl, ro, fr), as
+    /// a Telegram client would report it; /language changes it
+    #[arg(long, value_name = "CODE")]
+    lang: Option<String>,
+    #[command(flatten)]
+    knowledge: KnowledgeArgs,
+}
+
+pub(super) fn execute(args: Args) -> anyhow::Result<ExitCode> {
+    let lang = parse_lang(args.lang.as_deref())?;
+    let library = super::open_library(&args.knowledge)?;
+    let assistant = Assistant::new(Arc::new(library), Box::new(MemoryPreferences::default()));
+    let interactive = io::stdin().is_terminal();
+    TerminalChat::new(&assistant, lang).run(io::stdin().lock(), io::stdout().lock(), interactive)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,315 @@
+//! The conversation core: conversations written as data
+//! (`tests/data/conversations/*.txt`), the same turns in every language, and
+//! the behaviour no transcript shows (button data limits, edits, cards).
+
+use std::fs;
+use std::sync::Arc;
+
+use lotse::assistant::{
+    Assistant, Input, MAX_ACTION_BYTES, MemoryPreferences, Message, Reply, Request, Target, UserKey,
+};
+use lotse::i18n::{Arg, Catalog};
+use lotse::knowledge::Knowledge;
+use lotse::lang::Lang;
+use lotse::search::Library;
+use lotse::terminal::TerminalChat;
+
+use crate::util::{library, root};
+
+fn assistant() -> Assistant {
+    let library = library();
+    let copy = Library::new(library.knowledge().clone(), &lotse::index::Location::Memory).unwrap();
+    Assistant::new(Arc::new(copy), Box::new(MemoryPreferences::default()))
+}
+
+fn request(user: &str, lang: Option<Lang>, input: Input) -> Request {
+    Request {
+        user: UserKey(user.to_string()),
+        client_lang: lang,
+        input,
+    }
+}
+
+fn command(name: &str, args: &str) -> Input {
+    Input::Command {
+        name: name.to_string(),
+        args: args.to_string(),
+    }
+}
+
+/// Every button of every message fits Telegram's limit and decodes.
+fn check_buttons(reply: &Reply) {
+    for message in reply.messages() {
+        for button in message.buttons.iter().flatten() {
+            assert!(!button.label.trim().is_empty(), "empty label in {message:?}");
+            if let Target::Action(data) = &button.target {
+                assert!(data.len() <= MAX_ACTION_BYTES, "{data}");
+                assert!(lotse::assistant::Action::decode(data).is_some(), "{data}");
+            }
+        }
+    }
+}
+
+fn only(reply: &Reply) -> &Message {
+    check_buttons(reply);
+    let messages = reply.messages();
+    assert_eq!(messages.len(), 1, "{reply:?}");
+    &messages[0]
+}
+
+fn action_of(message: &Message, label_part: &str) -> String {
+    message
+        .buttons
+        .iter()
+        .flatten()
+        .find_map(|b| match &b.target {
+            Target::Action(data) if b.label.contains(label_part) => Some(data.clone()),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no button {label_part:?} in {:?}", message.buttons))
+}
+
+#[test]
+fn conversations_as_data() {
+    let dir = root().join("tests/data/conversations");
+    let mut files: Vec<_> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 4);
+    for file in files {
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        let script = fs::read_to_string(&file).unwrap();
+        let lang = script
+            .lines()
+            .find_map(|l| l.strip_prefix("lang "))
+            .map(|code| code.trim().parse::<Lang>().unwrap());
+        let assistant = assistant();
+        let mut chat = TerminalChat::new(&assistant, lang);
+        let mut last = String::new();
+        for (n, line) in script.lines().enumerate() {
+            let at = format!("{name}:{}", n + 1);
+            if let Some(turn) = line.strip_prefix("> ") {
+                last = chat.turn(turn);
+            } else if let Some(expected) = line.strip_prefix("< ") {
+                assert!(last.contains(expected), "{at}: expected {expected:?} in\n{last}");
+            } else if let Some(unexpected) = line.strip_prefix("! ") {
+                assert!(!last.contains(unexpected), "{at}: unexpected {unexpected:?} in\n{last}");
+            }
+        }
+    }
+}
+
+#[test]
+fn start_search_and_details_in_every_language() {
+    let catalog = Catalog::new();
+    let assistant = assistant();
+    let contact = library().knowledge().get("maria-kotsina").unwrap();
+    for lang in Lang::ALL {
+        let user = format!("user-{lang}");
+        let start = assistant.handle(&request(&user, Some(lang), command("start", "")));
+        let text = only(&start).text();
+        assert!(text.contains(&catalog.text(lang, "start-greeting")), "{lang}: {text}");
+        assert_eq!(
+            only(&start).buttons.iter().flatten().count(),
+            5,
+            "{lang}: categories and language"
+        );
+
+        let results = assistant.handle(&request(&user, Some(lang), Input::Text("Kotsina".into())));
+        let message = only(&results);
+        let title = &contact.texts_in(lang).unwrap().title;
+        let total = library()
+            .ask("Kotsina", lotse::search::AskOptions::default())
+            .unwrap()
+            .total;
+        let heading = catalog.format(lang, "results-title", &[("count", Arg::Number(total as i64))]);
+        assert!(message.text().contains(title.as_str()), "{lang}: {}", message.text());
+        assert!(message.text().contains(&heading), "{lang}: {}", message.text());
+
+        let details = assistant.handle(&request(&user, Some(lang), Input::Button(action_of(message, "1."))));
+        let text = only(&details).text();
+        for expected in [
+            "+49 211 4301-182".to_string(),
+            "+49 211 4301-134".to_string(),
+            "Maria.Kotsina@dgb-bildungswerk.de".to_string(),
+            catalog.text(lang, "detail-phone"),
+            catalog.text(lang, "detail-email"),
+        ] {
+            assert!(text.contains(&expected), "{lang}: {expected:?} missing in\n{text}");
+        }
+    }
+}
+
+#[test]
+fn the_chosen_language_sticks_and_edits_the_picker() {
+    let assistant = assistant();
+    let picker = assistant.handle(&request("u", None, command("start", "")));
+    let message = only(&picker);
+    let names: Vec<&str> = message.buttons.iter().flatten().map(|b| b.label.as_str()).collect();
+    for lang in Lang::ALL {
+        assert!(names.contains(&lang.native_name()), "{names:?}");
+    }
+    let chosen = assistant.handle(&request("u", None, Input::Button(action_of(message, "العربية"))));
+    assert!(only(&chosen).edit, "the picker is edited in place");
+    let again = assistant.handle(&request("u", Some(Lang::De), command("start", "")));
+    assert!(
+        only(&again)
+            .text()
+            .contains(&Catalog::new().text(Lang::Ar, "start-greeting"))
+    );
+    assert!(only(&again).blocks.iter().all(|b| b.lang == Lang::Ar));
+}
+
+#[test]
+fn paging_edits_and_feedback_thanks() {
+    let assistant = assistant();
+    let first = assistant.handle(&request("p", Some(Lang::De), Input::Text("Verwaltung".into())));
+    let first = only(&first).clone();
+    assert!(!first.edit);
+    let more = action_of(&first, "Weitere");
+    let second = assistant.handle(&request("p", Some(Lang::De), Input::Button(more)));
+    let second = only(&second);
+    assert!(second.edit, "paging edits the message");
+    assert!(second.text().contains("6. "), "{}", second.text());
+    let thanks = assistant.handle(&request("p", Some(Lang::De), Input::Button(action_of(&first, "👍"))));
+    assert_eq!(only(&thanks).text(), Catalog::new().text(Lang::De, "feedback-thanks"));
+    // Another user cannot page or rate this user's search.
+    let foreign = assistant.handle(&request("q", Some(Lang::De), Input::Button(action_of(&first, "👎"))));
+    assert_eq!(only(&foreign).text(), Catalog::new().text(Lang::De, "stale-button"));
+}
+
+#[test]
+fn odd_buttons_get_a_polite_answer() {
+    let assistant = assistant();
+    let polite = Catalog::new().text(Lang::Fr, "stale-button");
+    for data in [
+        "",
+        "garbage",
+        "d:gibt-es-nicht",
+        "m:ffff:5",
+        "f:1:1",
+        "l:xx",
+        "c:heft-31-behoerdentagung-2004",
+        "b:o:99",
+    ] {
+        let reply = assistant.handle(&request("o", Some(Lang::Fr), Input::Button(data.into())));
+        let text = only(&reply).text();
+        assert!(text == polite || data == "b:o:99", "{data:?}: {text}");
+    }
+}
+
+#[test]
+fn contact_card_and_non_text() {
+    let assistant = assistant();
+    let card = assistant.handle(&request("c", Some(Lang::En), Input::Button("c:maria-kotsina".into())));
+    let contact = only(&card).contact.clone().expect("a contact card");
+    assert_eq!(
+        (contact.first_name.as_str(), contact.last_name.as_str()),
+        ("Maria", "Kotsina")
+    );
+    assert_eq!(contact.phone, "+49 211 4301-182");
+    let sticker = assistant.handle(&request("c", Some(Lang::Uk), Input::NotText));
+    assert_eq!(only(&sticker).text(), Catalog::new().text(Lang::Uk, "text-only"));
+}
+
+#[test]
+fn details_fall_back_to_german_with_a_note() {
+    let mut entries = library().knowledge().entries().to_vec();
+    let entry = entries.iter_mut().find(|e| e.id == "facharbeitskreis").unwrap();
+    entry.texts.remove(&Lang::Pl);
+    entry.texts.get_mut(&Lang::Ro).unwrap().body.clear();
+    let library = Library::new(Knowledge::new(entries), &lotse::index::Location::Memory).unwrap();
+    let assistant = Assistant::new(Arc::new(library), Box::new(MemoryPreferences::default()));
+    let catalog = Catalog::new();
+    for lang in [Lang::Pl, Lang::Ro] {
+        let reply = assistant.handle(&request("g", Some(lang), Input::Button("d:facharbeitskreis".into())));
+        let text = only(&reply).text();
+        assert!(
+            text.contains(&catalog.text(lang, "detail-german-only")),
+            "{lang}: {text}"
+        );
+        assert!(
+            text.contains("Der Facharbeitskreis des Kompetenzzentrums"),
+            "{lang}: {text}"
+        );
+    }
+}
+
+#[test]
+fn inline_queries_list_entries_with_their_details() {
+    let assistant = assistant();
+    let Reply::Inline(results) = assistant.handle(&request("i", Some(Lang::En), Input::Inline("Heft".into()))) else {
+        panic!("inline results expected");
+    };
+    assert!(!results.is_empty() && results.len() <= 10);
+    assert!(
+        results
+            .iter()
+            .all(|r| r.id.starts_with("heft-") || r.kind == lotse::knowledge::Kind::Publication)
+    );
+    assert!(results[0].message.text().contains("Issue"));
+    let Reply::Inline(none) = assistant.handle(&request("i", None, Input::Inline("  ".into()))) else {
+        panic!("inline results expected");
+    };
+    assert!(none.is_empty());
+}
+
+#[test]
+fn chat_binary_answers_piped_turns() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lotse"))
+        .args(["chat", "--lang", "tr"])
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("/start\nTelefonnummer\n1\n".as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let out = String::from_utf8_lossy(&output.stdout);
+    let catalog = Catalog::new();
+    for expected in [
+        catalog.text(Lang::Tr, "start-greeting"),
+        "Maria Kotsina".to_string(),
+        format!("{}: +49 211 4301-182", catalog.text(Lang::Tr, "detail-phone")),
+        format!("{}: +49 211 4301-134", catalog.text(Lang::Tr, "detail-fax")),
+        "Maria.Kotsina@dgb-bildungswerk.de".to_string(),
+    ] {
+        assert!(out.contains(&expected), "{expected:?} missing in\n{out}");
+    }
+}
+
+#[test]
+fn right_to_left_output_keeps_urls_and_commands_whole() {
+    let marks = ['\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}', '\u{200E}', '\u{200F}'];
+    for lang in [Lang::Ar, Lang::Fa, Lang::Ps] {
+        let assistant = assistant();
+        let mut chat = TerminalChat::new(&assistant, Some(lang));
+        let mut output = String::new();
+        for turn in ["/start", "/help", "Kotsina", "1", "www.pro-qualifizierung.de", "1"] {
+            output.push_str(&chat.turn(turn));
+            output.push('\n');
+        }
+        assert!(output.contains('\u{2068}'), "{lang}: Latin runs are isolated");
+        for word in output.split_whitespace() {
+            let bare: String = word.chars().filter(|c| !marks.contains(c)).collect();
+            let inner = word.trim_start_matches(marks).trim_end_matches(marks);
+            if bare.starts_with("http") || bare.starts_with('/') || bare.contains('@') {
+                assert!(!inner.contains(marks), "{lang}: direction mark inside {word:?}");
+            }
+        }
+        assert!(!output.contains("/\u{2068}"), "{lang}: mark after a command's slash");
+    }
+}
