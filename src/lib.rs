@@ -6,12 +6,15 @@
 
 pub mod assistant;
 pub mod bidi;
+pub mod bot;
 pub mod cli;
+pub mod config;
 pub mod detect;
 pub mod i18n;
 pub mod index;
 pub mod knowledge;
 pub mod lang;
+pub mod logging;
 pub mod search;
 pub mod terminal;
 pub mod text;

@@ -9,10 +9,12 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = lotse::cli::Cli::parse();
+    lotse::logging::init();
     match lotse::cli::run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            // An error may quote a Bot API url, and with it the token.
+            eprintln!("{}", lotse::logging::redact(&format!("error: {err:#}")));
             match err.downcast_ref::<lotse::cli::UsageError>() {
                 Some(_) => ExitCode::from(2),
                 None => ExitCode::FAILURE,

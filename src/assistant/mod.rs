@@ -22,6 +22,7 @@ pub use reply::{
     Block, Button, ContactCard, InlineResult, Input, MAX_ACTION_BYTES, Message, Reply, Request, Span, Style, Target,
     UserKey,
 };
+pub use views::COMMANDS;
 
 use crate::i18n::Catalog;
 use crate::lang::Lang;

@@ -4,6 +4,8 @@
 mod ask;
 mod chat;
 mod check;
+mod link;
+mod serve;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -26,8 +28,10 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     Chat(chat::Args),
+    Serve(serve::Args),
     Ask(ask::Args),
     Check(check::Args),
+    Link(link::Args),
 }
 
 /// A mistake in how Lotse was called; exits with code 2.
@@ -41,6 +45,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Chat(args) => chat::execute(args),
         Command::Ask(args) => ask::execute(args),
         Command::Check(args) => check::execute(args),
+        Command::Serve(args) => serve::execute(args),
+        Command::Link(args) => link::execute(args),
     }
 }
 

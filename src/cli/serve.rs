@@ -1,0 +1,133 @@
+//! `lotse serve`: the Telegram bot.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use super::{KnowledgeArgs, UsageError};
+use crate::assistant::{Assistant, MemoryPreferences};
+use crate::bot::{self, Receive, Settings, Token};
+use crate::config::Config;
+
+/// Run the Telegram bot: long polling by default, or a webhook. The token
+/// comes from `TELOXIDE_TOKEN` or the configuration's `token_file`.
+#[derive(Debug, clap::Args)]
+pub(super) struct Args {
+    /// The configuration file (see examples/lotse.toml)
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// The Bot API base url [default: `TELOXIDE_API_URL`, else Telegram's]
+    #[arg(long, value_name = "URL")]
+    api_url: Option<String>,
+    /// Receive updates through a webhook at this public https url
+    #[arg(long, value_name = "URL", requires = "listen")]
+    webhook_url: Option<String>,
+    /// The local address the webhook listens on, e.g. 127.0.0.1:8443
+    #[arg(long, value_name = "ADDR")]
+    listen: Option<SocketAddr>,
+    /// A file holding the webhook's secret token [env: LOTSE_WEBHOOK_SECRET]
+    #[arg(long, value_name = "FILE")]
+    secret_token_file: Option<PathBuf>,
+    #[command(flatten)]
+    knowledge: KnowledgeArgs,
+}
+
+pub(super) fn execute(args: Args) -> anyhow::Result<ExitCode> {
+    let config = match &args.config {
+        Some(path) => Config::load(path)?,
+        None => Config::default(),
+    };
+    let settings = settings(&args, &config)?;
+    let knowledge = KnowledgeArgs {
+        knowledge: args.knowledge.knowledge.clone().or(config.knowledge.clone()),
+        index_dir: args.knowledge.index_dir.clone().or(config.index_dir.clone()),
+    };
+    let library = super::open_library(&knowledge)?;
+    let assistant = Arc::new(Assistant::new(
+        Arc::new(library),
+        Box::new(MemoryPreferences::default()),
+    ));
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(bot::serve(settings, assistant))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Checks token, api url and webhook before anything is built.
+fn settings(args: &Args, config: &Config) -> Result<Settings, UsageError> {
+    let raw = match std::env::var("TELOXIDE_TOKEN") {
+        Ok(token) if !token.trim().is_empty() => token,
+        _ => match &config.token_file {
+            Some(path) => std::fs::read_to_string(path)
+                .map_err(|e| UsageError(format!("cannot read the token file {}: {e}", path.display())))?,
+            None => {
+                return Err(UsageError(
+                    "no bot token: set TELOXIDE_TOKEN, or token_file in the configuration".to_string(),
+                ));
+            }
+        },
+    };
+    let token = Token::parse(&raw).map_err(|e| UsageError(e.to_string()))?;
+
+    let api_url = args
+        .api_url
+        .clone()
+        .or_else(|| std::env::var("TELOXIDE_API_URL").ok().filter(|u| !u.is_empty()))
+        .or(config.api_url.clone())
+        .map(|u| parse_url(&u, "Bot API url"))
+        .transpose()?;
+
+    let webhook = match (&args.webhook_url, &config.webhook) {
+        (Some(url), _) => Some((url.clone(), args.listen, args.secret_token_file.clone())),
+        (None, Some(w)) => Some((
+            w.url.clone(),
+            args.listen.or(Some(w.listen)),
+            args.secret_token_file.clone().or(w.secret_token_file.clone()),
+        )),
+        (None, None) => None,
+    };
+    let receive = match webhook {
+        None => Receive::Polling,
+        Some((url, listen, secret_file)) => {
+            let listen = listen.ok_or_else(|| UsageError("a webhook needs --listen ADDR".to_string()))?;
+            let secret = match (secret_file, std::env::var("LOTSE_WEBHOOK_SECRET")) {
+                (_, Ok(secret)) if !secret.is_empty() => Some(secret),
+                (Some(path), _) => Some(
+                    std::fs::read_to_string(&path)
+                        .map_err(|e| UsageError(format!("cannot read the secret token file {}: {e}", path.display())))?
+                        .trim()
+                        .to_string(),
+                ),
+                _ => None,
+            };
+            if let Some(secret) = &secret {
+                let valid = (1..=256).contains(&secret.len())
+                    && secret
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+                if !valid {
+                    return Err(UsageError(
+                        "malformed webhook secret token: use 1 to 256 of A-Z, a-z, 0-9, `_` and `-`".to_string(),
+                    ));
+                }
+            }
+            Receive::Webhook {
+                url: parse_url(&url, "webhook url")?,
+                listen,
+                secret_token: secret,
+            }
+        }
+    };
+    Ok(Settings {
+        token,
+        api_url,
+        receive,
+    })
+}
+
+fn parse_url(url: &str, what: &str) -> Result<url::Url, UsageError> {
+    url::Url::parse(url.trim())
+        .ok()
+        .filter(|u| matches!(u.scheme(), "http" | "https"))
+        .ok_or_else(|| UsageError(format!("malformed {what} `{url}`; write it in full, as https://…")))
+}

@@ -1,0 +1,105 @@
+//! The configuration file of `lotse serve` and `lotse link`, checked before
+//! anything is built from it.
+//!
+//! A TOML file (see `examples/lotse.toml`); every field is optional. The
+//! environment overrides it where noted, and command-line flags override
+//! both. Unknown fields are errors with their line, so a typo does not pass
+//! silently. Secrets are never in this file itself, only paths to files
+//! holding them.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// The whole configuration.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// The bot's username without `@`, for deep links (`lotse link`).
+    /// `lotse serve` asks Telegram for it and does not need it.
+    pub bot_username: Option<String>,
+    /// A file holding the bot token. The environment variable
+    /// `TELOXIDE_TOKEN` takes precedence.
+    pub token_file: Option<PathBuf>,
+    /// The Bot API base url [default: `TELOXIDE_API_URL`, else Telegram's].
+    pub api_url: Option<String>,
+    /// The knowledge folder [default: the shipped `knowledge/`].
+    pub knowledge: Option<PathBuf>,
+    /// Keep the search index in this folder instead of memory.
+    pub index_dir: Option<PathBuf>,
+    /// Receive updates through a webhook instead of long polling.
+    pub webhook: Option<WebhookConfig>,
+}
+
+/// Webhook mode: Telegram posts updates to `url`, which a reverse proxy
+/// forwards to `listen`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WebhookConfig {
+    /// The public https url Telegram posts to.
+    pub url: String,
+    /// The local address to listen on, e.g. `127.0.0.1:8443`.
+    pub listen: SocketAddr,
+    /// A file holding the secret token Telegram sends with every update
+    /// (1 to 256 characters of A-Z, a-z, 0-9, `_` and `-`).
+    pub secret_token_file: Option<PathBuf>,
+}
+
+/// The error of reading the configuration file.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read the configuration file {path}: {source}")]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("{path}:{line}: {message}")]
+    Parse {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+}
+
+impl Config {
+    /// Reads and checks a configuration file.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        toml::from_str(&text).map_err(|err| {
+            let line = err
+                .span()
+                .map_or(1, |span| text[..span.start].matches('\n').count() + 1);
+            ConfigError::Parse {
+                path: path.to_path_buf(),
+                line,
+                message: err.message().trim().to_string(),
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_fields_name_their_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lotse.toml");
+        std::fs::write(
+            &path,
+            "bot_username = \"LotseBot\"\n\n[webhook]\nurl = \"https://x\"\nlisten = \"127.0.0.1:1\"\nport = 1\n",
+        )
+        .unwrap();
+        let err = Config::load(&path).unwrap_err().to_string();
+        assert!(err.contains("lotse.toml:6: unknown field `port`"), "{err}");
+    }
+
+    #[test]
+    fn the_example_is_valid() {
+        let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/lotse.toml");
+        let config = Config::load(&example).unwrap();
+        assert!(config.bot_username.is_some());
+    }
+}
