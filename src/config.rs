@@ -30,6 +30,17 @@ pub struct Config {
     pub index_dir: Option<PathBuf>,
     /// Receive updates through a webhook instead of long polling.
     pub webhook: Option<WebhookConfig>,
+    /// The SQLite file of preferences, query log and feedback
+    /// [default: `LOTSE_DATABASE_URL`, else `data/lotse.db`].
+    pub database: Option<PathBuf>,
+    /// The secret that turns user ids into pseudonyms; made on first start
+    /// when missing [default: `secret` beside the database].
+    pub secret_file: Option<PathBuf>,
+    /// Days the query log keeps its rows [default: 90].
+    pub retention_days: Option<u32>,
+    /// Telegram user ids allowed to use /stats and /reload.
+    #[serde(default)]
+    pub admins: Vec<u64>,
 }
 
 /// Webhook mode: Telegram posts updates to `url`, which a reverse proxy

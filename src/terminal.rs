@@ -7,7 +7,7 @@
 
 use std::io::{self, BufRead, Write};
 
-use crate::assistant::{Assistant, Block, Button, Input, Message, Reply, Request, Style, Target, UserKey};
+use crate::assistant::{Assistant, Block, Button, Channel, Input, Message, Reply, Request, Style, Target, UserKey};
 use crate::bidi::isolate_ltr_runs;
 use crate::lang::Lang;
 
@@ -22,10 +22,10 @@ pub struct TerminalChat<'a> {
 }
 
 impl<'a> TerminalChat<'a> {
-    pub fn new(assistant: &'a Assistant, client_lang: Option<Lang>) -> TerminalChat<'a> {
+    pub fn new(assistant: &'a Assistant, client_lang: Option<Lang>, user: UserKey) -> TerminalChat<'a> {
         TerminalChat {
             assistant,
-            user: UserKey("terminal".to_string()),
+            user,
             client_lang,
             buttons: Vec::new(),
             hinted: false,
@@ -80,6 +80,7 @@ impl<'a> TerminalChat<'a> {
         };
         let request = Request {
             user: self.user.clone(),
+            channel: Channel::Chat,
             client_lang: self.client_lang,
             input,
         };
@@ -90,6 +91,7 @@ impl<'a> TerminalChat<'a> {
     fn lang(&self) -> Lang {
         let probe = Request {
             user: self.user.clone(),
+            channel: Channel::Chat,
             client_lang: self.client_lang,
             input: Input::NotText,
         };

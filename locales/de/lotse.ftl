@@ -100,3 +100,32 @@ empty-query = Schreiben Sie mir, was Sie suchen, zum Beispiel „Anerkennung“ 
 
 chat-choose = Tippen Sie die Nummer einer Schaltfläche, um sie zu drücken.
 chat-bye = Auf Wiedersehen!
+
+## Datenschutz und Löschen
+
+command-privacy = Was Lotse speichert
+command-forget = Meine Daten löschen
+privacy-title = Datenschutz bei Lotse
+privacy-what = Lotse speichert Ihre gewählte Sprache und, was Sie suchen: den Suchtext, die Zahl der Treffer und Ihre Bewertungen mit 👍 oder 👎.
+privacy-who = Ihre Telegram-Kennung wird nie im Klartext gespeichert, sondern nur als Pseudonym, aus dem sie sich nicht zurückgewinnen lässt. In Gruppen speichert Lotse nur Nachrichten, die an Lotse gerichtet sind.
+privacy-why = Die Betreuerinnen und Betreuer sehen so, wonach Menschen suchen und was noch fehlt.
+privacy-how-long = { $days ->
+    [one] Alle Einträge werden nach einem Tag gelöscht.
+   *[other] Alle Einträge werden nach { $days } Tagen gelöscht.
+}
+privacy-forget = Mit /forget löschen Sie sofort alles, was Lotse über Sie gespeichert hat.
+forget-confirm = Soll Lotse Ihre Sprache, Ihre Suchen und Ihre Bewertungen jetzt löschen?
+button-forget-yes = Ja, alles löschen
+button-forget-no = Abbrechen
+forget-done = Erledigt: Lotse hat alles gelöscht, was es über Sie gespeichert hatte.
+forget-cancelled = In Ordnung, es wurde nichts gelöscht.
+
+## Für Administratorinnen und Administratoren
+
+admin-stats = { $days ->
+    [one] Letzter Tag: { $queries } Suchen, davon { $zero } ohne Treffer; { $feedback } Bewertungen.
+   *[other] Letzte { $days } Tage: { $queries } Suchen, davon { $zero } ohne Treffer; { $feedback } Bewertungen.
+}
+admin-top-gaps = Häufigste Suchen ohne Treffer:
+admin-reload-done = Das Wissen wurde neu geladen: { $entries } Einträge.
+admin-reload-failed = Das Wissen hat Fehler und wurde nicht neu geladen; die bisherige Fassung bleibt aktiv. Fehler: { $errors }

@@ -99,3 +99,32 @@ empty-query = Write what you are looking for, for example “recognition” or �
 
 chat-choose = Type the number of a button to press it.
 chat-bye = Goodbye!
+
+## Privacy and deletion
+
+command-privacy = What Lotse stores
+command-forget = Delete my data
+privacy-title = Privacy at Lotse
+privacy-what = Lotse stores the language you chose and what you search for: the search text, the number of results and your ratings with 👍 or 👎.
+privacy-who = Your Telegram ID is never stored in clear text, only as a pseudonym from which it cannot be recovered. In groups, Lotse only stores messages addressed to Lotse.
+privacy-why = This shows the people who maintain Lotse what people look for and what is still missing.
+privacy-how-long = { $days ->
+    [one] Everything is deleted after one day.
+   *[other] Everything is deleted after { $days } days.
+}
+privacy-forget = With /forget you delete everything Lotse has stored about you at once.
+forget-confirm = Should Lotse delete your language, your searches and your ratings now?
+button-forget-yes = Yes, delete everything
+button-forget-no = Cancel
+forget-done = Done: Lotse has deleted everything it had stored about you.
+forget-cancelled = All right, nothing was deleted.
+
+## For administrators
+
+admin-stats = { $days ->
+    [one] Last day: { $queries } searches, { $zero } of them without results; { $feedback } ratings.
+   *[other] Last { $days } days: { $queries } searches, { $zero } of them without results; { $feedback } ratings.
+}
+admin-top-gaps = Most frequent searches without results:
+admin-reload-done = The knowledge was reloaded: { $entries } entries.
+admin-reload-failed = The knowledge has errors and was not reloaded; the previous version stays active. Errors: { $errors }

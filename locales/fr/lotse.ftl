@@ -102,3 +102,34 @@ empty-query = Écrivez-moi ce que vous cherchez, par exemple « équivalence �
 
 chat-choose = Tapez le numéro d’un bouton pour appuyer dessus.
 chat-bye = Au revoir !
+
+## Protection des données et suppression
+
+command-privacy = Ce que Lotse enregistre
+command-forget = Supprimer mes données
+privacy-title = Protection des données chez Lotse
+privacy-what = Lotse enregistre la langue que vous avez choisie et ce que vous cherchez : le texte de la recherche, le nombre de résultats et vos évaluations avec 👍 ou 👎.
+privacy-who = Votre identifiant Telegram n’est jamais enregistré en clair, seulement sous forme de pseudonyme, à partir duquel il est impossible de le retrouver. Dans les groupes, Lotse n’enregistre que les messages adressés à Lotse.
+privacy-why = Les personnes qui s’occupent de Lotse voient ainsi ce que les gens cherchent et ce qui manque encore.
+privacy-how-long = { $days ->
+    [one] Tout est supprimé après { $days } jour.
+    [many] Tout est supprimé après { $days } de jours.
+   *[other] Tout est supprimé après { $days } jours.
+}
+privacy-forget = Avec /forget, vous supprimez immédiatement tout ce que Lotse a enregistré sur vous.
+forget-confirm = Voulez-vous que Lotse supprime maintenant votre langue, vos recherches et vos évaluations ?
+button-forget-yes = Oui, tout supprimer
+button-forget-no = Annuler
+forget-done = C’est fait : Lotse a supprimé tout ce qu’il avait enregistré sur vous.
+forget-cancelled = D’accord, rien n’a été supprimé.
+
+## Pour les administratrices et administrateurs
+
+admin-stats = { $days ->
+    [one] Sur { $days } jour – recherches : { $queries }, dont sans résultat : { $zero } ; évaluations : { $feedback }.
+    [many] Sur { $days } de jours – recherches : { $queries }, dont sans résultat : { $zero } ; évaluations : { $feedback }.
+   *[other] Sur { $days } jours – recherches : { $queries }, dont sans résultat : { $zero } ; évaluations : { $feedback }.
+}
+admin-top-gaps = Recherches sans résultat les plus fréquentes :
+admin-reload-done = La base de connaissances a été rechargée. Nombre d’entrées : { $entries }.
+admin-reload-failed = La base de connaissances contient des erreurs et n’a pas été rechargée ; la version précédente reste active. Erreurs : { $errors }

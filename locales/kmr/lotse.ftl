@@ -99,3 +99,32 @@ empty-query = Ji min re binivîsin ka hûn li çi digerin, wek mînak “naskiri
 
 chat-choose = Ji bo pêlêkirina bişkokekê, hejmara wê binivîsin.
 chat-bye = Bi xatirê we!
+
+## Parastina daneyan û jêbirin
+
+command-privacy = Lotse çi tomar dike
+command-forget = Daneyên min jê bibin
+privacy-title = Parastina daneyan li Lotse
+privacy-what = Lotse zimanê ku we hilbijartiye û tiştê ku hûn lê digerin tomar dike: nivîsa lêgerînê, hejmara encaman û nirxandinên we bi 👍 an 👎.
+privacy-who = Nasnameya we ya Telegramê tu carî bi eşkereyî nayê tomarkirin, tenê wek pseudonîmekê (navekî din) tê tomarkirin, ku nasnameya we ji wê nayê vegerandin. Di koman de Lotse tenê peyamên ku ji Lotse re hatine nivîsîn tomar dike.
+privacy-why = Bi vî awayî kesên ku Lotse dimeşînin dibînin ka mirov li çi digerin û çi hîn kêm e.
+privacy-how-long = { $days ->
+    [one] Hemû dane piştî rojekê tên jêbirin.
+   *[other] Hemû dane piştî { $days } rojan tên jêbirin.
+}
+privacy-forget = Bi /forget hûn her tiştê ku Lotse derbarê we de tomar kiriye yekser jê dibin.
+forget-confirm = Bila Lotse niha zimanê we, lêgerînên we û nirxandinên we jê bibe?
+button-forget-yes = Erê, her tiştî jê bibin
+button-forget-no = Betal bikin
+forget-done = Qediya: Lotse her tiştê ku derbarê we de tomar kiribû jê bir.
+forget-cancelled = Baş e, tiştek nehat jêbirin.
+
+## Ji bo rêvebiran
+
+admin-stats = { $days ->
+    [one] Roja dawî: { $queries } lêgerîn, ji wan { $zero } bê encam; { $feedback } nirxandin.
+   *[other] { $days } rojên dawî: { $queries } lêgerîn, ji wan { $zero } bê encam; { $feedback } nirxandin.
+}
+admin-top-gaps = Lêgerînên bê encam ên ku herî pir caran hatine kirin:
+admin-reload-done = Bingeha zanînê ji nû ve hat barkirin: { $entries } tomar.
+admin-reload-failed = Di bingeha zanînê de çewtî hene û ew ji nû ve nehat barkirin; guhertoya berê çalak dimîne. Çewtî: { $errors }

@@ -104,3 +104,36 @@ empty-query = Proszę napisać, czego dotyczy pytanie, na przykład „uznanie�
 
 chat-choose = Proszę wpisać numer przycisku, aby go nacisnąć.
 chat-bye = Do widzenia!
+
+## Ochrona danych i usuwanie
+
+command-privacy = Co zapisuje Lotse
+command-forget = Usuń moje dane
+privacy-title = Ochrona danych w Lotse
+privacy-what = Lotse zapisuje wybrany język oraz wyszukiwania: wpisany tekst, liczbę wyników i oceny 👍 lub 👎.
+privacy-who = Identyfikator konta w Telegramie nigdy nie jest zapisywany w postaci jawnej, tylko jako pseudonim, z którego nie da się go odtworzyć. W grupach Lotse zapisuje tylko wiadomości skierowane do Lotse.
+privacy-why = Dzięki temu osoby opiekujące się Lotse widzą, czego ludzie szukają i czego jeszcze brakuje.
+privacy-how-long = { $days ->
+    [one] Wszystko jest usuwane po jednym dniu.
+    [few] Wszystko jest usuwane po { $days } dniach.
+    [many] Wszystko jest usuwane po { $days } dniach.
+   *[other] Wszystko jest usuwane po { $days } dnia.
+}
+privacy-forget = Poleceniem /forget można od razu usunąć wszystkie swoje dane zapisane przez Lotse.
+forget-confirm = Czy Lotse ma teraz usunąć zapisany język, wyszukiwania i oceny?
+button-forget-yes = Tak, usuń wszystko
+button-forget-no = Anuluj
+forget-done = Gotowe: Lotse usunął wszystko, co zapisał.
+forget-cancelled = Dobrze, nic nie zostało usunięte.
+
+## Dla administratorek i administratorów
+
+admin-stats = { $days ->
+    [one] Ostatni dzień – wyszukiwania: { $queries }, w tym bez wyników: { $zero }; oceny: { $feedback }.
+    [few] Ostatnie { $days } dni – wyszukiwania: { $queries }, w tym bez wyników: { $zero }; oceny: { $feedback }.
+    [many] Ostatnie { $days } dni – wyszukiwania: { $queries }, w tym bez wyników: { $zero }; oceny: { $feedback }.
+   *[other] Ostatnie { $days } dnia – wyszukiwania: { $queries }, w tym bez wyników: { $zero }; oceny: { $feedback }.
+}
+admin-top-gaps = Najczęstsze wyszukiwania bez wyników:
+admin-reload-done = Baza wiedzy została ponownie wczytana. Liczba wpisów: { $entries }.
+admin-reload-failed = Baza wiedzy zawiera błędy i nie została ponownie wczytana; nadal działa dotychczasowa wersja. Błędy: { $errors }

@@ -102,3 +102,34 @@ empty-query = Scrieți-mi ce căutați, de exemplu „echivalare” sau „conta
 
 chat-choose = Tastați numărul unui buton pentru a-l apăsa.
 chat-bye = La revedere!
+
+## Protecția datelor și ștergerea
+
+command-privacy = Ce stochează Lotse
+command-forget = Ștergeți-mi datele
+privacy-title = Protecția datelor la Lotse
+privacy-what = Lotse stochează limba pe care ați ales-o și ce căutați: textul căutării, numărul de rezultate și evaluările dumneavoastră cu 👍 sau 👎.
+privacy-who = ID-ul dumneavoastră de Telegram nu este stocat niciodată în clar, ci doar ca pseudonim, din care nu poate fi recuperat. În grupuri, Lotse stochează doar mesajele adresate lui Lotse.
+privacy-why = Astfel, persoanele care se ocupă de Lotse văd ce caută oamenii și ce lipsește încă.
+privacy-how-long = { $days ->
+    [one] Totul se șterge după o zi.
+    [few] Totul se șterge după { $days } zile.
+   *[other] Totul se șterge după { $days } de zile.
+}
+privacy-forget = Cu /forget ștergeți imediat tot ce a stocat Lotse despre dumneavoastră.
+forget-confirm = Doriți ca Lotse să șteargă acum limba, căutările și evaluările dumneavoastră?
+button-forget-yes = Da, ștergeți tot
+button-forget-no = Anulați
+forget-done = Gata: Lotse a șters tot ce stocase despre dumneavoastră.
+forget-cancelled = În regulă, nu s-a șters nimic.
+
+## Pentru administratoare și administratori
+
+admin-stats = { $days ->
+    [one] Ultima zi – căutări: { $queries }, dintre care fără rezultate: { $zero }; evaluări: { $feedback }.
+    [few] Ultimele { $days } zile – căutări: { $queries }, dintre care fără rezultate: { $zero }; evaluări: { $feedback }.
+   *[other] Ultimele { $days } de zile – căutări: { $queries }, dintre care fără rezultate: { $zero }; evaluări: { $feedback }.
+}
+admin-top-gaps = Cele mai frecvente căutări fără rezultate:
+admin-reload-done = Baza de cunoștințe a fost reîncărcată. Număr de intrări: { $entries }.
+admin-reload-failed = Baza de cunoștințe conține erori și nu a fost reîncărcată; versiunea anterioară rămâne activă. Erori: { $errors }

@@ -99,3 +99,32 @@ empty-query = Ne aradığınızı bana yazın, örneğin “denklik” ya da “
 
 chat-choose = Bir düğmeye basmak için numarasını yazın.
 chat-bye = Hoşça kalın!
+
+## Veri koruma ve silme
+
+command-privacy = Lotse neleri kaydeder
+command-forget = Verilerimi sil
+privacy-title = Lotse’de veri koruma
+privacy-what = Lotse seçtiğiniz dili ve ne aradığınızı kaydeder: arama metnini, bulunan sonuç sayısını ve 👍 ya da 👎 ile verdiğiniz değerlendirmeleri.
+privacy-who = Telegram kimliğiniz hiçbir zaman olduğu gibi kaydedilmez, yalnızca bir takma ad olarak kaydedilir; bu takma addan kimliğiniz geri elde edilemez. Gruplarda Lotse yalnızca Lotse’ye yazılan mesajları kaydeder.
+privacy-why = Böylece Lotse’yi yürüten kişiler, insanların ne aradığını ve neyin hâlâ eksik olduğunu görür.
+privacy-how-long = { $days ->
+    [one] Tüm veriler bir gün sonra silinir.
+   *[other] Tüm veriler { $days } gün sonra silinir.
+}
+privacy-forget = /forget ile Lotse’nin hakkınızda kaydettiği her şeyi hemen silersiniz.
+forget-confirm = Diliniz, aramalarınız ve değerlendirmeleriniz şimdi Lotse’den silinsin mi?
+button-forget-yes = Evet, hepsini sil
+button-forget-no = İptal
+forget-done = Tamamlandı: Lotse, hakkınızda kaydettiği her şeyi sildi.
+forget-cancelled = Peki, hiçbir şey silinmedi.
+
+## Yöneticiler için
+
+admin-stats = { $days ->
+    [one] Son gün: { $queries } arama, bunların { $zero } tanesi sonuçsuz; { $feedback } değerlendirme.
+   *[other] Son { $days } gün: { $queries } arama, bunların { $zero } tanesi sonuçsuz; { $feedback } değerlendirme.
+}
+admin-top-gaps = En sık yapılan sonuçsuz aramalar:
+admin-reload-done = Bilgi tabanı yeniden yüklendi: { $entries } kayıt.
+admin-reload-failed = Bilgi tabanında hatalar var, bu yüzden yeniden yüklenmedi; önceki sürüm etkin kalıyor. Hatalar: { $errors }

@@ -44,6 +44,8 @@ pub enum Action {
     Feedback { query: QueryId, helpful: bool },
     /// A page of a category.
     Browse { category: Category, page: usize },
+    /// The answer to "delete everything about me?".
+    Forget { confirmed: bool },
 }
 
 impl Category {
@@ -119,6 +121,7 @@ impl Action {
             Action::Page { query, offset } => write!(s, "m:{:x}:{offset}", query.0),
             Action::Feedback { query, helpful } => write!(s, "f:{:x}:{}", query.0, u8::from(*helpful)),
             Action::Browse { category, page } => write!(s, "b:{}:{page}", category.code()),
+            Action::Forget { confirmed } => write!(s, "fg:{}", u8::from(*confirmed)),
         };
         debug_assert!(s.len() <= MAX_ACTION_BYTES, "{s}");
         s
@@ -157,6 +160,8 @@ impl Action {
                     helpful,
                 }
             }
+            ("fg", "1") => Action::Forget { confirmed: true },
+            ("fg", "0") => Action::Forget { confirmed: false },
             ("b", rest) => {
                 let (code, page) = rest.split_once(':')?;
                 Action::Browse {
@@ -201,6 +206,7 @@ mod tests {
                 category: Category::About,
                 page: 3,
             },
+            Action::Forget { confirmed: true },
         ];
         for action in actions {
             let data = action.encode();

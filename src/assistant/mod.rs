@@ -17,7 +17,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
 pub use action::{Action, Category, QueryId};
-pub use prefs::{MemoryPreferences, Preferences};
+pub use prefs::{Channel, Journal, MemoryPreferences, NoJournal, Preferences, QueryRecord};
 pub use reply::{
     Block, Button, ContactCard, InlineResult, Input, MAX_ACTION_BYTES, Message, Reply, Request, Span, Style, Target,
     UserKey,
@@ -39,12 +39,16 @@ const FALLBACK_LANG: Lang = Lang::En;
 const SEARCHES_PER_USER: usize = 8;
 /// Users whose searches are kept; beyond that the memory starts afresh.
 const MAX_USERS: usize = 10_000;
+/// Days the query log keeps its rows, unless told otherwise.
+pub const DEFAULT_RETENTION_DAYS: u32 = 90;
 
 /// The conversation core.
 pub struct Assistant {
     library: RwLock<Arc<Library>>,
     catalog: Catalog,
-    preferences: Box<dyn Preferences>,
+    preferences: Arc<dyn Preferences>,
+    journal: Arc<dyn Journal>,
+    retention_days: u32,
     searches: Searches,
 }
 
@@ -55,20 +59,29 @@ struct Search {
     text: String,
 }
 
-#[derive(Default)]
 struct Searches {
     next: AtomicU64,
     by_user: Mutex<HashMap<UserKey, VecDeque<Search>>>,
 }
 
 impl Assistant {
-    pub fn new(library: Arc<Library>, preferences: Box<dyn Preferences>) -> Assistant {
+    pub fn new(library: Arc<Library>, preferences: Arc<dyn Preferences>) -> Assistant {
         Assistant {
             library: RwLock::new(library),
             catalog: Catalog::new(),
             preferences,
-            searches: Searches::default(),
+            journal: Arc::new(NoJournal),
+            retention_days: DEFAULT_RETENTION_DAYS,
+            searches: Searches::new(),
         }
+    }
+
+    /// Reports searches and feedback to `journal`, which keeps them for
+    /// `retention_days` (as `/privacy` tells users).
+    pub fn with_journal(mut self, journal: Arc<dyn Journal>, retention_days: u32) -> Assistant {
+        self.journal = journal;
+        self.retention_days = retention_days;
+        self
     }
 
     /// The library answers come from now.
@@ -103,6 +116,7 @@ impl Assistant {
             },
             library: &library,
             user: &request.user,
+            channel: request.channel,
             lang,
             ui: lang.unwrap_or(FALLBACK_LANG),
         };
@@ -143,6 +157,8 @@ impl Assistant {
             "publications" => view.browse(ui, Category::Publications, 0, false),
             "contacts" => view.browse(ui, Category::Contacts, 0, false),
             "about" => view.browse(ui, Category::About, 0, false),
+            "privacy" => view.privacy(ui, self.retention_days),
+            "forget" => view.forget_confirm(ui),
             _ => view.notice(ui, "unknown-command"),
         }
     }
@@ -163,14 +179,31 @@ impl Assistant {
                 Some(search) => self.search(turn, &search.text, Some(search.id), offset),
                 None => view.notice(ui, "stale-button"),
             },
-            Action::Feedback { query, .. } => match self.searches.find(turn.user, query) {
-                Some(_) => view.notice(ui, "feedback-thanks"),
+            Action::Feedback { query, helpful } => match self.searches.find(turn.user, query) {
+                Some(_) => {
+                    self.journal.feedback(query, turn.user, helpful);
+                    view.notice(ui, "feedback-thanks")
+                }
                 None => view.notice(ui, "stale-button"),
             },
+            Action::Forget { confirmed: true } => {
+                self.preferences.forget(turn.user);
+                self.journal.forget(turn.user);
+                self.searches.forget(turn.user);
+                let mut done = view.notice(ui, "forget-done");
+                done.edit = true;
+                done
+            }
+            Action::Forget { confirmed: false } => {
+                let mut kept = view.notice(ui, "forget-cancelled");
+                kept.edit = true;
+                kept
+            }
         }
     }
 
-    /// A search, or a further page of one (`known` is its id then).
+    /// A search, or a further page of one (`known` is its id then). A new
+    /// search is reported to the journal; paging is not a new search.
     fn search(&self, turn: &Turn<'_>, text: &str, known: Option<QueryId>, offset: usize) -> Message {
         if text.is_empty() {
             return turn.view.notice(turn.ui, "empty-query");
@@ -182,10 +215,17 @@ impl Assistant {
             limit: PAGE_SIZE,
         };
         match turn.library.ask(text, options) {
-            Ok(answer) if answer.hits.is_empty() && offset == 0 => turn.view.no_results(answer.lang),
             Ok(answer) => {
-                let id = known.unwrap_or_else(|| self.searches.remember(turn.user, text));
-                turn.view.results(&answer, id, offset, known.is_some())
+                let id = known.unwrap_or_else(|| {
+                    let id = self.searches.remember(turn.user, text);
+                    self.journal.query(record(id, turn.channel, turn.user, &answer));
+                    id
+                });
+                if answer.hits.is_empty() && offset == 0 {
+                    turn.view.no_results(answer.lang)
+                } else {
+                    turn.view.results(&answer, id, offset, known.is_some())
+                }
             }
             // An index error is the operator's problem; the user gets the
             // kind answer with the network's contact.
@@ -207,6 +247,8 @@ impl Assistant {
         let Ok(answer) = turn.library.ask(query, options) else {
             return Vec::new();
         };
+        let id = self.searches.remember(turn.user, query);
+        self.journal.query(record(id, turn.channel, turn.user, &answer));
         answer
             .hits
             .iter()
@@ -221,11 +263,31 @@ impl Assistant {
     }
 }
 
+/// The query log's record of a search.
+fn record(id: QueryId, channel: Channel, user: &UserKey, answer: &crate::search::Answer) -> QueryRecord {
+    let at = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    QueryRecord {
+        query: id,
+        at,
+        channel,
+        user: user.clone(),
+        answer_lang: answer.lang,
+        detected: answer.detected,
+        text: answer.query.clone(),
+        hits: answer.total,
+        top_ids: answer.hits.iter().take(3).map(|h| h.id.clone()).collect(),
+        latency_us: answer.took_us,
+    }
+}
+
 /// What answering one request works with.
 struct Turn<'a> {
     view: views::View<'a>,
     library: &'a Library,
     user: &'a UserKey,
+    channel: Channel,
     /// The user's language, where known.
     lang: Option<Lang>,
     /// The language of interface texts: the user's, or the fallback.
@@ -233,6 +295,27 @@ struct Turn<'a> {
 }
 
 impl Searches {
+    /// Search ids start at a random point, so that ids of different runs
+    /// do not meet in the query log.
+    fn new() -> Searches {
+        let mut seed = [0u8; 8];
+        // Without randomness, the clock gives a start that differs per run.
+        let start = match getrandom::fill(&mut seed) {
+            Ok(()) => u64::from_le_bytes(seed) >> 16,
+            Err(_) => std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(1, |d| d.as_nanos() as u64 >> 8),
+        };
+        Searches {
+            next: AtomicU64::new(start),
+            by_user: Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn forget(&self, user: &UserKey) {
+        self.by_user.lock().unwrap_or_else(|e| e.into_inner()).remove(user);
+    }
+
     fn remember(&self, user: &UserKey, text: &str) -> QueryId {
         let id = QueryId(self.next.fetch_add(1, Ordering::Relaxed) + 1);
         let mut by_user = self.by_user.lock().unwrap_or_else(|e| e.into_inner());

@@ -1,9 +1,12 @@
-//! Where a user's chosen language is kept: behind a small trait, so the
-//! core runs on memory in the terminal and tests and on SQLite in the bot.
+//! What the core remembers and reports, behind small traits: a user's
+//! chosen language ([`Preferences`]) and the query log ([`Journal`]). The
+//! terminal and the tests run on memory; the bot and the chat on SQLite
+//! (`src/store/`), which the core never sees.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
 
+use super::action::QueryId;
 use super::reply::UserKey;
 use crate::lang::Lang;
 
@@ -11,12 +14,74 @@ use crate::lang::Lang;
 pub trait Preferences: Send + Sync {
     fn language(&self, user: &UserKey) -> Option<Lang>;
     fn set_language(&self, user: &UserKey, lang: Lang);
+    /// Forgets the user's language.
+    fn forget(&self, user: &UserKey);
+}
+
+/// Where the core reports searches and feedback. Reporting never blocks
+/// and never fails an answer: an implementation queues or drops.
+pub trait Journal: Send + Sync {
+    fn query(&self, record: QueryRecord);
+    fn feedback(&self, query: QueryId, user: &UserKey, helpful: bool);
+    /// Deletes everything logged about the user.
+    fn forget(&self, user: &UserKey);
+}
+
+/// Where a request came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Channel {
+    /// A Telegram chat.
+    Telegram,
+    /// A Telegram inline query.
+    Inline,
+    /// The terminal chat.
+    Chat,
+    /// `lotse ask`.
+    Cli,
+}
+
+/// One search, as the query log keeps it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueryRecord {
+    pub query: QueryId,
+    /// Unix seconds.
+    pub at: u64,
+    pub channel: Channel,
+    pub user: UserKey,
+    pub answer_lang: Lang,
+    pub detected: Option<Lang>,
+    pub text: String,
+    /// How many entries matched in all.
+    pub hits: usize,
+    /// The best entries' ids, best first.
+    pub top_ids: Vec<String>,
+    pub latency_us: u64,
+}
+
+impl Channel {
+    pub fn name(self) -> &'static str {
+        match self {
+            Channel::Telegram => "telegram",
+            Channel::Inline => "inline",
+            Channel::Chat => "chat",
+            Channel::Cli => "cli",
+        }
+    }
 }
 
 /// Preferences in memory, for as long as the process runs.
 #[derive(Debug, Default)]
 pub struct MemoryPreferences {
     languages: Mutex<HashMap<UserKey, Lang>>,
+}
+
+impl MemoryPreferences {
+    /// Starts from languages kept elsewhere (a database, at start-up).
+    pub fn with(languages: HashMap<UserKey, Lang>) -> MemoryPreferences {
+        MemoryPreferences {
+            languages: Mutex::new(languages),
+        }
+    }
 }
 
 impl Preferences for MemoryPreferences {
@@ -29,4 +94,19 @@ impl Preferences for MemoryPreferences {
         let mut languages = self.languages.lock().unwrap_or_else(|e| e.into_inner());
         languages.insert(user.clone(), lang);
     }
+
+    fn forget(&self, user: &UserKey) {
+        let mut languages = self.languages.lock().unwrap_or_else(|e| e.into_inner());
+        languages.remove(user);
+    }
+}
+
+/// A journal that keeps nothing.
+#[derive(Debug, Default)]
+pub struct NoJournal;
+
+impl Journal for NoJournal {
+    fn query(&self, _: QueryRecord) {}
+    fn feedback(&self, _: QueryId, _: &UserKey, _: bool) {}
+    fn forget(&self, _: &UserKey) {}
 }

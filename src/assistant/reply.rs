@@ -5,6 +5,7 @@
 //! blocks and buttons, or a list of inline results. The Telegram bot, the
 //! terminal chat and the tests each render these their own way.
 
+use super::prefs::Channel;
 use crate::knowledge::Kind;
 use crate::lang::Lang;
 
@@ -19,6 +20,8 @@ pub struct UserKey(pub String);
 #[derive(Debug, Clone, PartialEq)]
 pub struct Request {
     pub user: UserKey,
+    /// Where the request came from, for the query log.
+    pub channel: Channel,
     /// The language the user's client reports (Telegram's `language_code`,
     /// the terminal's `--lang`), if Lotse has it. The user's own choice,
     /// kept by the [`super::Preferences`], overrides it.

@@ -25,7 +25,7 @@ pub(super) struct View<'a> {
 }
 
 /// The commands listed by `/help`, with their descriptions.
-pub const COMMANDS: [(&str, &str); 7] = [
+pub const COMMANDS: [(&str, &str); 9] = [
     ("start", "command-start"),
     ("language", "command-language"),
     ("help", "command-help"),
@@ -33,6 +33,8 @@ pub const COMMANDS: [(&str, &str); 7] = [
     ("publications", "command-publications"),
     ("contacts", "command-contacts"),
     ("about", "command-about"),
+    ("privacy", "command-privacy"),
+    ("forget", "command-forget"),
 ];
 
 const EXAMPLES: [&str; 3] = ["example-recognition", "example-contact", "example-training"];
@@ -46,6 +48,42 @@ impl View<'_> {
     pub fn notice(&self, lang: Lang, id: &str) -> Message {
         Message {
             blocks: vec![Block::plain(self.t(lang, id), lang)],
+            ..Message::default()
+        }
+    }
+
+    /// What is stored, why, for how long, and how to delete it.
+    pub fn privacy(&self, lang: Lang, days: u32) -> Message {
+        let days = [("days", Arg::Number(i64::from(days)))];
+        let blocks = vec![
+            Block::bold(self.t(lang, "privacy-title"), lang),
+            Block::plain(self.t(lang, "privacy-what"), lang),
+            Block::plain(self.t(lang, "privacy-who"), lang),
+            Block::plain(self.t(lang, "privacy-why"), lang),
+            Block::plain(self.catalog.format(lang, "privacy-how-long", &days), lang),
+            Block::gap(lang),
+            Block::plain(self.t(lang, "privacy-forget"), lang),
+        ];
+        Message {
+            blocks,
+            ..Message::default()
+        }
+    }
+
+    /// The question before everything about a user is deleted.
+    pub fn forget_confirm(&self, lang: Lang) -> Message {
+        Message {
+            blocks: vec![Block::plain(self.t(lang, "forget-confirm"), lang)],
+            buttons: vec![vec![
+                Button::action(
+                    self.t(lang, "button-forget-yes"),
+                    Action::Forget { confirmed: true }.encode(),
+                ),
+                Button::action(
+                    self.t(lang, "button-forget-no"),
+                    Action::Forget { confirmed: false }.encode(),
+                ),
+            ]],
             ..Message::default()
         }
     }

@@ -34,9 +34,11 @@ use teloxide::{ApiError, RequestError, dptree};
 
 pub use render::{MAX_TEXT_UNITS, Rendered, escape, render};
 
-use crate::assistant::{Assistant, Input, Message, Reply, Request, UserKey};
-use crate::i18n::Catalog;
+use crate::assistant::{Assistant, Channel, Input, Message, Reply, Request, UserKey};
+use crate::i18n::{Arg, Catalog};
 use crate::lang::Lang;
+use crate::privacy::Pseudonyms;
+use crate::reload;
 
 /// The bot as the handlers use it: rate-limited.
 type TgBot = Throttle<Bot>;
@@ -108,9 +110,35 @@ impl std::fmt::Debug for Token {
     }
 }
 
+/// What admins may do, and what the bot needs for it.
+#[derive(Debug, Clone)]
+pub struct Admin {
+    /// Telegram user ids allowed /stats and /reload.
+    pub ids: Vec<u64>,
+    /// The database `/stats` reads.
+    pub database: std::path::PathBuf,
+    /// The knowledge folder `/reload` and the watcher load.
+    pub knowledge: std::path::PathBuf,
+    pub location: crate::index::Location,
+}
+
+/// What the handlers share besides the assistant.
+struct Context {
+    pseudonyms: Pseudonyms,
+    admin: Admin,
+}
+
+/// Days `/stats` looks back.
+const STATS_DAYS: u32 = 7;
+
 /// Runs the bot until SIGTERM or Ctrl-C; returns when in-flight answers
-/// have finished.
-pub async fn serve(settings: Settings, assistant: Arc<Assistant>) -> anyhow::Result<()> {
+/// have finished. The knowledge folder is watched and reloaded on change.
+pub async fn serve(
+    settings: Settings,
+    assistant: Arc<Assistant>,
+    pseudonyms: Pseudonyms,
+    admin: Admin,
+) -> anyhow::Result<()> {
     crate::logging::add_secret(settings.token.expose());
     let mut bot = Bot::new(settings.token.expose());
     if let Some(url) = &settings.api_url {
@@ -122,8 +150,10 @@ pub async fn serve(settings: Settings, assistant: Arc<Assistant>) -> anyhow::Res
     log::info!("serving as @{}", me.username());
     set_commands(&bot, assistant.catalog()).await;
 
+    watch_knowledge(&bot, &assistant, &admin);
+    let context = Arc::new(Context { pseudonyms, admin });
     let mut dispatcher = Dispatcher::builder(bot.clone(), schema())
-        .dependencies(dptree::deps![assistant])
+        .dependencies(dptree::deps![assistant, context])
         .error_handler(Arc::new(LogErrors))
         .enable_ctrlc_handler()
         .build();
@@ -178,7 +208,13 @@ fn schema() -> UpdateHandler<RequestError> {
 
 /// A message: in private chats every one; in groups only commands for
 /// Lotse, messages that mention it and replies to it.
-async fn on_message(bot: TgBot, me: Me, assistant: Arc<Assistant>, message: teloxide::types::Message) -> HandlerResult {
+async fn on_message(
+    bot: TgBot,
+    me: Me,
+    assistant: Arc<Assistant>,
+    context: Arc<Context>,
+    message: teloxide::types::Message,
+) -> HandlerResult {
     let Some(from) = message.from.as_ref() else {
         return Ok(());
     };
@@ -190,13 +226,135 @@ async fn on_message(bot: TgBot, me: Me, assistant: Arc<Assistant>, message: telo
     let Some(input) = input_of(&message, me.username(), private || replied_to_me) else {
         return Ok(());
     };
+    let lang = from.language_code.as_deref().and_then(Lang::from_client_code);
+    if let Input::Command { name, .. } = &input
+        && context.admin.ids.contains(&from.id.0)
+    {
+        let ui = assistant.language_of(&Request {
+            user: context.user_key(from.id.0),
+            channel: Channel::Telegram,
+            client_lang: lang,
+            input: Input::NotText,
+        });
+        let ui = ui.unwrap_or(Lang::En);
+        let text = match name.as_str() {
+            "stats" => Some(admin_stats(&assistant, &context.admin, ui).await),
+            "reload" => Some(admin_reload(&assistant, &context.admin, ui).await),
+            _ => None,
+        };
+        if let Some(text) = text {
+            retrying(|| {
+                bot.send_message(message.chat.id, escape(&text))
+                    .parse_mode(ParseMode::Html)
+                    .send()
+            })
+            .await?;
+            return Ok(());
+        }
+    }
     let request = Request {
-        user: user_key(from.id.0),
-        client_lang: from.language_code.as_deref().and_then(Lang::from_client_code),
+        user: context.user_key(from.id.0),
+        channel: Channel::Telegram,
+        client_lang: lang,
         input,
     };
     let reply = assistant.handle(&request);
     deliver(&bot, message.chat.id, None, reply.messages()).await
+}
+
+/// The short summary of the last days for an admin.
+async fn admin_stats(assistant: &Assistant, admin: &Admin, lang: Lang) -> String {
+    let since = crate::store::now().saturating_sub(u64::from(STATS_DAYS) * 86_400);
+    let stats = match crate::store::Store::open(&admin.database).await {
+        Ok(store) => {
+            let stats = store.stats(since).await;
+            store.close().await;
+            stats
+        }
+        Err(err) => Err(err),
+    };
+    let stats = match stats {
+        Ok(stats) => stats,
+        Err(err) => return crate::logging::redact(&err.to_string()),
+    };
+    let catalog = assistant.catalog();
+    let number = |n: u64| Arg::Number(n as i64);
+    let mut text = catalog.format(
+        lang,
+        "admin-stats",
+        &[
+            ("days", Arg::Number(i64::from(STATS_DAYS))),
+            ("queries", number(stats.queries)),
+            ("zero", number(stats.zero_results)),
+            ("feedback", number(stats.feedback)),
+        ],
+    );
+    if !stats.gaps.is_empty() {
+        text.push_str("\n\n");
+        text.push_str(&catalog.text(lang, "admin-top-gaps"));
+        for gap in stats.gaps.iter().take(5) {
+            text.push_str(&format!("\n• {} ({})", gap.query, gap.count));
+        }
+    }
+    text
+}
+
+/// Reloads the knowledge for an admin and says how it went.
+async fn admin_reload(assistant: &Arc<Assistant>, admin: &Admin, lang: Lang) -> String {
+    let (assistant, dir, location) = (assistant.clone(), admin.knowledge.clone(), admin.location.clone());
+    let outcome = tokio::task::spawn_blocking(move || reload::reload(&assistant, &dir, &location)).await;
+    let catalog = Catalog::new();
+    match outcome {
+        Ok(outcome) => outcome_text(&catalog, lang, &outcome),
+        Err(err) => err.to_string(),
+    }
+}
+
+fn outcome_text(catalog: &Catalog, lang: Lang, outcome: &reload::Outcome) -> String {
+    match outcome {
+        reload::Outcome::Reloaded(n) => {
+            catalog.format(lang, "admin-reload-done", &[("entries", Arg::Number(*n as i64))])
+        }
+        reload::Outcome::Rejected(errors) => {
+            catalog.format(lang, "admin-reload-failed", &[("errors", Arg::Text(errors.join("\n")))])
+        }
+    }
+}
+
+/// Watches the knowledge folder and tells the admins when an edit is
+/// rejected or taken.
+fn watch_knowledge(bot: &TgBot, assistant: &Arc<Assistant>, admin: &Admin) {
+    let (sender, mut receiver) = tokio::sync::mpsc::unbounded_channel::<reload::Outcome>();
+    let watched = reload::watch(
+        assistant.clone(),
+        admin.knowledge.clone(),
+        admin.location.clone(),
+        move |outcome| {
+            let _ = sender.send(outcome);
+        },
+    );
+    if let Err(err) = watched {
+        log::error!("cannot watch the knowledge folder: {err}");
+        return;
+    }
+    let (bot, ids) = (bot.clone(), admin.ids.clone());
+    tokio::spawn(async move {
+        let catalog = Catalog::new();
+        while let Some(outcome) = receiver.recv().await {
+            for &id in &ids {
+                let text = escape(&outcome_text(&catalog, Lang::De, &outcome));
+                let sent = retrying(|| {
+                    bot.send_message(ChatId(id as i64), text.clone())
+                        .parse_mode(ParseMode::Html)
+                        .send()
+                })
+                .await;
+                if let Err(err) = sent {
+                    log::warn!("telling admin about a reload: {err}");
+                }
+            }
+        }
+    });
 }
 
 /// What a message asks of Lotse, or `None` where it is not addressed to
@@ -242,13 +400,19 @@ fn strip_mention(text: &str, mention: &str) -> String {
 }
 
 /// A button press: answered at once so the spinner stops, then handled.
-async fn on_callback(bot: TgBot, assistant: Arc<Assistant>, query: CallbackQuery) -> HandlerResult {
+async fn on_callback(
+    bot: TgBot,
+    assistant: Arc<Assistant>,
+    context: Arc<Context>,
+    query: CallbackQuery,
+) -> HandlerResult {
     if let Err(err) = retrying(|| bot.answer_callback_query(query.id.clone()).send()).await {
         // A stale query id must not cost the user the answer itself.
         log::warn!("answering a callback query: {err}");
     }
     let request = Request {
-        user: user_key(query.from.id.0),
+        user: context.user_key(query.from.id.0),
+        channel: Channel::Telegram,
         client_lang: query.from.language_code.as_deref().and_then(Lang::from_client_code),
         input: Input::Button(query.data.clone().unwrap_or_default()),
     };
@@ -261,9 +425,10 @@ async fn on_callback(bot: TgBot, assistant: Arc<Assistant>, query: CallbackQuery
 }
 
 /// An inline query: up to ten entries, each posting its details.
-async fn on_inline(bot: TgBot, assistant: Arc<Assistant>, query: InlineQuery) -> HandlerResult {
+async fn on_inline(bot: TgBot, assistant: Arc<Assistant>, context: Arc<Context>, query: InlineQuery) -> HandlerResult {
     let request = Request {
-        user: user_key(query.from.id.0),
+        user: context.user_key(query.from.id.0),
+        channel: Channel::Inline,
         client_lang: query.from.language_code.as_deref().and_then(Lang::from_client_code),
         input: Input::Inline(query.query.clone()),
     };
@@ -438,9 +603,11 @@ fn is_transient(err: &RequestError) -> bool {
     }
 }
 
-/// The pseudonymous key of a Telegram user.
-fn user_key(id: u64) -> UserKey {
-    UserKey(format!("tg:{id}"))
+impl Context {
+    /// The pseudonym of a Telegram user: the id itself is never kept.
+    fn user_key(&self, id: u64) -> UserKey {
+        self.pseudonyms.user("telegram", &id.to_string())
+    }
 }
 
 /// Logs handler and listener errors, with secrets redacted by the logger.

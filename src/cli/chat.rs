@@ -4,8 +4,8 @@ use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use super::{KnowledgeArgs, parse_lang};
-use crate::assistant::{Assistant, MemoryPreferences};
+use super::{KnowledgeArgs, StoreArgs, parse_lang};
+use crate::assistant::Assistant;
 use crate::terminal::TerminalChat;
 
 /// Chat with Lotse in the terminal: buttons are numbered, typing a number
@@ -18,13 +18,18 @@ pub(super) struct Args {
     lang: Option<String>,
     #[command(flatten)]
     knowledge: KnowledgeArgs,
+    #[command(flatten)]
+    store: StoreArgs,
 }
 
 pub(super) fn execute(args: Args) -> anyhow::Result<ExitCode> {
     let lang = parse_lang(args.lang.as_deref())?;
     let library = super::open_library(&args.knowledge)?;
-    let assistant = Assistant::new(Arc::new(library), Box::new(MemoryPreferences::default()));
+    let (memory, pseudonyms, retention_days) = args.store.open(None)?;
+    let assistant = Assistant::new(Arc::new(library), memory.clone()).with_journal(memory.clone(), retention_days);
     let interactive = io::stdin().is_terminal();
-    TerminalChat::new(&assistant, lang).run(io::stdin().lock(), io::stdout().lock(), interactive)?;
+    let user = pseudonyms.user("chat", "terminal");
+    TerminalChat::new(&assistant, lang, user).run(io::stdin().lock(), io::stdout().lock(), interactive)?;
+    memory.close();
     Ok(ExitCode::SUCCESS)
 }

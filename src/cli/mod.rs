@@ -73,6 +73,60 @@ impl KnowledgeArgs {
     }
 }
 
+/// Where the memory (preferences, query log, feedback) is kept; shared by
+/// the subcommands that remember.
+#[derive(Debug, Clone, clap::Args)]
+struct StoreArgs {
+    /// The SQLite database [env: LOTSE_DATABASE_URL; default: data/lotse.db]
+    #[arg(long, value_name = "FILE")]
+    database: Option<PathBuf>,
+}
+
+impl StoreArgs {
+    /// The database path: the flag, else `LOTSE_DATABASE_URL` (a path or a
+    /// `sqlite:` url), else the configuration's, else `data/lotse.db`.
+    fn path(&self, config: Option<&crate::config::Config>) -> PathBuf {
+        if let Some(path) = &self.database {
+            return path.clone();
+        }
+        if let Ok(url) = std::env::var("LOTSE_DATABASE_URL")
+            && !url.trim().is_empty()
+        {
+            let path = url.trim();
+            let path = path
+                .strip_prefix("sqlite://")
+                .or_else(|| path.strip_prefix("sqlite:"))
+                .unwrap_or(path);
+            return PathBuf::from(path);
+        }
+        config
+            .and_then(|c| c.database.clone())
+            .unwrap_or_else(|| PathBuf::from(crate::store::DEFAULT_PATH))
+    }
+
+    /// Opens the memory and the pseudonyms for its users.
+    fn open(
+        &self,
+        config: Option<&crate::config::Config>,
+    ) -> anyhow::Result<(std::sync::Arc<crate::store::Memory>, crate::privacy::Pseudonyms, u32)> {
+        let path = self.path(config);
+        let secret = config.and_then(|c| c.secret_file.clone()).unwrap_or_else(|| {
+            path.parent()
+                .map_or_else(|| PathBuf::from("secret"), |dir| dir.join("secret"))
+        });
+        let pseudonyms = crate::privacy::Pseudonyms::load_or_create(&secret)?;
+        let retention_days = config
+            .and_then(|c| c.retention_days)
+            .unwrap_or(crate::assistant::DEFAULT_RETENTION_DAYS);
+        let memory = crate::store::Memory::open(crate::store::MemoryOptions {
+            path,
+            retention_days,
+            queue: 10_000,
+        });
+        Ok((memory, pseudonyms, retention_days))
+    }
+}
+
 /// Loads the knowledge and builds its index; errors in the folder are
 /// reported on stderr, and the sound entries are served.
 fn open_library(args: &KnowledgeArgs) -> anyhow::Result<Library> {

@@ -5,9 +5,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use super::{KnowledgeArgs, UsageError};
-use crate::assistant::{Assistant, MemoryPreferences};
-use crate::bot::{self, Receive, Settings, Token};
+use super::{KnowledgeArgs, StoreArgs, UsageError};
+use crate::assistant::Assistant;
+use crate::bot::{self, Admin, Receive, Settings, Token};
 use crate::config::Config;
 
 /// Run the Telegram bot: long polling by default, or a webhook. The token
@@ -31,6 +31,8 @@ pub(super) struct Args {
     secret_token_file: Option<PathBuf>,
     #[command(flatten)]
     knowledge: KnowledgeArgs,
+    #[command(flatten)]
+    store: StoreArgs,
 }
 
 pub(super) fn execute(args: Args) -> anyhow::Result<ExitCode> {
@@ -44,12 +46,20 @@ pub(super) fn execute(args: Args) -> anyhow::Result<ExitCode> {
         index_dir: args.knowledge.index_dir.clone().or(config.index_dir.clone()),
     };
     let library = super::open_library(&knowledge)?;
-    let assistant = Arc::new(Assistant::new(
-        Arc::new(library),
-        Box::new(MemoryPreferences::default()),
-    ));
+    let (memory, pseudonyms, retention_days) = args.store.open(Some(&config))?;
+    let assistant =
+        Arc::new(Assistant::new(Arc::new(library), memory.clone()).with_journal(memory.clone(), retention_days));
+    let admin = Admin {
+        ids: config.admins.clone(),
+        database: args.store.path(Some(&config)),
+        knowledge: knowledge.dir(),
+        location: knowledge.location(),
+    };
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-    runtime.block_on(bot::serve(settings, assistant))?;
+    let served = runtime.block_on(bot::serve(settings, assistant, pseudonyms, admin));
+    // The answers are out; now the log's last writes.
+    memory.close();
+    served?;
     Ok(ExitCode::SUCCESS)
 }
 

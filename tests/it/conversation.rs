@@ -6,7 +6,7 @@ use std::fs;
 use std::sync::Arc;
 
 use lotse::assistant::{
-    Assistant, Input, MAX_ACTION_BYTES, MemoryPreferences, Message, Reply, Request, Target, UserKey,
+    Assistant, Channel, Input, MAX_ACTION_BYTES, MemoryPreferences, Message, Reply, Request, Target, UserKey,
 };
 use lotse::i18n::{Arg, Catalog};
 use lotse::knowledge::Knowledge;
@@ -19,12 +19,13 @@ use crate::util::{library, root};
 fn assistant() -> Assistant {
     let library = library();
     let copy = Library::new(library.knowledge().clone(), &lotse::index::Location::Memory).unwrap();
-    Assistant::new(Arc::new(copy), Box::new(MemoryPreferences::default()))
+    Assistant::new(Arc::new(copy), Arc::new(MemoryPreferences::default()))
 }
 
 fn request(user: &str, lang: Option<Lang>, input: Input) -> Request {
     Request {
         user: UserKey(user.to_string()),
+        channel: Channel::Chat,
         client_lang: lang,
         input,
     }
@@ -87,7 +88,7 @@ fn conversations_as_data() {
             .find_map(|l| l.strip_prefix("lang "))
             .map(|code| code.trim().parse::<Lang>().unwrap());
         let assistant = assistant();
-        let mut chat = TerminalChat::new(&assistant, lang);
+        let mut chat = TerminalChat::new(&assistant, lang, UserKey("terminal".into()));
         let mut last = String::new();
         for (n, line) in script.lines().enumerate() {
             let at = format!("{name}:{}", n + 1);
@@ -222,7 +223,7 @@ fn details_fall_back_to_german_with_a_note() {
     entry.texts.remove(&Lang::Pl);
     entry.texts.get_mut(&Lang::Ro).unwrap().body.clear();
     let library = Library::new(Knowledge::new(entries), &lotse::index::Location::Memory).unwrap();
-    let assistant = Assistant::new(Arc::new(library), Box::new(MemoryPreferences::default()));
+    let assistant = Assistant::new(Arc::new(library), Arc::new(MemoryPreferences::default()));
     let catalog = Catalog::new();
     for lang in [Lang::Pl, Lang::Ro] {
         let reply = assistant.handle(&request("g", Some(lang), Input::Button("d:facharbeitskreis".into())));
@@ -260,11 +261,10 @@ fn inline_queries_list_entries_with_their_details() {
 #[test]
 fn chat_binary_answers_piped_turns() {
     use std::io::Write;
-    use std::process::{Command, Stdio};
+    use std::process::Stdio;
 
-    let mut child = Command::new(env!("CARGO_BIN_EXE_lotse"))
+    let mut child = crate::util::lotse_command()
         .args(["chat", "--lang", "tr"])
-        .current_dir(root())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -296,7 +296,7 @@ fn right_to_left_output_keeps_urls_and_commands_whole() {
     let marks = ['\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}', '\u{200E}', '\u{200F}'];
     for lang in [Lang::Ar, Lang::Fa, Lang::Ps] {
         let assistant = assistant();
-        let mut chat = TerminalChat::new(&assistant, Some(lang));
+        let mut chat = TerminalChat::new(&assistant, Some(lang), UserKey("terminal".into()));
         let mut output = String::new();
         for turn in ["/start", "/help", "Kotsina", "1", "www.pro-qualifizierung.de", "1"] {
             output.push_str(&chat.turn(turn));

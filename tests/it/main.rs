@@ -4,8 +4,10 @@
 mod ask;
 mod check;
 mod conversation;
+mod fake_telegram;
 mod locales;
 mod retrieval;
 mod search;
+mod telegram;
 mod tidy;
 mod util;

@@ -31,13 +31,27 @@ pub fn library() -> &'static Library {
     })
 }
 
-/// Runs the built `lotse` binary with `args` in the crate root.
-pub fn lotse(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lotse"))
-        .args(args)
+/// A folder for the databases of the binaries the tests run, so that none
+/// writes into the work tree.
+pub fn scratch() -> &'static Path {
+    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    DIR.get_or_init(|| tempfile::tempdir().expect("a temporary folder"))
+        .path()
+}
+
+/// The built `lotse` binary, run in the crate root with its database in
+/// the scratch folder.
+pub fn lotse_command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_lotse"));
+    command
         .current_dir(root())
-        .output()
-        .expect("lotse runs")
+        .env("LOTSE_DATABASE_URL", scratch().join("lotse.db"));
+    command
+}
+
+/// Runs the built `lotse` binary with `args`.
+pub fn lotse(args: &[&str]) -> Output {
+    lotse_command().args(args).output().expect("lotse runs")
 }
 
 pub fn stdout(output: &Output) -> String {

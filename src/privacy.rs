@@ -1,0 +1,121 @@
+//! Pseudonyms for users: a Telegram id is never stored, only a keyed hash
+//! of it (HMAC-SHA-256) with a secret that lives outside the database.
+//!
+//! Without the secret, a pseudonym cannot be traced back to an id, not even
+//! by trying every possible id; with it, the same user always gets the same
+//! pseudonym, so their language and `/forget` work across restarts.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use hmac::{Hmac, KeyInit, Mac};
+use sha2::Sha256;
+
+use crate::assistant::UserKey;
+
+/// Bytes of a generated secret.
+const SECRET_BYTES: usize = 32;
+
+/// Turns ids into pseudonyms.
+#[derive(Clone)]
+pub struct Pseudonyms {
+    secret: Vec<u8>,
+}
+
+/// The error of reading or creating the secret.
+#[derive(Debug, thiserror::Error)]
+pub enum SecretError {
+    #[error("cannot read the pseudonym secret {path}: {source}")]
+    Read { path: String, source: std::io::Error },
+    #[error("cannot create the pseudonym secret {path}: {source}")]
+    Create { path: String, source: std::io::Error },
+    #[error(
+        "the pseudonym secret {path} is too short; delete it to have a new one made, or put at least 32 characters in it"
+    )]
+    TooShort { path: String },
+    #[error("no randomness for a new pseudonym secret: {0}")]
+    Random(String),
+}
+
+impl Pseudonyms {
+    pub fn new(secret: &[u8]) -> Pseudonyms {
+        Pseudonyms {
+            secret: secret.to_vec(),
+        }
+    }
+
+    /// Reads the secret from `path`, or makes a new random one there (only
+    /// readable by its owner) when the file does not exist.
+    pub fn load_or_create(path: &Path) -> Result<Pseudonyms, SecretError> {
+        let shown = path.display().to_string();
+        match fs::read_to_string(path) {
+            Ok(text) => {
+                let secret = text.trim();
+                if secret.len() < SECRET_BYTES {
+                    return Err(SecretError::TooShort { path: shown });
+                }
+                Ok(Pseudonyms::new(secret.as_bytes()))
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let mut bytes = [0u8; SECRET_BYTES];
+                getrandom::fill(&mut bytes).map_err(|e| SecretError::Random(e.to_string()))?;
+                let hex = to_hex(&bytes);
+                write_private(path, &hex).map_err(|source| SecretError::Create { path: shown, source })?;
+                Ok(Pseudonyms::new(hex.as_bytes()))
+            }
+            Err(source) => Err(SecretError::Read { path: shown, source }),
+        }
+    }
+
+    /// The pseudonym of `id` in `realm` (`telegram`, `chat`): 64 hex digits.
+    pub fn user(&self, realm: &str, id: &str) -> UserKey {
+        let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(&self.secret).expect("HMAC takes keys of any length");
+        mac.update(realm.as_bytes());
+        mac.update(b":");
+        mac.update(id.as_bytes());
+        UserKey(to_hex(&mac.finalize().into_bytes()))
+    }
+}
+
+fn write_private(path: &Path, content: &str) -> std::io::Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        fs::create_dir_all(dir)?;
+    }
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path)?;
+    file.write_all(content.as_bytes())?;
+    file.write_all(b"\n")
+}
+
+fn to_hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pseudonyms_are_stable_keyed_and_opaque() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("data/secret");
+        let first = Pseudonyms::load_or_create(&path).unwrap();
+        let again = Pseudonyms::load_or_create(&path).unwrap();
+        let key = first.user("telegram", "123456789");
+        assert_eq!(key, again.user("telegram", "123456789"));
+        assert_eq!(key.0.len(), 64);
+        assert!(!key.0.contains("123456789"));
+        assert_ne!(key, first.user("chat", "123456789"));
+        assert_ne!(
+            key,
+            Pseudonyms::new(b"another secret of enough length!!").user("telegram", "123456789")
+        );
+    }
+}

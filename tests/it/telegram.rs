@@ -1,0 +1,387 @@
+//! `lotse serve` end to end: the real binary against the fake Bot API on
+//! 127.0.0.1, which rejects what Telegram rejects.
+//!
+//! Each test starts its own fake and its own bot process, drives it with
+//! updates, and checks the Bot API calls the bot made.
+
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use lotse::i18n::Catalog;
+use lotse::lang::Lang;
+use serde_json::Value;
+
+use crate::fake_telegram::{
+    Call, FakeTelegram, Fault, callback_update, inline_update, message_update, reply_to, sticker_message, text_message,
+    user,
+};
+use crate::util::root;
+
+const TOKEN: &str = "123456:TEST-token-abcdefghijklmnopqrstuvwxyz";
+const WAIT: Duration = Duration::from_secs(20);
+
+/// A running bot and its fake Telegram.
+struct Harness {
+    fake: FakeTelegram,
+    bot: Child,
+    /// The bot's database and secret.
+    _data: tempfile::TempDir,
+}
+
+impl Harness {
+    fn start() -> Harness {
+        let fake = FakeTelegram::start();
+        let data = tempfile::tempdir().unwrap();
+        let bot = Command::new(env!("CARGO_BIN_EXE_lotse"))
+            .arg("serve")
+            .env("LOTSE_DATABASE_URL", data.path().join("lotse.db"))
+            .current_dir(root())
+            .env("TELOXIDE_TOKEN", TOKEN)
+            .env("TELOXIDE_API_URL", fake.url())
+            .env("LOTSE_LOG", "info")
+            .env_remove("HTTPS_PROXY")
+            .env_remove("https_proxy")
+            .env_remove("HTTP_PROXY")
+            .env_remove("http_proxy")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("lotse serve starts");
+        let harness = Harness { fake, bot, _data: data };
+        assert!(
+            harness
+                .fake
+                .wait_until(|calls| calls.iter().any(|c| c.method == "getupdates"), WAIT),
+            "the bot never polled"
+        );
+        harness
+    }
+
+    /// Pushes an update and waits until `n` more successful calls of
+    /// `method` were made.
+    fn push_and_wait(&self, update: Value, method: &str, n: usize) -> Vec<Call> {
+        let before = self.ok_calls(method).len();
+        self.fake.push_update(update);
+        let method_lower = method.to_lowercase();
+        let arrived = self.fake.wait_until(
+            |calls| calls.iter().filter(|c| c.method == method_lower && c.ok).count() >= before + n,
+            WAIT,
+        );
+        assert!(arrived, "no {method} after the update; calls: {:#?}", self.fake.calls());
+        self.ok_calls(method)[before..].to_vec()
+    }
+
+    fn ok_calls(&self, method: &str) -> Vec<Call> {
+        self.fake.calls_to(method).into_iter().filter(|c| c.ok).collect()
+    }
+
+    /// Stops the bot with SIGTERM; returns its exit code and stderr.
+    fn stop(mut self) -> (Option<i32>, String) {
+        let status = Command::new("kill")
+            .args(["-TERM", &self.bot.id().to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(status.success());
+        let output = std::mem::replace(&mut self.bot, Command::new("true").spawn().unwrap())
+            .wait_with_output()
+            .unwrap();
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    }
+
+    /// No call was refused but the ones a fault was injected into.
+    fn assert_all_accepted(&self) {
+        let refused: Vec<Call> = self.fake.calls().into_iter().filter(|c| !c.ok && !c.faulted).collect();
+        assert!(refused.is_empty(), "calls Telegram would refuse: {refused:#?}");
+    }
+}
+
+impl Drop for Harness {
+    fn drop(&mut self) {
+        let _ = self.bot.kill();
+        let _ = self.bot.wait();
+    }
+}
+
+/// The text of a sent message, without the isolates around Latin runs in
+/// right-to-left text.
+fn text_of(call: &Call) -> String {
+    let text = call.params["text"].as_str().unwrap_or_default();
+    text.chars()
+        .filter(|c| !('\u{2066}'..='\u{2069}').contains(c))
+        .collect()
+}
+
+/// The callback data of the button whose label contains `label`.
+fn button(call: &Call, label: &str) -> String {
+    call.params["reply_markup"]["inline_keyboard"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row.as_array().into_iter().flatten())
+        .find(|b| b["text"].as_str().is_some_and(|t| t.contains(label)))
+        .and_then(|b| b["callback_data"].as_str())
+        .unwrap_or_else(|| panic!("no button {label:?} in {}", call.params))
+        .to_string()
+}
+
+fn sent_message(harness: &Harness, chat: i64) -> Value {
+    let id = harness.fake.last_message_id(chat).expect("a message was sent");
+    harness.fake.message(chat, id).expect("the fake keeps it")
+}
+
+#[test]
+fn start_in_arabic_and_the_picker_for_other_languages() {
+    let h = Harness::start();
+    let catalog = Catalog::new();
+    let sent = h.push_and_wait(
+        message_update(text_message(1, "private", user(1, Some("ar")), "/start")),
+        "sendMessage",
+        1,
+    );
+    assert!(text_of(&sent[0]).contains(&catalog.text(Lang::Ar, "start-greeting")));
+
+    let sent = h.push_and_wait(
+        message_update(text_message(2, "private", user(2, Some("es")), "/start")),
+        "sendMessage",
+        1,
+    );
+    let picker = &sent[0];
+    for lang in Lang::ALL {
+        button(picker, lang.native_name());
+    }
+    // Choosing Turkish edits the picker into the Turkish menu.
+    let data = button(picker, "Türkçe");
+    let message = sent_message(&h, 2);
+    let edits = h.push_and_wait(
+        callback_update("cb-1", user(2, Some("es")), message, &data),
+        "editMessageText",
+        1,
+    );
+    assert!(text_of(&edits[0]).contains(&catalog.text(Lang::Tr, "language-set")));
+    assert!(h.ok_calls("answerCallbackQuery").len() == 1, "the spinner stops");
+    // And it sticks.
+    let sent = h.push_and_wait(
+        message_update(text_message(2, "private", user(2, Some("es")), "/help")),
+        "sendMessage",
+        1,
+    );
+    assert!(text_of(&sent[0]).contains(&catalog.text(Lang::Tr, "help-title")));
+
+    assert_eq!(
+        h.ok_calls("setMyCommands").len(),
+        13,
+        "a menu per language and a default"
+    );
+    h.assert_all_accepted();
+}
+
+#[test]
+fn searches_details_paging_and_a_contact_card() {
+    let h = Harness::start();
+    for (chat, code, query, expected) in [
+        (10, "de", "Kotsina", "Maria Kotsina"),
+        (11, "ru", "подтверждение диплома", "диплом"),
+        (12, "ar", "معادلة الشهادة", "الاعتراف"),
+    ] {
+        let sent = h.push_and_wait(
+            message_update(text_message(chat, "private", user(chat, Some(code)), query)),
+            "sendMessage",
+            1,
+        );
+        let text = text_of(&sent[0]).to_lowercase();
+        assert!(text.contains(&expected.to_lowercase()), "{query}: {text}");
+    }
+
+    // Details of the first hit, with phone, fax and e-mail.
+    let results = h.push_and_wait(
+        message_update(text_message(20, "private", user(20, Some("en")), "Kotsina")),
+        "sendMessage",
+        1,
+    );
+    let data = button(&results[0], "1.");
+    let message = sent_message(&h, 20);
+    let details = h.push_and_wait(
+        callback_update("cb-20", user(20, Some("en")), message, &data),
+        "sendMessage",
+        1,
+    );
+    let text = text_of(&details[0]);
+    for expected in [
+        "+49 211 4301-182",
+        "+49 211 4301-134",
+        "Maria.Kotsina@dgb-bildungswerk.de",
+    ] {
+        assert!(text.contains(expected), "{expected} in {text}");
+    }
+
+    // The contact card.
+    let data = button(&details[0], "📇");
+    let message = sent_message(&h, 20);
+    let cards = h.push_and_wait(
+        callback_update("cb-21", user(20, Some("en")), message, &data),
+        "sendContact",
+        1,
+    );
+    assert_eq!(cards[0].params["phone_number"], "+49 211 4301-182");
+    assert_eq!(cards[0].params["first_name"], "Maria");
+
+    // Paging edits the result message instead of sending a new one.
+    let results = h.push_and_wait(
+        message_update(text_message(21, "private", user(21, Some("de")), "Verwaltung")),
+        "sendMessage",
+        1,
+    );
+    let more = button(&results[0], "Weitere");
+    let message = sent_message(&h, 21);
+    let sends_before = h.ok_calls("sendMessage").len();
+    let edits = h.push_and_wait(
+        callback_update("cb-22", user(21, Some("de")), message, &more),
+        "editMessageText",
+        1,
+    );
+    assert!(text_of(&edits[0]).contains("6."), "{}", text_of(&edits[0]));
+    assert_eq!(h.ok_calls("sendMessage").len(), sends_before);
+    h.assert_all_accepted();
+}
+
+#[test]
+fn inline_queries_and_deep_links() {
+    let h = Harness::start();
+    let answers = h.push_and_wait(
+        inline_update("iq-1", user(30, Some("en")), "Heft"),
+        "answerInlineQuery",
+        1,
+    );
+    let results = answers[0].params["results"].as_array().unwrap().clone();
+    assert!(!results.is_empty() && results.len() <= 10);
+    assert!(
+        results[0]["input_message_content"]["message_text"]
+            .as_str()
+            .unwrap()
+            .contains("Issue")
+    );
+
+    let catalog = Catalog::new();
+    let sent = h.push_and_wait(
+        message_update(text_message(
+            31,
+            "private",
+            user(31, Some("uk")),
+            "/start heft-48-fit-fuer-den-verwaltungsalltag",
+        )),
+        "sendMessage",
+        1,
+    );
+    assert!(text_of(&sent[0]).contains(&catalog.text(Lang::Uk, "detail-issue")));
+    let sent = h.push_and_wait(
+        message_update(text_message(32, "private", user(32, Some("fr")), "/start contacts")),
+        "sendMessage",
+        1,
+    );
+    assert!(text_of(&sent[0]).contains(&catalog.text(Lang::Fr, "category-contacts")));
+    h.assert_all_accepted();
+}
+
+#[test]
+fn groups_only_get_answers_addressed_to_the_bot() {
+    let h = Harness::start();
+    let group = -100;
+    // Not addressed: no answer. Then addressed by mention: one answer.
+    h.fake.push_update(message_update(text_message(
+        group,
+        "supergroup",
+        user(40, Some("de")),
+        "Heft 48",
+    )));
+    h.fake.push_update(message_update(text_message(
+        group,
+        "supergroup",
+        user(40, Some("de")),
+        "/help@OtherBot",
+    )));
+    let sent = h.push_and_wait(
+        message_update(text_message(
+            group,
+            "supergroup",
+            user(40, Some("de")),
+            "@LotseTestBot Heft 48",
+        )),
+        "sendMessage",
+        1,
+    );
+    assert!(text_of(&sent[0]).contains("Fit für den Verwaltungsalltag"));
+    // A reply to the bot is addressed too, and a sticker in reply gets the hint.
+    let bot_message = sent_message(&h, group);
+    let reply = reply_to(
+        text_message(group, "supergroup", user(40, Some("de")), "Kontakt"),
+        bot_message.clone(),
+    );
+    h.push_and_wait(message_update(reply), "sendMessage", 1);
+    h.fake
+        .push_update(message_update(sticker_message(group, user(40, Some("de")))));
+    let hint = reply_to(sticker_message(group, user(40, Some("de"))), bot_message);
+    let sent = h.push_and_wait(message_update(hint), "sendMessage", 1);
+    assert_eq!(text_of(&sent[0]), Catalog::new().text(Lang::De, "text-only"));
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(
+        h.fake.sent_texts(group).len(),
+        3,
+        "exactly the three addressed messages were answered"
+    );
+    h.assert_all_accepted();
+}
+
+#[test]
+fn rate_limits_and_server_errors_lose_no_answer_and_sigterm_exits_0() {
+    let h = Harness::start();
+    h.fake.fault("sendMessage", Fault::RetryAfter(1));
+    h.fake.fault("sendMessage", Fault::Status(502));
+    for i in 0..3 {
+        h.fake.push_update(message_update(text_message(
+            50 + i,
+            "private",
+            user(50 + i, Some("de")),
+            "/help",
+        )));
+    }
+    let delivered = h.fake.wait_until(
+        |calls| calls.iter().filter(|c| c.method == "sendmessage" && c.ok).count() >= 3,
+        WAIT,
+    );
+    assert!(delivered, "{:#?}", h.fake.calls());
+    std::thread::sleep(Duration::from_millis(500));
+    for i in 0..3 {
+        assert_eq!(
+            h.fake.sent_texts(50 + i).len(),
+            1,
+            "chat {} answered exactly once",
+            50 + i
+        );
+    }
+    h.assert_all_accepted();
+    let (code, stderr) = h.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(!stderr.contains(TOKEN), "the token leaked into the log:\n{stderr}");
+    assert!(!stderr.contains("TEST-token"), "{stderr}");
+}
+
+#[test]
+fn a_missing_or_malformed_token_is_one_line_and_exit_2() {
+    for token in [None, Some("not-a-token"), Some("123:short")] {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_lotse"));
+        command.arg("serve").current_dir(root()).env_remove("TELOXIDE_TOKEN");
+        if let Some(token) = token {
+            command.env("TELOXIDE_TOKEN", token);
+        }
+        let output = command.output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{token:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+        if let Some(token) = token {
+            assert!(!stderr.contains(token), "{stderr}");
+        }
+    }
+}
