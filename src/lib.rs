@@ -17,6 +17,7 @@ pub mod lang;
 pub mod logging;
 pub mod privacy;
 pub mod reload;
+pub mod report;
 pub mod search;
 pub mod store;
 pub mod terminal;

@@ -64,8 +64,9 @@ pub fn watch(
     location: Location,
     on_outcome: impl Fn(Outcome) + Send + 'static,
 ) -> std::io::Result<JoinHandle<()>> {
+    // Taken before the thread starts, so no edit from now on is missed.
+    let mut last = fingerprint(&dir);
     std::thread::Builder::new().name("lotse-reload".into()).spawn(move || {
-        let mut last = fingerprint(&dir);
         loop {
             std::thread::sleep(POLL);
             let now = fingerprint(&dir);

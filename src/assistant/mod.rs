@@ -218,7 +218,8 @@ impl Assistant {
             Ok(answer) => {
                 let id = known.unwrap_or_else(|| {
                     let id = self.searches.remember(turn.user, text);
-                    self.journal.query(record(id, turn.channel, turn.user, &answer));
+                    self.journal
+                        .query(QueryRecord::of(id, turn.channel, turn.user, &answer));
                     id
                 });
                 if answer.hits.is_empty() && offset == 0 {
@@ -248,7 +249,8 @@ impl Assistant {
             return Vec::new();
         };
         let id = self.searches.remember(turn.user, query);
-        self.journal.query(record(id, turn.channel, turn.user, &answer));
+        self.journal
+            .query(QueryRecord::of(id, turn.channel, turn.user, &answer));
         answer
             .hits
             .iter()
@@ -260,25 +262,6 @@ impl Assistant {
                 message: turn.view.details(answer.lang, &hit.id),
             })
             .collect()
-    }
-}
-
-/// The query log's record of a search.
-fn record(id: QueryId, channel: Channel, user: &UserKey, answer: &crate::search::Answer) -> QueryRecord {
-    let at = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    QueryRecord {
-        query: id,
-        at,
-        channel,
-        user: user.clone(),
-        answer_lang: answer.lang,
-        detected: answer.detected,
-        text: answer.query.clone(),
-        hits: answer.total,
-        top_ids: answer.hits.iter().take(3).map(|h| h.id.clone()).collect(),
-        latency_us: answer.took_us,
     }
 }
 

@@ -58,6 +58,27 @@ pub struct QueryRecord {
     pub latency_us: u64,
 }
 
+impl QueryRecord {
+    /// The record of `answer`, a search of `user` through `channel`.
+    pub fn of(query: QueryId, channel: Channel, user: &UserKey, answer: &crate::search::Answer) -> QueryRecord {
+        let at = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        QueryRecord {
+            query,
+            at,
+            channel,
+            user: user.clone(),
+            answer_lang: answer.lang,
+            detected: answer.detected,
+            text: answer.query.clone(),
+            hits: answer.total,
+            top_ids: answer.hits.iter().take(3).map(|h| h.id.clone()).collect(),
+            latency_us: answer.took_us,
+        }
+    }
+}
+
 impl Channel {
     pub fn name(self) -> &'static str {
         match self {

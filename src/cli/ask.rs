@@ -2,7 +2,8 @@
 
 use std::process::ExitCode;
 
-use super::{KnowledgeArgs, UsageError, parse_lang};
+use super::{KnowledgeArgs, StoreArgs, UsageError, parse_lang};
+use crate::assistant::{Channel, Journal, QueryId, QueryRecord};
 use crate::bidi::isolate_ltr_runs;
 use crate::i18n::Catalog;
 use crate::search::AskOptions;
@@ -22,6 +23,8 @@ pub(super) struct Args {
     json: bool,
     #[command(flatten)]
     knowledge: KnowledgeArgs,
+    #[command(flatten)]
+    store: StoreArgs,
     /// The question, in any of the twelve languages
     #[arg(value_name = "QUERY", trailing_var_arg = true, allow_hyphen_values = true)]
     query: Vec<String>,
@@ -40,6 +43,17 @@ pub(super) fn execute(args: Args) -> anyhow::Result<ExitCode> {
         ..AskOptions::default()
     };
     let answer = library.ask(query.trim(), options)?;
+    let (memory, pseudonyms, _) = args.store.open(None)?;
+    let mut id = [0u8; 8];
+    let _ = getrandom::fill(&mut id);
+    let user = pseudonyms.user("cli", "local");
+    memory.query(QueryRecord::of(
+        QueryId(u64::from_le_bytes(id) >> 1),
+        Channel::Cli,
+        &user,
+        &answer,
+    ));
+    memory.close();
     if args.json {
         println!("{}", serde_json::to_string(&answer)?);
         return Ok(ExitCode::SUCCESS);

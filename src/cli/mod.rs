@@ -6,6 +6,7 @@ mod chat;
 mod check;
 mod link;
 mod serve;
+mod stats;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -32,6 +33,7 @@ enum Command {
     Ask(ask::Args),
     Check(check::Args),
     Link(link::Args),
+    Stats(stats::Args),
 }
 
 /// A mistake in how Lotse was called; exits with code 2.
@@ -47,6 +49,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Check(args) => check::execute(args),
         Command::Serve(args) => serve::execute(args),
         Command::Link(args) => link::execute(args),
+        Command::Stats(args) => stats::execute(args),
     }
 }
 

@@ -8,6 +8,7 @@ mod fake_telegram;
 mod locales;
 mod retrieval;
 mod search;
+mod store;
 mod telegram;
 mod tidy;
 mod util;

@@ -75,8 +75,9 @@ impl Harness {
         self.fake.calls_to(method).into_iter().filter(|c| c.ok).collect()
     }
 
-    /// Stops the bot with SIGTERM; returns its exit code and stderr.
-    fn stop(mut self) -> (Option<i32>, String) {
+    /// Stops the bot with SIGTERM; returns its exit code, its stderr and
+    /// its data folder.
+    fn stop(mut self) -> (Option<i32>, String, tempfile::TempDir) {
         let status = Command::new("kill")
             .args(["-TERM", &self.bot.id().to_string()])
             .status()
@@ -85,10 +86,9 @@ impl Harness {
         let output = std::mem::replace(&mut self.bot, Command::new("true").spawn().unwrap())
             .wait_with_output()
             .unwrap();
-        (
-            output.status.code(),
-            String::from_utf8_lossy(&output.stderr).into_owned(),
-        )
+        let data = std::mem::replace(&mut self._data, tempfile::tempdir().unwrap());
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        (output.status.code(), stderr, data)
     }
 
     /// No call was refused but the ones a fault was injected into.
@@ -362,10 +362,75 @@ fn rate_limits_and_server_errors_lose_no_answer_and_sigterm_exits_0() {
         );
     }
     h.assert_all_accepted();
-    let (code, stderr) = h.stop();
+    let (code, stderr, _) = h.stop();
     assert_eq!(code, Some(0), "{stderr}");
     assert!(!stderr.contains(TOKEN), "the token leaked into the log:\n{stderr}");
     assert!(!stderr.contains("TEST-token"), "{stderr}");
+}
+
+#[test]
+fn the_database_keeps_preference_log_and_feedback_under_pseudonyms_only() {
+    let h = Harness::start();
+    let id = 918_273_645;
+    let sent = h.push_and_wait(
+        message_update(text_message(id, "private", user(id, Some("es")), "/start")),
+        "sendMessage",
+        1,
+    );
+    let data = button(&sent[0], "Română");
+    h.push_and_wait(
+        callback_update("cb-p1", user(id, Some("es")), sent_message(&h, id), &data),
+        "editMessageText",
+        1,
+    );
+    let results = h.push_and_wait(
+        message_update(text_message(id, "private", user(id, Some("es")), "Kotsina")),
+        "sendMessage",
+        1,
+    );
+    let thumbs = button(&results[0], "👍");
+    h.push_and_wait(
+        callback_update("cb-p2", user(id, Some("es")), sent_message(&h, id), &thumbs),
+        "sendMessage",
+        1,
+    );
+    h.push_and_wait(
+        message_update(text_message(id, "private", user(id, Some("es")), "xyzzyqwertz")),
+        "sendMessage",
+        1,
+    );
+    let (code, stderr, data) = h.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+    let data_dir = data.path().to_path_buf();
+
+    let db = data_dir.join("lotse.db");
+    let rows = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(async {
+            let store = lotse::store::Store::open(&db).await.unwrap();
+            let counts: (i64, i64, i64) = sqlx::query_as(
+                "SELECT (SELECT COUNT(*) FROM preferences WHERE lang = 'ro'), \
+             (SELECT COUNT(*) FROM queries WHERE channel = 'telegram'), (SELECT COUNT(*) FROM feedback)",
+            )
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
+            store.close().await;
+            counts
+        });
+    assert_eq!(rows, (1, 2, 1));
+    for entry in std::fs::read_dir(&data_dir).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains(&id.to_string()), "a clear user id in the database files");
+    }
+    let stats = crate::util::lotse_command()
+        .args(["stats", "--database", db.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&stats.stdout).contains("xyzzyqwertz"));
 }
 
 #[test]

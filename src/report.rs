@@ -1,0 +1,242 @@
+//! The maintainers' report as text for a terminal and as one self-contained
+//! HTML page with charts (inline SVG, no script, nothing fetched), for
+//! people who would rather look than read.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use crate::store::Stats;
+
+/// Colours of the languages in the charts, in a fixed order.
+const PALETTE: [&str; 12] = [
+    "#1b6ca8", "#e07a1f", "#3a9d5d", "#c23b3b", "#7d5ba6", "#8c6d46", "#d66ba0", "#6b6b6b", "#b5b523", "#17a2b8",
+    "#2e4a7d", "#a0522d",
+];
+
+/// The report as text.
+pub fn text(stats: &Stats, period: &str) -> String {
+    let mut out = String::new();
+    let share = percent(stats.zero_results, stats.queries);
+    let _ = writeln!(out, "Lotse query log, last {period}");
+    let _ = writeln!(
+        out,
+        "{} queries, {} without results ({share:.1} %), {} ratings",
+        stats.queries, stats.zero_results, stats.feedback
+    );
+    let _ = writeln!(
+        out,
+        "latency: p50 {} µs, p90 {} µs, p99 {} µs",
+        stats.latency_p50_us, stats.latency_p90_us, stats.latency_p99_us
+    );
+    section(&mut out, "Queries per language");
+    for l in &stats.per_lang {
+        let _ = writeln!(out, "  {:<5} {:>6}", l.lang, l.count);
+    }
+    section(&mut out, "Queries per day");
+    for (day, langs) in per_day(stats) {
+        let total: u64 = langs.values().sum();
+        let detail: Vec<String> = langs.iter().map(|(l, n)| format!("{l} {n}")).collect();
+        let _ = writeln!(out, "  {day} {total:>6}  ({})", detail.join(", "));
+    }
+    section(&mut out, "Queries without results (what the knowledge lacks)");
+    if stats.gaps.is_empty() {
+        let _ = writeln!(out, "  none");
+    }
+    for g in &stats.gaps {
+        let _ = writeln!(out, "  {:>5}  {}  [{}]", g.count, g.query, g.langs.join(" "));
+    }
+    section(&mut out, "Top queries");
+    for q in &stats.top_queries {
+        let _ = writeln!(out, "  {:>5}  {}", q.count, q.query);
+    }
+    section(&mut out, "Feedback per entry (👍 / 👎)");
+    for f in &stats.feedback_per_entry {
+        let _ = writeln!(out, "  {:>4} / {:<4} {}", f.helpful, f.unhelpful, f.entry);
+    }
+    out
+}
+
+fn section(out: &mut String, title: &str) {
+    let _ = writeln!(out, "\n{title}");
+}
+
+/// The report as one HTML page.
+pub fn html(stats: &Stats, period: &str) -> String {
+    let mut page = String::new();
+    let share = percent(stats.zero_results, stats.queries);
+    let period = escape(period);
+    let _ = write!(
+        page,
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Lotse: query log, last {period}</title>\
+         <style>body{{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}}\
+         h1{{font-size:1.5rem}}h2{{font-size:1.15rem;margin-top:2rem}}table{{border-collapse:collapse}}\
+         td,th{{padding:.2rem .6rem;border-bottom:1px solid #ddd;text-align:left}}td.n{{text-align:right}}\
+         .legend span{{display:inline-block;margin-right:1rem}}.legend i{{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem}}</style>\
+         </head><body><h1>Lotse: what people asked, last {period}</h1>\
+         <p>{} queries, {} without results ({share:.1}&nbsp;%), {} ratings. Latency p50 {}&nbsp;µs, p90 {}&nbsp;µs, p99 {}&nbsp;µs.</p>",
+        stats.queries,
+        stats.zero_results,
+        stats.feedback,
+        stats.latency_p50_us,
+        stats.latency_p90_us,
+        stats.latency_p99_us,
+    );
+    page.push_str("<h2>Queries per day by language</h2>");
+    page.push_str(&per_day_chart(stats));
+    page.push_str("<h2>Share of queries without results</h2>");
+    page.push_str(&share_chart(stats));
+    page.push_str("<h2>Most frequent queries without results: what the knowledge lacks</h2>");
+    page.push_str(&gaps_chart(stats));
+    page.push_str("<h2>Queries per language</h2><table><tr><th>language</th><th>queries</th></tr>");
+    for l in &stats.per_lang {
+        let _ = write!(
+            page,
+            "<tr><td>{}</td><td class=\"n\">{}</td></tr>",
+            escape(&l.lang),
+            l.count
+        );
+    }
+    page.push_str("</table><h2>Top queries</h2><table><tr><th>query</th><th>count</th></tr>");
+    for q in &stats.top_queries {
+        let _ = write!(
+            page,
+            "<tr><td>{}</td><td class=\"n\">{}</td></tr>",
+            escape(&q.query),
+            q.count
+        );
+    }
+    page.push_str("</table><h2>Feedback per entry</h2><table><tr><th>entry</th><th>👍</th><th>👎</th></tr>");
+    for f in &stats.feedback_per_entry {
+        let _ = write!(
+            page,
+            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+            escape(&f.entry),
+            f.helpful,
+            f.unhelpful
+        );
+    }
+    page.push_str("</table></body></html>\n");
+    page
+}
+
+/// Stacked bars: one per day, one colour per language, with a legend.
+fn per_day_chart(stats: &Stats) -> String {
+    let days = per_day(stats);
+    if days.is_empty() {
+        return "<p>No queries in this period.</p>".to_string();
+    }
+    let langs: Vec<String> = stats.per_lang.iter().map(|l| l.lang.clone()).collect();
+    let colour = |lang: &str| PALETTE[langs.iter().position(|l| l == lang).unwrap_or(0) % PALETTE.len()];
+    let max = days.values().map(|l| l.values().sum::<u64>()).max().unwrap_or(1).max(1);
+    let (width, height, bar) = (720.0, 220.0, (700.0 / days.len() as f64).min(40.0));
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{}\" role=\"img\" aria-label=\"queries per day by language\">",
+        height + 30.0
+    );
+    for (i, (day, counts)) in days.iter().enumerate() {
+        let x = 10.0 + i as f64 * bar;
+        let mut y = height;
+        for (lang, n) in counts {
+            let h = *n as f64 / max as f64 * (height - 10.0);
+            y -= h;
+            let _ = write!(
+                svg,
+                "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{h:.1}\" fill=\"{}\"><title>{} {}: {n}</title></rect>",
+                bar * 0.8,
+                colour(lang),
+                escape(day),
+                escape(lang)
+            );
+        }
+        if days.len() <= 16 || i % (days.len() / 8).max(1) == 0 {
+            let _ = write!(
+                svg,
+                "<text x=\"{x:.1}\" y=\"{}\" font-size=\"10\">{}</text>",
+                height + 15.0,
+                escape(&day[5..])
+            );
+        }
+    }
+    svg.push_str("</svg><p class=\"legend\">");
+    for lang in &langs {
+        let _ = write!(
+            svg,
+            "<span><i style=\"background:{}\"></i>{}</span>",
+            colour(lang),
+            escape(lang)
+        );
+    }
+    svg.push_str("</p>");
+    svg
+}
+
+/// One bar split into answered and unanswered queries.
+fn share_chart(stats: &Stats) -> String {
+    let share = percent(stats.zero_results, stats.queries);
+    let zero_width = 7.0 * share;
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"40\" role=\"img\" aria-label=\"share of queries without results\">\
+         <rect x=\"10\" y=\"5\" width=\"700\" height=\"24\" fill=\"#3a9d5d\"/>\
+         <rect x=\"10\" y=\"5\" width=\"{zero_width:.1}\" height=\"24\" fill=\"#c23b3b\"/>\
+         <text x=\"15\" y=\"22\" font-size=\"13\" fill=\"#fff\">{share:.1} % without results</text></svg>"
+    )
+}
+
+/// Horizontal bars of the most frequent unanswered queries.
+fn gaps_chart(stats: &Stats) -> String {
+    if stats.gaps.is_empty() {
+        return "<p>Every query found something.</p>".to_string();
+    }
+    let max = stats.gaps.iter().map(|g| g.count).max().unwrap_or(1).max(1);
+    let rows = stats.gaps.len().min(15);
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"{}\" role=\"img\" aria-label=\"top gaps\">",
+        rows * 22 + 10
+    );
+    for (i, gap) in stats.gaps.iter().take(rows).enumerate() {
+        let y = 5 + i * 22;
+        let w = gap.count as f64 / max as f64 * 380.0;
+        let label: String = gap.query.chars().take(40).collect();
+        let _ = write!(
+            svg,
+            "<text x=\"10\" y=\"{}\" font-size=\"12\">{}</text><rect x=\"300\" y=\"{y}\" width=\"{w:.1}\" height=\"16\" fill=\"#c23b3b\"/>\
+             <text x=\"{:.1}\" y=\"{}\" font-size=\"12\">{} ({})</text>",
+            y + 13,
+            escape(&label),
+            305.0 + w,
+            y + 13,
+            gap.count,
+            escape(&gap.langs.join(" "))
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// Day → language → count.
+fn per_day(stats: &Stats) -> BTreeMap<String, BTreeMap<String, u64>> {
+    let mut days: BTreeMap<String, BTreeMap<String, u64>> = BTreeMap::new();
+    for d in &stats.per_day {
+        *days
+            .entry(d.day.clone())
+            .or_default()
+            .entry(d.lang.clone())
+            .or_default() += d.count;
+    }
+    days
+}
+
+fn percent(part: u64, whole: u64) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        100.0 * part as f64 / whole as f64
+    }
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}

@@ -1,0 +1,459 @@
+//! Memory with care, on real SQLite files in temporary folders: migrations,
+//! preferences across restarts, the log of every channel, pseudonyms only,
+//! `/forget`, retention, the maintainers' report, a database that fails,
+//! and hot reload of a knowledge folder edited into errors and back.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use lotse::assistant::{
+    Assistant, Channel, Input, MemoryPreferences, Preferences, QueryId, QueryRecord, Reply, Request, UserKey,
+};
+use lotse::i18n::Catalog;
+use lotse::index::Location;
+use lotse::lang::Lang;
+use lotse::reload::{self, Outcome};
+use lotse::search::Library;
+use lotse::store::{MIGRATOR, Memory, MemoryOptions, Store, now};
+
+use crate::util::{library, lotse_command, root};
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
+fn memory(path: &Path) -> Arc<Memory> {
+    Memory::open(MemoryOptions {
+        path: path.to_path_buf(),
+        retention_days: 90,
+        queue: 1000,
+    })
+}
+
+fn assistant_on(memory: &Arc<Memory>) -> Assistant {
+    let copy = Library::new(library().knowledge().clone(), &Location::Memory).unwrap();
+    Assistant::new(Arc::new(copy), memory.clone()).with_journal(memory.clone(), 90)
+}
+
+fn ask(assistant: &Assistant, user: &str, channel: Channel, input: Input) -> Reply {
+    assistant.handle(&Request {
+        user: UserKey(user.to_string()),
+        channel,
+        client_lang: Some(Lang::De),
+        input,
+    })
+}
+
+/// Rows of a table as (user_key, …) strings, read with a fresh connection.
+fn count(path: &Path, sql: &'static str) -> i64 {
+    runtime().block_on(async {
+        let store = Store::open(path).await.unwrap();
+        let (n,): (i64,) = sqlx::query_as(sql).fetch_one(store.pool()).await.unwrap();
+        store.close().await;
+        n
+    })
+}
+
+fn record(id: u64, user: &str, text: &str, hits: usize, at: u64) -> QueryRecord {
+    QueryRecord {
+        query: QueryId(id),
+        at,
+        channel: Channel::Telegram,
+        user: UserKey(user.to_string()),
+        answer_lang: Lang::De,
+        detected: Some(Lang::De),
+        text: text.to_string(),
+        hits,
+        top_ids: if hits > 0 {
+            vec!["maria-kotsina".to_string()]
+        } else {
+            Vec::new()
+        },
+        latency_us: 300,
+    }
+}
+
+#[test]
+fn migrations_apply_to_an_empty_database_and_to_the_previous_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    runtime().block_on(async {
+        let fresh = Store::open(&dir.path().join("fresh.db")).await.unwrap();
+        assert!(fresh.languages().await.unwrap().is_empty());
+        fresh.close().await;
+    });
+    // A database at the first migration, with a row, brought up to date.
+    let path = dir.path().join("stepwise.db");
+    runtime().block_on(async {
+        let store = Store::connect(&path).await.unwrap();
+        let mut first_only = sqlx::migrate::Migrator::new(root().join("migrations")).await.unwrap();
+        first_only.migrations = std::borrow::Cow::Owned(MIGRATOR.iter().take(1).cloned().collect());
+        first_only.run(store.pool()).await.unwrap();
+        sqlx::query("INSERT INTO preferences (user_key, lang, updated_at) VALUES ('k', 'tr', 1)")
+            .execute(store.pool())
+            .await
+            .unwrap();
+        store.close().await;
+        let store = Store::open(&path).await.unwrap();
+        assert_eq!(store.languages().await.unwrap()[&UserKey("k".into())], Lang::Tr);
+        store.close().await;
+    });
+    assert_eq!(
+        count(&path, "SELECT COUNT(*) FROM feedback"),
+        0,
+        "the second migration made its table"
+    );
+}
+
+#[test]
+fn a_preference_survives_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lotse.db");
+    let first = memory(&path);
+    first.set_language(&UserKey("u1".into()), Lang::Fa);
+    first.close();
+    drop(first);
+    let again = memory(&path);
+    assert_eq!(again.language(&UserKey("u1".into())), Some(Lang::Fa));
+    assert_eq!(again.language(&UserKey("u2".into())), None);
+}
+
+#[test]
+fn every_channel_is_logged_and_feedback_is_tied_to_its_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lotse.db");
+    let memory = memory(&path);
+    let assistant = assistant_on(&memory);
+    let reply = ask(&assistant, "a", Channel::Telegram, Input::Text("Kotsina".into()));
+    ask(&assistant, "b", Channel::Inline, Input::Inline("Heft".into()));
+    ask(&assistant, "c", Channel::Chat, Input::Text("xyzzyqwertz".into()));
+    let thumbs = reply.messages()[0]
+        .buttons
+        .iter()
+        .flatten()
+        .find(|b| b.label == "👍")
+        .map(|b| match &b.target {
+            lotse::assistant::Target::Action(data) => data.clone(),
+            lotse::assistant::Target::Url(_) => unreachable!(),
+        })
+        .unwrap();
+    ask(&assistant, "a", Channel::Telegram, Input::Button(thumbs));
+    memory.close();
+
+    let output = lotse_command()
+        .args(["ask", "--database", path.to_str().unwrap(), "Heft 48"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+
+    for channel in ["telegram", "inline", "chat", "cli"] {
+        let n = runtime().block_on(async {
+            let store = Store::open(&path).await.unwrap();
+            let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM queries WHERE channel = ?1")
+                .bind(channel)
+                .fetch_one(store.pool())
+                .await
+                .unwrap();
+            store.close().await;
+            n
+        });
+        assert_eq!(n, 1, "{channel}");
+    }
+    assert_eq!(
+        count(
+            &path,
+            "SELECT COUNT(*) FROM feedback f JOIN queries q ON q.id = f.query_id WHERE f.helpful = 1 AND q.user_key = 'a'"
+        ),
+        1
+    );
+    assert_eq!(
+        count(
+            &path,
+            "SELECT COUNT(*) FROM queries WHERE hits = 0 AND normalized = 'xyzzyqwertz'"
+        ),
+        1
+    );
+}
+
+#[test]
+fn forget_removes_that_user_and_nobody_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lotse.db");
+    let memory = memory(&path);
+    let assistant = assistant_on(&memory);
+    for user in ["keep", "gone"] {
+        memory.set_language(&UserKey(user.into()), Lang::Uk);
+        ask(&assistant, user, Channel::Telegram, Input::Text("Kotsina".into()));
+    }
+    let confirm = ask(
+        &assistant,
+        "gone",
+        Channel::Telegram,
+        Input::Command {
+            name: "forget".into(),
+            args: String::new(),
+        },
+    );
+    assert!(
+        confirm.messages()[0]
+            .text()
+            .contains(&Catalog::new().text(Lang::Uk, "forget-confirm"))
+    );
+    let done = ask(&assistant, "gone", Channel::Telegram, Input::Button("fg:1".into()));
+    assert!(
+        done.messages()[0]
+            .text()
+            .contains(&Catalog::new().text(Lang::Uk, "forget-done"))
+    );
+    assert_eq!(memory.language(&UserKey("gone".into())), None);
+    memory.close();
+    assert_eq!(count(&path, "SELECT COUNT(*) FROM queries WHERE user_key = 'gone'"), 0);
+    assert_eq!(
+        count(&path, "SELECT COUNT(*) FROM preferences WHERE user_key = 'gone'"),
+        0
+    );
+    assert_eq!(count(&path, "SELECT COUNT(*) FROM queries WHERE user_key = 'keep'"), 1);
+    assert_eq!(
+        count(&path, "SELECT COUNT(*) FROM preferences WHERE user_key = 'keep'"),
+        1
+    );
+}
+
+#[test]
+fn retention_purges_exactly_the_old_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lotse.db");
+    let day = 86_400;
+    runtime().block_on(async {
+        let store = Store::open(&path).await.unwrap();
+        for (i, age_days) in [(1, 91), (2, 89), (3, 200), (4, 0)] {
+            let event = lotse::store::Event::Query(record(i, "u", "alt", 1, now() - age_days * day));
+            store.apply(&event).await.unwrap();
+        }
+        store.close().await;
+    });
+    // Opening with a retention of 90 days purges at start.
+    let memory = Memory::open(MemoryOptions {
+        path: path.clone(),
+        retention_days: 90,
+        queue: 10,
+    });
+    memory.close();
+    assert_eq!(count(&path, "SELECT COUNT(*) FROM queries"), 2);
+    assert_eq!(
+        count(
+            &path,
+            "SELECT COUNT(*) FROM queries WHERE query_key IN ('0000000000000002', '0000000000000004')"
+        ),
+        2
+    );
+}
+
+#[test]
+fn stats_count_the_queries_without_results() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lotse.db");
+    runtime().block_on(async {
+        let store = Store::open(&path).await.unwrap();
+        let rows = [
+            ("Kindergeld", 0),
+            ("kindergeld ", 0),
+            ("KINDERGELD", 0),
+            ("Wohnung", 0),
+            ("Heft 48", 1),
+        ];
+        for (i, (text, hits)) in rows.iter().enumerate() {
+            store
+                .apply(&lotse::store::Event::Query(record(
+                    i as u64 + 1,
+                    "u",
+                    text,
+                    *hits,
+                    now(),
+                )))
+                .await
+                .unwrap();
+        }
+        store.close().await;
+    });
+    let output = lotse_command()
+        .args([
+            "stats",
+            "--json",
+            "--database",
+            path.to_str().unwrap(),
+            "--html",
+            dir.path().join("r.html").to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let stats: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(stats["queries"], 5);
+    assert_eq!(stats["zero_results"], 4);
+    assert_eq!(stats["gaps"][0]["query"], "kindergeld");
+    assert_eq!(stats["gaps"][0]["count"], 3);
+    assert_eq!(stats["gaps"][1]["query"], "wohnung");
+    let html = std::fs::read_to_string(dir.path().join("r.html")).unwrap();
+    assert!(html.contains("<svg") && html.contains("kindergeld"));
+    assert!(
+        !html.contains("http://") || !html.contains("<script"),
+        "self-contained, no script"
+    );
+}
+
+#[test]
+fn a_database_that_fails_does_not_stop_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    // A folder where the file should be: the database cannot be opened.
+    let path = dir.path().join("lotse.db");
+    std::fs::create_dir_all(path.join("x")).unwrap();
+    let memory = memory(&path);
+    let assistant = assistant_on(&memory);
+    let reply = ask(&assistant, "u", Channel::Telegram, Input::Text("Kotsina".into()));
+    assert!(reply.messages()[0].text().contains("Maria Kotsina"));
+    memory.set_language(&UserKey("u".into()), Lang::Ro);
+    assert_eq!(memory.language(&UserKey("u".into())), Some(Lang::Ro), "kept in memory");
+    assert!(memory.dropped() >= 2, "the lost writes are counted");
+
+    // A locked database: answers do not wait for it.
+    let path = dir.path().join("locked.db");
+    let memory = self::memory(&path);
+    let assistant = assistant_on(&memory);
+    let lock = runtime();
+    let held = lock.block_on(async {
+        let store = Store::open(&path).await.unwrap();
+        let mut conn = store.pool().acquire().await.unwrap();
+        sqlx::query("BEGIN EXCLUSIVE").execute(&mut *conn).await.unwrap();
+        (store, conn)
+    });
+    let start = std::time::Instant::now();
+    for _ in 0..20 {
+        ask(&assistant, "u", Channel::Telegram, Input::Text("Kotsina".into()));
+    }
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "answers went out while the database was locked"
+    );
+    // Connections are given back inside the runtime that made them.
+    lock.block_on(async move {
+        let (store, conn) = held;
+        drop(conn);
+        store.close().await;
+    });
+    memory.close();
+}
+
+#[test]
+fn a_broken_edit_keeps_the_old_answers_and_a_fixed_one_brings_the_new() {
+    let dir = tempfile::tempdir().unwrap();
+    let knowledge = dir.path().join("knowledge");
+    copy_dir(&root().join("knowledge"), &knowledge);
+    let assistant = Assistant::new(
+        Arc::new(Library::new(lotse::knowledge::load(&knowledge).knowledge, &Location::Memory).unwrap()),
+        Arc::new(MemoryPreferences::default()),
+    );
+    let found = |query: &str| {
+        let reply = ask(&assistant, "u", Channel::Chat, Input::Text(query.into()));
+        reply.messages()[0].text()
+    };
+    let before = found("Kotsina");
+    let entry = "+++\nid = \"sprachkurs\"\nkind = \"offer\"\naudience = \"both\"\ntitle = \"Sprachkurs Zauberwort\"\n\
+                 summary = \"S\"\nkeywords = [\"Zauberwort\"]\nsource = \"Test\"\nrelated = [\"gibt-es-nicht\"]\n+++\nText\n";
+    std::fs::write(knowledge.join("offers/sprachkurs.md"), entry).unwrap();
+    let outcome = reload::reload(&assistant, &knowledge, &Location::Memory);
+    let Outcome::Rejected(errors) = outcome else {
+        panic!("a broken edit was taken")
+    };
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("sprachkurs.md:9") && e.contains("gibt-es-nicht")),
+        "{errors:?}"
+    );
+    assert_eq!(found("Kotsina"), before, "the old knowledge still answers");
+    assert!(!found("Zauberwort").contains("Sprachkurs Zauberwort"));
+
+    std::fs::write(
+        knowledge.join("offers/sprachkurs.md"),
+        entry.replace("gibt-es-nicht", "maria-kotsina"),
+    )
+    .unwrap();
+    assert!(matches!(reload::reload(&assistant, &knowledge, &Location::Memory), Outcome::Reloaded(n) if n == 25));
+    assert!(found("Zauberwort").contains("Sprachkurs Zauberwort"));
+}
+
+#[test]
+fn the_watcher_reloads_on_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let knowledge = dir.path().join("knowledge");
+    copy_dir(&root().join("knowledge"), &knowledge);
+    let assistant = Arc::new(Assistant::new(
+        Arc::new(Library::new(lotse::knowledge::load(&knowledge).knowledge, &Location::Memory).unwrap()),
+        Arc::new(MemoryPreferences::default()),
+    ));
+    let (tx, rx) = std::sync::mpsc::channel();
+    reload::watch(assistant.clone(), knowledge.clone(), Location::Memory, move |o| {
+        let _ = tx.send(o);
+    })
+    .unwrap();
+    std::fs::remove_file(knowledge.join("links/intqua-de.md")).unwrap();
+    for lang in Lang::ALL.into_iter().filter(|&l| l != Lang::De) {
+        let _ = std::fs::remove_file(knowledge.join(format!("links/intqua-de.{lang}.md")));
+    }
+    // The organisation entry refers to it: the folder now has an error.
+    let outcome = rx
+        .recv_timeout(Duration::from_secs(20))
+        .expect("the watcher saw the change");
+    assert!(matches!(outcome, Outcome::Rejected(_)), "{outcome:?}");
+    assert!(assistant.library().knowledge().get("intqua-de").is_some());
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_scripted_chat_leaves_preference_log_and_feedback() {
+    use std::io::Write;
+    use std::process::Stdio;
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lotse.db");
+    let mut child = lotse_command()
+        .args(["chat", "--database", path.to_str().unwrap()])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The picker; Română is the eleventh language; then a search, 👍 on it
+    // (after three results), and a search that finds nothing.
+    let turns = "/language\n11\nKotsina\n4\nxyzzyqwertz\n";
+    child.stdin.take().unwrap().write_all(turns.as_bytes()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success());
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert!(out.contains(&Catalog::new().text(Lang::Ro, "feedback-thanks")), "{out}");
+    assert_eq!(count(&path, "SELECT COUNT(*) FROM preferences WHERE lang = 'ro'"), 1);
+    assert_eq!(count(&path, "SELECT COUNT(*) FROM queries WHERE channel = 'chat'"), 2);
+    assert_eq!(count(&path, "SELECT COUNT(*) FROM feedback WHERE helpful = 1"), 1);
+    assert_eq!(
+        count(
+            &path,
+            "SELECT COUNT(*) FROM queries WHERE length(user_key) = 64 AND user_key NOT LIKE '%terminal%'"
+        ),
+        2
+    );
+}
