@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::{KnowledgeArgs, StoreArgs, parse_lang};
 use crate::assistant::Assistant;
+use crate::reload;
 use crate::terminal::TerminalChat;
 
 /// Chat with Lotse in the terminal: buttons are numbered, typing a number
@@ -26,7 +27,18 @@ pub(super) fn execute(args: Args) -> anyhow::Result<ExitCode> {
     let lang = parse_lang(args.lang.as_deref())?;
     let library = super::open_library(&args.knowledge)?;
     let (memory, pseudonyms, retention_days) = args.store.open(None)?;
-    let assistant = Assistant::new(Arc::new(library), memory.clone()).with_journal(memory.clone(), retention_days);
+    let assistant =
+        Arc::new(Assistant::new(Arc::new(library), memory.clone()).with_journal(memory.clone(), retention_days));
+    // Edits of the knowledge show up in the running chat; errors are logged.
+    let watched = reload::watch(
+        assistant.clone(),
+        args.knowledge.dir(),
+        args.knowledge.location(),
+        |_| {},
+    );
+    if let Err(err) = watched {
+        log::warn!("cannot watch the knowledge folder: {err}");
+    }
     let interactive = io::stdin().is_terminal();
     let user = pseudonyms.user("chat", "terminal");
     TerminalChat::new(&assistant, lang, user).run(io::stdin().lock(), io::stdout().lock(), interactive)?;
