@@ -39,7 +39,8 @@ fn literals(code: &str) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     for (n, line) in code.lines().enumerate() {
         let line = line.trim_start();
-        if line.starts_with("//") {
+        // Comments, and log lines for the operator, are not for users.
+        if line.starts_with("//") || line.starts_with("log::") {
             continue;
         }
         let mut parts = line.split('"');
