@@ -133,6 +133,12 @@ fn per_day_chart(stats: &Stats) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{}\" role=\"img\" aria-label=\"queries per day by language\">",
         height + 30.0
     );
+    let _ = write!(
+        svg,
+        "<line x1=\"8\" y1=\"10\" x2=\"{width}\" y2=\"10\" stroke=\"#ccc\" stroke-dasharray=\"4\"/>\
+         <text x=\"{}\" y=\"8\" font-size=\"10\" text-anchor=\"end\">{max} per day</text>",
+        width - 5.0
+    );
     for (i, (day, counts)) in days.iter().enumerate() {
         let x = 10.0 + i as f64 * bar;
         let mut y = height;
@@ -190,12 +196,12 @@ fn gaps_chart(stats: &Stats) -> String {
     let max = stats.gaps.iter().map(|g| g.count).max().unwrap_or(1).max(1);
     let rows = stats.gaps.len().min(15);
     let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"{}\" role=\"img\" aria-label=\"top gaps\">",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"760\" height=\"{}\" role=\"img\" aria-label=\"top gaps\">",
         rows * 22 + 10
     );
     for (i, gap) in stats.gaps.iter().take(rows).enumerate() {
         let y = 5 + i * 22;
-        let w = gap.count as f64 / max as f64 * 380.0;
+        let w = gap.count as f64 / max as f64 * 240.0;
         let label: String = gap.query.chars().take(40).collect();
         let _ = write!(
             svg,
