@@ -5,6 +5,7 @@
 //! See `ARCHITECTURE.md` for the map of the modules.
 
 pub mod assistant;
+pub mod bench;
 pub mod bidi;
 pub mod bot;
 pub mod cli;
@@ -20,5 +21,6 @@ pub mod reload;
 pub mod report;
 pub mod search;
 pub mod store;
+pub mod synthetic;
 pub mod terminal;
 pub mod text;

@@ -99,6 +99,11 @@ impl Library {
         Library { knowledge, index }
     }
 
+    /// The search index, for benchmarks that measure it alone.
+    pub fn index(&self) -> &SearchIndex {
+        &self.index
+    }
+
     pub fn knowledge(&self) -> &Knowledge {
         &self.knowledge
     }

@@ -144,7 +144,7 @@ pub async fn serve(
     if let Some(url) = &settings.api_url {
         bot = bot.set_api_url(url.clone());
     }
-    let bot = bot.throttle(Limits::default());
+    let bot = bot.throttle(limits());
 
     let me = retrying(|| bot.get_me().send()).await?;
     log::info!("serving as @{}", me.username());
@@ -196,6 +196,22 @@ pub async fn serve(
     }
     log::info!("stopped");
     Ok(())
+}
+
+/// Telegram's rate limits; `LOTSE_THROTTLE=off` lifts them, for throughput
+/// measurements against a local Bot API only.
+fn limits() -> Limits {
+    if std::env::var("LOTSE_THROTTLE").is_ok_and(|v| v == "off") {
+        log::warn!("rate limits are off (LOTSE_THROTTLE=off): only for measurements against a local Bot API");
+        let many = 1_000_000;
+        return Limits {
+            messages_per_sec_chat: many,
+            messages_per_min_chat: many,
+            messages_per_min_channel_or_supergroup: many,
+            messages_per_sec_overall: many,
+        };
+    }
+    Limits::default()
 }
 
 /// Routes updates to the handlers.

@@ -1,5 +1,8 @@
-//! `lotse ask`: one question in, the best entries out, for people or tools.
+//! `lotse ask`: one question in, the best entries out, for people or tools;
+//! or, with `--batch`, many questions in one process, one JSON line each.
 
+use std::io::{BufRead, BufWriter, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{KnowledgeArgs, StoreArgs, UsageError, parse_lang};
@@ -21,6 +24,10 @@ pub(super) struct Args {
     /// Print one JSON object for tools instead of text for people
     #[arg(long)]
     json: bool,
+    /// Answer every line of FILE (`-` for standard input), one JSON object
+    /// per line out, as `--json` prints it; not logged
+    #[arg(long, value_name = "FILE", conflicts_with = "query")]
+    batch: Option<PathBuf>,
     #[command(flatten)]
     knowledge: KnowledgeArgs,
     #[command(flatten)]
@@ -32,6 +39,9 @@ pub(super) struct Args {
 
 pub(super) fn execute(args: Args) -> anyhow::Result<ExitCode> {
     let lang = parse_lang(args.lang.as_deref())?;
+    if let Some(batch) = &args.batch {
+        return run_batch(&args, batch, lang);
+    }
     let query = args.query.join(" ");
     if query.trim().is_empty() {
         return Err(UsageError("empty query; give the words to search for, e.g. lotse ask Heft 48".into()).into());
@@ -75,5 +85,37 @@ pub(super) fn execute(args: Args) -> anyhow::Result<ExitCode> {
         }
         println!("   id: {}", hit.id);
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Answers each line of `file`: one JSON object per line, in order, an empty
+/// line included (with no hits), so output lines pair with input lines.
+fn run_batch(args: &Args, file: &std::path::Path, lang: Option<crate::lang::Lang>) -> anyhow::Result<ExitCode> {
+    let input: Box<dyn BufRead> = if file.as_os_str() == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        let opened = std::fs::File::open(file)
+            .map_err(|e| UsageError(format!("cannot read the batch file {}: {e}", file.display())))?;
+        Box::new(std::io::BufReader::new(opened))
+    };
+    let library = super::open_library(&args.knowledge)?;
+    let options = AskOptions {
+        lang,
+        limit: args.limit,
+        ..AskOptions::default()
+    };
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    for line in input.lines() {
+        let line = match line {
+            Ok(line) => line,
+            // A line that is not UTF-8 still gets its (empty) answer.
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => String::new(),
+            Err(e) => return Err(e.into()),
+        };
+        let answer = library.ask(line.trim(), options)?;
+        serde_json::to_writer(&mut out, &answer)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

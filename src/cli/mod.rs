@@ -2,8 +2,11 @@
 //! `execute` that calls into the library.
 
 mod ask;
+mod bench;
 mod chat;
 mod check;
+mod export;
+mod generate;
 mod link;
 mod serve;
 mod stats;
@@ -14,6 +17,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::index::Location;
+use crate::index::SearchIndex;
 use crate::lang::Lang;
 use crate::search::Library;
 
@@ -34,6 +38,9 @@ enum Command {
     Check(check::Args),
     Link(link::Args),
     Stats(stats::Args),
+    Export(export::Args),
+    Generate(generate::Args),
+    Bench(bench::Args),
 }
 
 /// A mistake in how Lotse was called; exits with code 2.
@@ -50,6 +57,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Serve(args) => serve::execute(args),
         Command::Link(args) => link::execute(args),
         Command::Stats(args) => stats::execute(args),
+        Command::Export(args) => export::execute(args),
+        Command::Generate(args) => generate::execute(args),
+        Command::Bench(args) => bench::execute(args),
     }
 }
 
@@ -133,7 +143,10 @@ impl StoreArgs {
 /// Loads the knowledge and builds its index; errors in the folder are
 /// reported on stderr, and the sound entries are served.
 fn open_library(args: &KnowledgeArgs) -> anyhow::Result<Library> {
-    let (library, loaded) = Library::open(&args.dir(), &args.location())?;
+    let mut loaded = crate::knowledge::load(&args.dir());
+    let knowledge = std::mem::take(&mut loaded.knowledge);
+    let index = SearchIndex::build_with_progress(&knowledge, &args.location(), &mut progress("indexing"))?;
+    let library = Library::from_parts(knowledge, index);
     if loaded.has_errors() {
         eprintln!(
             "warning: the knowledge folder has {} errors, their entries are left out; run `lotse check` for details",
@@ -141,6 +154,27 @@ fn open_library(args: &KnowledgeArgs) -> anyhow::Result<Library> {
         );
     }
     Ok(library)
+}
+
+/// A progress bar on stderr when it is a terminal and the work is large;
+/// nothing otherwise.
+fn progress(what: &'static str) -> impl FnMut(usize, usize) {
+    use std::io::{IsTerminal, Write};
+    let show = std::io::stderr().is_terminal();
+    move |done, total| {
+        if !show || total < 5_000 {
+            return;
+        }
+        let width = 30;
+        let filled = done * width / total.max(1);
+        let bar = format!("{}{}", "#".repeat(filled), " ".repeat(width - filled));
+        let mut err = std::io::stderr().lock();
+        let _ = write!(err, "\r{what} [{bar}] {done}/{total}");
+        if done == total {
+            let _ = writeln!(err);
+        }
+        let _ = err.flush();
+    }
 }
 
 /// Parses a `--lang` value into a one-line usage error when unknown.

@@ -64,7 +64,8 @@ fn snowball(lang: Lang) -> Option<Language> {
 #[derive(Clone)]
 struct WordTokenizer {
     lang: Option<Lang>,
-    stop_words: Vec<String>,
+    /// Shared: analyzers are cloned for every query.
+    stop_words: std::sync::Arc<[String]>,
     truncate: bool,
 }
 
@@ -81,7 +82,7 @@ impl WordTokenizer {
         let truncate = matches!(lang, Some(Lang::Pl | Lang::Uk | Lang::Kmr));
         WordTokenizer {
             lang,
-            stop_words,
+            stop_words: stop_words.into(),
             truncate,
         }
     }

@@ -196,6 +196,25 @@ impl SearchIndex {
         Ok(Hits { hits, total })
     }
 
+    /// The floor a search cannot beat: one raw tantivy term query for the
+    /// first word of `text` (analysed as German) on the German titles, with
+    /// no detection, no other fields, no typo correction. For benchmarks.
+    pub fn raw_term_query(&self, text: &str, limit: usize) -> Result<usize, IndexError> {
+        let mut analyzer = self.analyzers[&Lang::De].clone();
+        let Some((_, term)) = analyzer::analyze(&mut analyzer, text).into_iter().next() else {
+            return Ok(0);
+        };
+        let query = TermQuery::new(
+            Term::from_field_text(self.fields.langs[&Lang::De].title, &term),
+            IndexRecordOption::WithFreqs,
+        );
+        let top = self
+            .reader
+            .searcher()
+            .search(&query, &TopDocs::with_limit(limit).order_by_score())?;
+        Ok(top.len())
+    }
+
     /// How many of `words` each language's fields contain or drop as stop
     /// words: a strong hint at the language of a query too short for a
     /// statistical detector.

@@ -93,3 +93,45 @@ fn text_output_for_people() {
     assert!(out.contains("2. "));
     assert!(!out.contains("3. "));
 }
+
+#[test]
+fn batch_answers_every_line_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("queries.txt");
+    std::fs::write(&file, "Heft 48\n\nKotsina\nподтверждение диплома\n").unwrap();
+    let output = lotse(&["ask", "--batch", file.to_str().unwrap(), "--lang", "uk"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let lines: Vec<Value> = stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4, "one answer per line, the empty one included");
+    assert_eq!(lines[0]["hits"][0]["id"], "heft-48-fit-fuer-den-verwaltungsalltag");
+    assert_eq!(lines[1]["hits"], Value::Array(vec![]));
+    assert_eq!(lines[2]["hits"][0]["id"], "maria-kotsina");
+    for line in &lines {
+        assert_eq!(line["lang"], "uk", "--lang applies to all lines");
+        assert!(line["took_us"].is_u64());
+    }
+    let missing = lotse(&["ask", "--batch", "/nonexistent/queries.txt"]);
+    assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
+fn export_has_every_language_of_every_entry() {
+    let output = lotse(&["export", "--json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let export: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let entries = export["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), crate::util::library().knowledge().len());
+    let contact = entries.iter().find(|e| e["id"] == "maria-kotsina").unwrap();
+    assert_eq!(contact["kind"], "contact");
+    assert_eq!(contact["url"], "http://www.pro-qualifizierung.de");
+    assert_eq!(contact["details"]["contact"]["phone"], "+49 211 4301-182");
+    for entry in entries {
+        for field in ["title", "summary", "keywords", "body"] {
+            assert_eq!(entry[field].as_object().unwrap().len(), 12, "{} {field}", entry["id"]);
+        }
+        assert!(entry["keywords"]["de"].as_array().is_some_and(|k| !k.is_empty()));
+    }
+}

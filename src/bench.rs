@@ -1,0 +1,332 @@
+//! Benchmarks: the core's answer latency beside the floor (a raw tantivy
+//! term query) and the peer a developer would otherwise pick (SQLite FTS5
+//! with bm25), with their Recall@3 and MRR on the same queries; and the
+//! scale of a synthetic knowledge folder. Benchmarks measure, they do not
+//! assert: `docs/BENCHMARKS.md` records their figures.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use regex::Regex;
+use serde::Serialize;
+use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
+
+use crate::knowledge::Knowledge;
+use crate::lang::Lang;
+use crate::search::{AskOptions, Library};
+
+/// One evaluation query: a hit counts when `expect` matches the id, the
+/// German title or the url of an entry in the top 3.
+#[derive(Debug, Clone)]
+pub struct EvalQuery {
+    pub lang: Lang,
+    pub text: String,
+    pub expect: Regex,
+}
+
+/// Latency percentiles in microseconds.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Latency {
+    pub p50_us: f64,
+    pub p99_us: f64,
+    pub mean_us: f64,
+    pub samples: usize,
+}
+
+/// Retrieval quality over the evaluation queries.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Quality {
+    pub recall_at_3: f64,
+    pub mrr: f64,
+}
+
+/// The core, the floor and the peer side by side.
+#[derive(Debug, Clone, Serialize)]
+pub struct CoreReport {
+    pub queries: usize,
+    pub rounds: usize,
+    pub lotse: Latency,
+    pub lotse_quality: Quality,
+    pub floor: Latency,
+    pub fts5: Latency,
+    pub fts5_quality: Quality,
+}
+
+/// One size of the scale test.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScaleReport {
+    pub entries: usize,
+    pub files: usize,
+    pub load_s: f64,
+    pub index_s: f64,
+    pub peak_rss_mib: f64,
+    pub query: Latency,
+}
+
+/// Reads evaluation queries from a `lang<TAB>query<TAB>regex` file with a
+/// header line.
+pub fn read_queries(path: &Path) -> anyhow::Result<Vec<EvalQuery>> {
+    let text = std::fs::read_to_string(path)?;
+    let mut queries = Vec::new();
+    for line in text.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+        let mut parts = line.split('\t');
+        let (Some(lang), Some(query), Some(expect)) = (parts.next(), parts.next(), parts.next()) else {
+            anyhow::bail!("{}: malformed line {line:?}", path.display());
+        };
+        queries.push(EvalQuery {
+            lang: lang.parse()?,
+            text: query.to_string(),
+            expect: Regex::new(expect)?,
+        });
+    }
+    Ok(queries)
+}
+
+/// Runs the core, the floor and FTS5 over `queries`, `rounds` times each.
+pub fn core(library: &Library, queries: &[EvalQuery], rounds: usize) -> anyhow::Result<CoreReport> {
+    let knowledge = library.knowledge();
+    // Warm up the caches and the typo automata once.
+    for q in queries {
+        library.ask(&q.text, AskOptions::default())?;
+    }
+    let mut lotse = Vec::new();
+    let mut floor = Vec::new();
+    for _ in 0..rounds {
+        for q in queries {
+            let start = Instant::now();
+            let answer = library.ask(&q.text, AskOptions::default())?;
+            lotse.push(start.elapsed());
+            std::hint::black_box(answer);
+            let start = Instant::now();
+            let n = library.index().raw_term_query(&q.text, 5)?;
+            floor.push(start.elapsed());
+            std::hint::black_box(n);
+        }
+    }
+    let lotse_quality = quality(
+        queries,
+        |q| {
+            let answer = library.ask(
+                &q.text,
+                AskOptions {
+                    limit: 10,
+                    ..AskOptions::default()
+                },
+            )?;
+            Ok(answer.hits.into_iter().map(|h| h.id).collect())
+        },
+        knowledge,
+    )?;
+
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    let (fts5, fts5_quality) = runtime.block_on(fts5(knowledge, queries, rounds))?;
+    Ok(CoreReport {
+        queries: queries.len(),
+        rounds,
+        lotse: latency(&mut lotse),
+        lotse_quality,
+        floor: latency(&mut floor),
+        fts5,
+        fts5_quality,
+    })
+}
+
+/// Builds and queries an SQLite FTS5 table over the same entries and fields
+/// (every language's title, keywords, summary and body), ranked by bm25
+/// with the same field weights as Lotse.
+async fn fts5(knowledge: &Knowledge, queries: &[EvalQuery], rounds: usize) -> anyhow::Result<(Latency, Quality)> {
+    let options = SqliteConnectOptions::new().in_memory(true);
+    let pool = SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(options)
+        .await?;
+    sqlx::query(
+        "CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, keywords, summary, body, \
+         tokenize = 'unicode61 remove_diacritics 2')",
+    )
+    .execute(&pool)
+    .await?;
+    for entry in knowledge.entries() {
+        let join = |f: fn(&crate::knowledge::Texts) -> String| -> String {
+            entry.texts.values().map(f).collect::<Vec<_>>().join("\n")
+        };
+        sqlx::query("INSERT INTO docs (id, title, keywords, summary, body) VALUES (?1, ?2, ?3, ?4, ?5)")
+            .bind(&entry.id)
+            .bind(join(|t| t.title.clone()))
+            .bind(join(|t| t.keywords.join(", ")))
+            .bind(join(|t| t.summary.clone()))
+            .bind(join(|t| t.body.clone()))
+            .execute(&pool)
+            .await?;
+    }
+    let search = |text: &str, limit: i64| {
+        let pool = pool.clone();
+        let expression = fts5_expression(text);
+        async move {
+            if expression.is_empty() {
+                return Ok::<Vec<String>, sqlx::Error>(Vec::new());
+            }
+            let rows: Vec<(String,)> = sqlx::query_as(
+                "SELECT id FROM docs WHERE docs MATCH ?1 ORDER BY bm25(docs, 0.0, 4.0, 3.0, 2.0, 1.0) LIMIT ?2",
+            )
+            .bind(expression)
+            .bind(limit)
+            .fetch_all(&pool)
+            .await?;
+            Ok(rows.into_iter().map(|(id,)| id).collect())
+        }
+    };
+    for q in queries {
+        search(&q.text, 5).await?;
+    }
+    let mut times = Vec::new();
+    for _ in 0..rounds {
+        for q in queries {
+            let start = Instant::now();
+            let ids = search(&q.text, 5).await?;
+            times.push(start.elapsed());
+            std::hint::black_box(ids);
+        }
+    }
+    let mut ranked = Vec::new();
+    for q in queries {
+        ranked.push(search(&q.text, 10).await?);
+    }
+    let mut results = ranked.into_iter();
+    let quality = quality(queries, |_| Ok(results.next().unwrap_or_default()), knowledge)?;
+    pool.close().await;
+    Ok((latency(&mut times), quality))
+}
+
+/// A user's words as an FTS5 expression: each word quoted (so nothing is
+/// query syntax), any of them may match.
+fn fts5_expression(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{w}\""))
+        .collect::<Vec<_>>()
+        .join(" OR ")
+}
+
+fn quality(
+    queries: &[EvalQuery],
+    mut ranked: impl FnMut(&EvalQuery) -> anyhow::Result<Vec<String>>,
+    knowledge: &Knowledge,
+) -> anyhow::Result<Quality> {
+    let (mut found, mut reciprocal) = (0usize, 0.0);
+    for q in queries {
+        let ids = ranked(q)?;
+        let rank = ids.iter().position(|id| {
+            knowledge.get(id).is_some_and(|e| {
+                q.expect.is_match(&e.id)
+                    || q.expect.is_match(&e.german().title)
+                    || e.url().is_some_and(|u| q.expect.is_match(u))
+            })
+        });
+        if let Some(rank) = rank {
+            reciprocal += 1.0 / (rank + 1) as f64;
+            if rank < 3 {
+                found += 1;
+            }
+        }
+    }
+    let n = queries.len().max(1) as f64;
+    Ok(Quality {
+        recall_at_3: found as f64 / n,
+        mrr: reciprocal / n,
+    })
+}
+
+/// Loads (and indexes) a knowledge folder, then queries it.
+pub fn scale(dir: &Path, queries: &[EvalQuery], rounds: usize) -> anyhow::Result<ScaleReport> {
+    let files = count_files(dir);
+    let start = Instant::now();
+    let loaded = crate::knowledge::load(dir);
+    let load_s = start.elapsed().as_secs_f64();
+    let entries = loaded.knowledge.len();
+    let start = Instant::now();
+    let library = Library::new(loaded.knowledge, &crate::index::Location::Memory)?;
+    let index_s = start.elapsed().as_secs_f64();
+    for q in queries {
+        library.ask(&q.text, AskOptions::default())?;
+    }
+    let mut times = Vec::new();
+    for _ in 0..rounds {
+        for q in queries {
+            let start = Instant::now();
+            std::hint::black_box(library.ask(&q.text, AskOptions::default())?);
+            times.push(start.elapsed());
+        }
+    }
+    Ok(ScaleReport {
+        entries,
+        files,
+        load_s,
+        index_s,
+        peak_rss_mib: peak_rss_mib(),
+        query: latency(&mut times),
+    })
+}
+
+/// The process's peak resident memory (VmHWM), in MiB; 0 where unknown.
+pub fn peak_rss_mib() -> f64 {
+    status_kib("VmHWM:") / 1024.0
+}
+
+/// The process's resident memory now (VmRSS), in MiB; 0 where unknown.
+pub fn rss_mib() -> f64 {
+    status_kib("VmRSS:") / 1024.0
+}
+
+fn status_kib(field: &str) -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with(field))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|n| n.parse().ok())
+        })
+        .unwrap_or(0.0)
+}
+
+fn count_files(dir: &Path) -> usize {
+    let mut n = 0;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            match entry.file_type() {
+                Ok(t) if t.is_dir() => stack.push(entry.path()),
+                Ok(_) => n += 1,
+                Err(_) => {}
+            }
+        }
+    }
+    n
+}
+
+fn latency(times: &mut [Duration]) -> Latency {
+    if times.is_empty() {
+        return Latency::default();
+    }
+    times.sort();
+    let us = |d: Duration| d.as_secs_f64() * 1e6;
+    let at = |p: usize| us(times[((p * times.len()).div_ceil(100)).clamp(1, times.len()) - 1]);
+    Latency {
+        p50_us: at(50),
+        p99_us: at(99),
+        mean_us: times.iter().map(|d| us(*d)).sum::<f64>() / times.len() as f64,
+        samples: times.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fts5_queries_are_words_only() {
+        assert_eq!(fts5_expression("title:( \"AND OR"), "\"title\" OR \"AND\" OR \"OR\"");
+        assert_eq!(fts5_expression("..."), "");
+    }
+}
