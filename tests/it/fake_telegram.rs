@@ -533,9 +533,35 @@ fn parse_params(query: Option<&str>, headers: &HeaderMap, body: &[u8]) -> Result
             Ok(Value::Object(object)) => params.extend(object),
             _ => return Err(bad("can't parse JSON object")),
         }
+    } else if content_type.starts_with("multipart/form-data") {
+        // teloxide sends setWebhook (which may carry a certificate) as
+        // multipart: text parts become parameters, file parts are ignored.
+        let boundary = content_type
+            .split(';')
+            .find_map(|p| p.trim().strip_prefix("boundary="))
+            .map(|b| b.trim_matches('"').to_string())
+            .ok_or_else(|| bad("multipart body without a boundary"))?;
+        let body = String::from_utf8_lossy(body);
+        for part in body.split(&format!("--{boundary}")) {
+            let Some((head, value)) = part.split_once("\r\n\r\n") else {
+                continue;
+            };
+            let Some(name) = head.split("name=\"").nth(1).and_then(|n| n.split('"').next()) else {
+                continue;
+            };
+            if head.contains("filename=") {
+                continue;
+            }
+            let value = value.trim_end_matches("\r\n").to_string();
+            let parsed = match value.trim_start().chars().next() {
+                Some('{' | '[') => serde_json::from_str(&value).ok(),
+                _ => None,
+            };
+            params.insert(name.to_string(), parsed.unwrap_or(Value::String(value)));
+        }
     } else {
         return Err(bad(
-            "unsupported content type (the fake takes JSON and url-encoded forms)",
+            "unsupported content type (the fake takes JSON, url-encoded and multipart forms)",
         ));
     }
     Ok(Value::Object(params))

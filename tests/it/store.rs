@@ -348,6 +348,30 @@ fn a_database_that_fails_does_not_stop_answers() {
 }
 
 #[test]
+fn a_read_only_database_does_not_stop_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lotse.db");
+    let first = memory(&path);
+    first.set_language(&UserKey("u".into()), Lang::Pl);
+    first.close();
+    drop(first);
+    // Read-only even for root: the immutable attribute.
+    let locked = std::process::Command::new("chattr").arg("+i").arg(&path).status();
+    if !locked.is_ok_and(|s| s.success()) {
+        eprintln!("chattr +i is not available here; the read-only case is covered by the unopenable one");
+        return;
+    }
+    let memory = memory(&path);
+    let assistant = assistant_on(&memory);
+    let reply = ask(&assistant, "u", Channel::Telegram, Input::Text("Kotsina".into()));
+    assert!(reply.messages()[0].text().contains("Maria Kotsina"));
+    ask(&assistant, "u", Channel::Telegram, Input::Text("Heft 48".into()));
+    memory.close();
+    let _ = std::process::Command::new("chattr").arg("-i").arg(&path).status();
+    assert!(memory.dropped() >= 2, "the writes the database refused are counted");
+}
+
+#[test]
 fn a_broken_edit_keeps_the_old_answers_and_a_fixed_one_brings_the_new() {
     let dir = tempfile::tempdir().unwrap();
     let knowledge = dir.path().join("knowledge");

@@ -30,10 +30,23 @@ struct Harness {
 
 impl Harness {
     fn start() -> Harness {
+        Harness::start_with(&[], None, "getUpdates")
+    }
+
+    /// Starts `lotse serve` with extra arguments and a configuration file,
+    /// and waits for its first call of `ready` (getUpdates when polling).
+    fn start_with(args: &[&str], config: Option<&str>, ready: &str) -> Harness {
         let fake = FakeTelegram::start();
         let data = tempfile::tempdir().unwrap();
-        let bot = Command::new(env!("CARGO_BIN_EXE_lotse"))
-            .arg("serve")
+        let mut command = Command::new(env!("CARGO_BIN_EXE_lotse"));
+        command.arg("serve").args(args);
+        if let Some(config) = config {
+            let path = data.path().join("lotse.toml");
+            std::fs::write(&path, config).unwrap();
+            command.arg("--config").arg(path);
+        }
+        let log = std::fs::File::create(data.path().join("stderr.log")).unwrap();
+        let bot = command
             .env("LOTSE_DATABASE_URL", data.path().join("lotse.db"))
             .current_dir(root())
             .env("TELOXIDE_TOKEN", TOKEN)
@@ -44,15 +57,16 @@ impl Harness {
             .env_remove("HTTP_PROXY")
             .env_remove("http_proxy")
             .stdout(Stdio::null())
-            .stderr(Stdio::piped())
+            .stderr(Stdio::from(log))
             .spawn()
             .expect("lotse serve starts");
         let harness = Harness { fake, bot, _data: data };
+        let ready = ready.to_lowercase();
         assert!(
             harness
                 .fake
-                .wait_until(|calls| calls.iter().any(|c| c.method == "getupdates"), WAIT),
-            "the bot never polled"
+                .wait_until(|calls| calls.iter().any(|c| c.method == ready), WAIT),
+            "the bot never called {ready}"
         );
         harness
     }
@@ -83,12 +97,12 @@ impl Harness {
             .status()
             .expect("kill runs");
         assert!(status.success());
-        let output = std::mem::replace(&mut self.bot, Command::new("true").spawn().unwrap())
-            .wait_with_output()
+        let status = std::mem::replace(&mut self.bot, Command::new("true").spawn().unwrap())
+            .wait()
             .unwrap();
         let data = std::mem::replace(&mut self._data, tempfile::tempdir().unwrap());
-        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-        (output.status.code(), stderr, data)
+        let stderr = std::fs::read_to_string(data.path().join("stderr.log")).unwrap_or_default();
+        (status.code(), stderr, data)
     }
 
     /// No call was refused but the ones a fault was injected into.
@@ -449,4 +463,133 @@ fn a_missing_or_malformed_token_is_one_line_and_exit_2() {
             assert!(!stderr.contains(token), "{stderr}");
         }
     }
+}
+
+/// A free port on 127.0.0.1 (free a moment ago).
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Posts JSON to 127.0.0.1:`port` as Telegram posts to a webhook; returns
+/// the HTTP status line.
+fn post(port: u16, path: &str, secret: &str, body: &str) -> String {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    let request = format!(
+        "POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
+         X-Telegram-Bot-Api-Secret-Token: {secret}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut response = String::new();
+    let _ = stream.read_to_string(&mut response);
+    response.lines().next().unwrap_or_default().to_string()
+}
+
+#[test]
+fn webhook_mode_takes_updates_with_the_secret_only() {
+    let port = free_port();
+    let data = tempfile::tempdir().unwrap();
+    let secret_file = data.path().join("secret");
+    std::fs::write(&secret_file, "s3cret_token-for-the-hook").unwrap();
+    let url = format!("http://127.0.0.1:{port}/telegram");
+    let listen = format!("127.0.0.1:{port}");
+    let h = Harness::start_with(
+        &[
+            "--webhook-url",
+            &url,
+            "--listen",
+            &listen,
+            "--secret-token-file",
+            secret_file.to_str().unwrap(),
+        ],
+        None,
+        "setWebhook",
+    );
+    let set = h.ok_calls("setWebhook");
+    assert_eq!(set[0].params["url"], url.as_str());
+    assert_eq!(set[0].params["secret_token"], "s3cret_token-for-the-hook");
+    let update =
+        serde_json::json!({"update_id": 1, "message": text_message(70, "private", user(70, Some("de")), "/help")});
+    // Wrong secret: refused, nothing answered.
+    let refused = post(port, "/telegram", "wrong", &update.to_string());
+    assert!(!refused.contains(" 200"), "{refused}");
+    let accepted = post(port, "/telegram", "s3cret_token-for-the-hook", &update.to_string());
+    assert!(accepted.contains(" 200"), "{accepted}");
+    assert!(
+        h.fake
+            .wait_until(|c| c.iter().any(|c| c.method == "sendmessage" && c.ok), WAIT)
+    );
+    assert_eq!(h.fake.sent_texts(70).len(), 1);
+    let (code, stderr, _) = h.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        !stderr.contains("s3cret_token-for-the-hook"),
+        "the webhook secret leaked:\n{stderr}"
+    );
+}
+
+#[test]
+fn admin_commands_work_for_admins_alone() {
+    let h = Harness::start_with(&[], Some("admins = [777]\n"), "getUpdates");
+    let catalog = Catalog::new();
+    // Someone searches first, so that the summary has something to count.
+    h.push_and_wait(
+        message_update(text_message(778, "private", user(778, Some("de")), "xyzzyqwertz")),
+        "sendMessage",
+        1,
+    );
+    let stats = h.push_and_wait(
+        message_update(text_message(777, "private", user(777, Some("en")), "/stats")),
+        "sendMessage",
+        1,
+    );
+    assert!(text_of(&stats[0]).contains("7 days"), "{}", text_of(&stats[0]));
+    let reload = h.push_and_wait(
+        message_update(text_message(777, "private", user(777, Some("en")), "/reload")),
+        "sendMessage",
+        1,
+    );
+    assert!(text_of(&reload[0]).contains("reloaded"), "{}", text_of(&reload[0]));
+    for command in ["/stats", "/reload"] {
+        let refused = h.push_and_wait(
+            message_update(text_message(778, "private", user(778, Some("de")), command)),
+            "sendMessage",
+            1,
+        );
+        assert_eq!(
+            text_of(&refused[0]),
+            catalog.text(Lang::De, "unknown-command"),
+            "{command}"
+        );
+    }
+    h.assert_all_accepted();
+}
+
+#[test]
+fn link_prints_a_deep_link_and_its_qr_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("kontakt.svg");
+    let output = crate::util::lotse(&[
+        "link",
+        "--bot-username",
+        "LotseBot",
+        "maria-kotsina",
+        "--qr",
+        svg.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout).trim(),
+        "https://t.me/LotseBot?start=maria-kotsina"
+    );
+    assert!(std::fs::read_to_string(&svg).unwrap().starts_with("<?xml"));
+    let unknown = crate::util::lotse(&["link", "--bot-username", "LotseBot", "gibt-es-nicht"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    let category = crate::util::lotse(&["link", "--bot-username", "LotseBot", "publications"]);
+    assert!(String::from_utf8_lossy(&category.stdout).contains("?start=publications"));
 }
