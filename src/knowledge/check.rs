@@ -117,7 +117,7 @@ pub(super) fn assemble(files: Files, diagnostics: &mut Vec<Diagnostic>) -> Vec<E
 /// An id referred to, and the line of the reference.
 type Reference = (String, usize);
 
-fn check_entry(file: EntryFile, diagnostics: &mut Vec<Diagnostic>) -> Option<(Entry, Vec<Reference>)> {
+pub(super) fn check_entry(file: EntryFile, diagnostics: &mut Vec<Diagnostic>) -> Option<(Entry, Vec<Reference>)> {
     let EntryFile {
         path,
         folder_kind,

@@ -271,7 +271,7 @@ fn read_kind_folder(folder: &Path, kind: Kind, files: &mut Files, diagnostics: &
 
 /// Splits a file's front matter from its body and parses the front matter
 /// as `T`; returns it with the trimmed body and the map of its lines.
-fn parse_file<T: for<'de> Deserialize<'de>>(
+pub(super) fn parse_file<T: for<'de> Deserialize<'de>>(
     path: &Path,
     text: &str,
     diagnostics: &mut Vec<Diagnostic>,

@@ -299,6 +299,26 @@ pub fn load(dir: &Path) -> Loaded {
     }
 }
 
+/// Parses and checks the text of one canonical entry file as if it were
+/// `<stem>.md` in the folder of `kind` (references to other entries are not
+/// resolved). The parser's fuzz target drives this.
+pub fn check_entry_text(kind: Kind, stem: &str, text: &str) -> (Option<Entry>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let path = PathBuf::from(kind.folder()).join(format!("{stem}.md"));
+    let entry = file::parse_file(&path, text, &mut diagnostics).and_then(|(raw, body, lines)| {
+        let file = file::EntryFile {
+            path: path.clone(),
+            folder_kind: kind,
+            stem: stem.to_string(),
+            raw,
+            body,
+            lines,
+        };
+        check::check_entry(file, &mut diagnostics).map(|(entry, _)| entry)
+    });
+    (entry, diagnostics)
+}
+
 /// The knowledge folder shipped with Lotse, found from the crate root at
 /// build time and from the working directory at run time.
 pub fn default_dir() -> PathBuf {

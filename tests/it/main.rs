@@ -5,6 +5,7 @@ mod ask;
 mod check;
 mod conversation;
 mod fake_telegram;
+mod hostile;
 mod locales;
 mod retrieval;
 mod search;

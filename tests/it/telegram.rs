@@ -30,12 +30,12 @@ struct Harness {
 
 impl Harness {
     fn start() -> Harness {
-        Harness::start_with(&[], None, "getUpdates")
+        Harness::start_with(&[], None, "getUpdates", &[])
     }
 
     /// Starts `lotse serve` with extra arguments and a configuration file,
     /// and waits for its first call of `ready` (getUpdates when polling).
-    fn start_with(args: &[&str], config: Option<&str>, ready: &str) -> Harness {
+    fn start_with(args: &[&str], config: Option<&str>, ready: &str, envs: &[(&str, &str)]) -> Harness {
         let fake = FakeTelegram::start();
         let data = tempfile::tempdir().unwrap();
         let mut command = Command::new(env!("CARGO_BIN_EXE_lotse"));
@@ -46,6 +46,7 @@ impl Harness {
             command.arg("--config").arg(path);
         }
         let log = std::fs::File::create(data.path().join("stderr.log")).unwrap();
+        command.envs(envs.iter().copied());
         let bot = command
             .env("LOTSE_DATABASE_URL", data.path().join("lotse.db"))
             .current_dir(root())
@@ -509,6 +510,7 @@ fn webhook_mode_takes_updates_with_the_secret_only() {
         ],
         None,
         "setWebhook",
+        &[],
     );
     let set = h.ok_calls("setWebhook");
     assert_eq!(set[0].params["url"], url.as_str());
@@ -535,7 +537,7 @@ fn webhook_mode_takes_updates_with_the_secret_only() {
 
 #[test]
 fn admin_commands_work_for_admins_alone() {
-    let h = Harness::start_with(&[], Some("admins = [777]\n"), "getUpdates");
+    let h = Harness::start_with(&[], Some("admins = [777]\n"), "getUpdates", &[]);
     let catalog = Catalog::new();
     // Someone searches first, so that the summary has something to count.
     h.push_and_wait(
@@ -592,4 +594,85 @@ fn link_prints_a_deep_link_and_its_qr_code() {
     assert_eq!(unknown.status.code(), Some(2));
     let category = crate::util::lotse(&["link", "--bot-username", "LotseBot", "publications"]);
     assert!(String::from_utf8_lossy(&category.stdout).contains("?start=publications"));
+}
+
+#[test]
+fn the_bot_survives_hostile_input() {
+    // One chat takes one message a second under Telegram's limits; this
+    // test sends hundreds to one chat, so the limits are lifted.
+    let h = Harness::start_with(&[], None, "getUpdates", &[("LOTSE_THROTTLE", "off")]);
+    let chat = 90;
+    let from = || user(chat, Some("ar"));
+    let first = h.push_and_wait(
+        message_update(text_message(chat, "private", from(), "/start")),
+        "sendMessage",
+        1,
+    );
+    let bot_message = sent_message(&h, chat);
+    let mut pushed = Vec::new();
+    for (i, case) in crate::hostile::cases().iter().enumerate() {
+        // Telegram delivers no empty texts.
+        if !case.trim().is_empty() {
+            let update = message_update(text_message(chat, "private", from(), case));
+            pushed.push(h.fake.push_update(update));
+        }
+        // Forged, oversized, stale and unknown button data.
+        let update = callback_update(&format!("cb-h{i}"), from(), bot_message.clone(), case);
+        pushed.push(h.fake.push_update(update));
+    }
+    // Every other kind of message, and an edited one.
+    let base = text_message(chat, "private", from(), "x");
+    for (key, value) in [
+        (
+            "photo",
+            serde_json::json!([{"file_id": "p", "file_unique_id": "pu", "width": 1, "height": 1}]),
+        ),
+        (
+            "voice",
+            serde_json::json!({"file_id": "v", "file_unique_id": "vu", "duration": 1}),
+        ),
+        ("location", serde_json::json!({"latitude": 52.5, "longitude": 13.4})),
+        ("document", serde_json::json!({"file_id": "d", "file_unique_id": "du"})),
+    ] {
+        let mut message = base.clone();
+        message.as_object_mut().unwrap().remove("text");
+        message.as_object_mut().unwrap().remove("entities");
+        message[key] = value;
+        pushed.push(h.fake.push_update(message_update(message)));
+    }
+    pushed.push(h.fake.push_update(message_update(sticker_message(chat, from()))));
+    let mut edited = text_message(chat, "private", from(), "<b>edited</b>");
+    edited["edit_date"] = serde_json::json!(1);
+    pushed.push(h.fake.push_update(serde_json::json!({ "edited_message": edited })));
+
+    let last = pushed.iter().copied().max().unwrap_or_default();
+    let taken = h
+        .fake
+        .wait_until(|_| h.fake.confirmed_offset() > last, Duration::from_secs(120));
+    if !taken {
+        let log = std::fs::read_to_string(h._data.path().join("stderr.log")).unwrap_or_default();
+        let calls = h.fake.calls();
+        let tail: Vec<String> = calls
+            .iter()
+            .rev()
+            .take(8)
+            .map(|c| format!("{} ok={} {}", c.method, c.ok, c.response))
+            .collect();
+        panic!(
+            "the bot stopped taking updates at offset {} of {last}:\n{}\n{log}",
+            h.fake.confirmed_offset(),
+            tail.join("\n")
+        );
+    }
+    // Still answering, and nothing it sent was refused.
+    let after = h.push_and_wait(
+        message_update(text_message(chat, "private", from(), "/help")),
+        "sendMessage",
+        1,
+    );
+    assert!(!text_of(&after[0]).is_empty());
+    assert!(!first.is_empty());
+    h.assert_all_accepted();
+    let (code, stderr, _) = h.stop();
+    assert_eq!(code, Some(0), "{stderr}");
 }
