@@ -481,3 +481,43 @@ fn a_scripted_chat_leaves_preference_log_and_feedback() {
         2
     );
 }
+
+#[test]
+fn user_text_is_data_never_sql() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lotse.db");
+    let memory = memory(&path);
+    let assistant = assistant_on(&memory);
+    let attacks = [
+        "'; DROP TABLE queries; --",
+        "Robert'); DROP TABLE preferences;--",
+        "\" OR 1=1 --",
+        "x'); DELETE FROM feedback; SELECT ('",
+    ];
+    for attack in attacks {
+        ask(&assistant, "sql", Channel::Telegram, Input::Text(attack.into()));
+    }
+    memory.close();
+    for attack in attacks {
+        let stored = runtime().block_on(async {
+            let store = Store::open(&path).await.unwrap();
+            let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM queries WHERE query = ?1")
+                .bind(attack)
+                .fetch_one(store.pool())
+                .await
+                .unwrap();
+            store.close().await;
+            n
+        });
+        assert_eq!(stored, 1, "{attack} stored as it was typed");
+    }
+    // Every table is still there.
+    for table in ["preferences", "queries", "feedback"] {
+        let sql = match table {
+            "preferences" => "SELECT COUNT(*) FROM preferences",
+            "queries" => "SELECT COUNT(*) FROM queries",
+            _ => "SELECT COUNT(*) FROM feedback",
+        };
+        assert!(count(&path, sql) >= 0);
+    }
+}

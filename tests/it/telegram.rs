@@ -38,29 +38,10 @@ impl Harness {
     fn start_with(args: &[&str], config: Option<&str>, ready: &str, envs: &[(&str, &str)]) -> Harness {
         let fake = FakeTelegram::start();
         let data = tempfile::tempdir().unwrap();
-        let mut command = Command::new(env!("CARGO_BIN_EXE_lotse"));
-        command.arg("serve").args(args);
         if let Some(config) = config {
-            let path = data.path().join("lotse.toml");
-            std::fs::write(&path, config).unwrap();
-            command.arg("--config").arg(path);
+            std::fs::write(data.path().join("lotse.toml"), config).unwrap();
         }
-        let log = std::fs::File::create(data.path().join("stderr.log")).unwrap();
-        command.envs(envs.iter().copied());
-        let bot = command
-            .env("LOTSE_DATABASE_URL", data.path().join("lotse.db"))
-            .current_dir(root())
-            .env("TELOXIDE_TOKEN", TOKEN)
-            .env("TELOXIDE_API_URL", fake.url())
-            .env("LOTSE_LOG", "info")
-            .env_remove("HTTPS_PROXY")
-            .env_remove("https_proxy")
-            .env_remove("HTTP_PROXY")
-            .env_remove("http_proxy")
-            .stdout(Stdio::null())
-            .stderr(Stdio::from(log))
-            .spawn()
-            .expect("lotse serve starts");
+        let bot = spawn_bot(&fake, data.path(), args, envs);
         let harness = Harness { fake, bot, _data: data };
         let ready = ready.to_lowercase();
         assert!(
@@ -111,6 +92,37 @@ impl Harness {
         let refused: Vec<Call> = self.fake.calls().into_iter().filter(|c| !c.ok && !c.faulted).collect();
         assert!(refused.is_empty(), "calls Telegram would refuse: {refused:#?}");
     }
+}
+
+/// Starts `lotse serve` against `fake`, with its database, log and (if
+/// there is one) configuration in `data`.
+fn spawn_bot(fake: &FakeTelegram, data: &std::path::Path, args: &[&str], envs: &[(&str, &str)]) -> Child {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_lotse"));
+    command.arg("serve").args(args);
+    let config = data.join("lotse.toml");
+    if config.exists() {
+        command.arg("--config").arg(config);
+    }
+    let log = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(data.join("stderr.log"))
+        .unwrap();
+    command
+        .envs(envs.iter().copied())
+        .env("LOTSE_DATABASE_URL", data.join("lotse.db"))
+        .current_dir(root())
+        .env("TELOXIDE_TOKEN", TOKEN)
+        .env("TELOXIDE_API_URL", fake.url())
+        .env("LOTSE_LOG", "info")
+        .env_remove("HTTPS_PROXY")
+        .env_remove("https_proxy")
+        .env_remove("HTTP_PROXY")
+        .env_remove("http_proxy")
+        .stdout(Stdio::null())
+        .stderr(Stdio::from(log))
+        .spawn()
+        .expect("lotse serve starts")
 }
 
 impl Drop for Harness {
@@ -675,4 +687,104 @@ fn the_bot_survives_hostile_input() {
     h.assert_all_accepted();
     let (code, stderr, _) = h.stop();
     assert_eq!(code, Some(0), "{stderr}");
+}
+
+#[test]
+fn a_restart_mid_stream_answers_every_update_exactly_once() {
+    let mut h = Harness::start();
+    let chats: Vec<i64> = (200..240).collect();
+    for &chat in &chats {
+        h.fake.push_update(message_update(text_message(
+            chat,
+            "private",
+            user(chat, Some("de")),
+            "Kotsina",
+        )));
+    }
+    // Stop while the stream is being answered, then start again.
+    assert!(h.fake.wait_until(
+        |c| c.iter().filter(|c| c.method == "sendmessage" && c.ok).count() >= 5,
+        WAIT
+    ));
+    let _ = Command::new("kill").args(["-TERM", &h.bot.id().to_string()]).status();
+    let status = h.bot.wait().unwrap();
+    assert_eq!(status.code(), Some(0));
+    h.bot = spawn_bot(&h.fake, h._data.path(), &[], &[]);
+    let all = h.fake.wait_until(
+        |_| chats.iter().all(|&chat| !h.fake.sent_texts(chat).is_empty()),
+        Duration::from_secs(60),
+    );
+    assert!(all, "updates were lost in the restart");
+    std::thread::sleep(Duration::from_millis(1500));
+    for &chat in &chats {
+        assert_eq!(
+            h.fake.sent_texts(chat).len(),
+            1,
+            "chat {chat} was answered twice or not at all"
+        );
+    }
+    h.assert_all_accepted();
+}
+
+#[test]
+fn faults_of_the_api_cost_no_answer() {
+    let h = Harness::start();
+    // Broken answers to polling: malformed JSON, a 500, a dropped connection.
+    h.fake.fault("getUpdates", Fault::Malformed);
+    h.fake.fault("getUpdates", Fault::Status(500));
+    h.fake.fault("getUpdates", Fault::Drop);
+    // Broken and slow answers to sending.
+    h.fake.fault("sendMessage", Fault::Drop);
+    h.fake.fault("sendMessage", Fault::Malformed);
+    h.fake.fault("sendMessage", Fault::Delay(Duration::from_secs(2)));
+    for chat in 300..306 {
+        h.fake.push_update(message_update(text_message(
+            chat,
+            "private",
+            user(chat, Some("en")),
+            "/help",
+        )));
+    }
+    let all = h.fake.wait_until(
+        |_| (300..306).all(|chat| !h.fake.sent_texts(chat).is_empty()),
+        Duration::from_secs(90),
+    );
+    assert!(all, "{:#?}", h.fake.calls().iter().rev().take(10).collect::<Vec<_>>());
+    std::thread::sleep(Duration::from_millis(500));
+    for chat in 300..306 {
+        assert_eq!(h.fake.sent_texts(chat).len(), 1, "chat {chat}");
+    }
+    h.assert_all_accepted();
+    let (code, stderr, _) = h.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(!stderr.contains(TOKEN));
+}
+
+#[test]
+fn many_users_at_once_are_all_answered() {
+    // The CI-sized load test; docs/BENCHMARKS.md has the full size.
+    let h = Harness::start_with(&[], None, "getUpdates", &[("LOTSE_THROTTLE", "off")]);
+    let (users, messages) = (50, 5);
+    let queries = ["Kotsina", "Heft 48", "Anerkennung", "подтверждение диплома", "denklik"];
+    for round in 0..messages {
+        for user_id in 0..users {
+            let chat = 1_000 + user_id;
+            let text = queries[(round + user_id as usize) % queries.len()];
+            h.fake.push_update(message_update(text_message(
+                chat,
+                "private",
+                user(chat, Some("de")),
+                text,
+            )));
+        }
+    }
+    let all = h.fake.wait_until(
+        |_| (0..users).all(|u| h.fake.sent_texts(1_000 + u).len() >= messages),
+        Duration::from_secs(120),
+    );
+    assert!(all, "not every message was answered");
+    for u in 0..users {
+        assert_eq!(h.fake.sent_texts(1_000 + u).len(), messages, "user {u}");
+    }
+    h.assert_all_accepted();
 }
