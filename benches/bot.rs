@@ -3,7 +3,11 @@
 //! Measures updates answered per second, and resident memory at rest and
 //! under that load. Prints JSON; `docs/BENCHMARKS.md` records the figures.
 //!
-//! Run: `cargo bench --bench bot` (optionally `-- UPDATES`).
+//! Run: `cargo bench --bench bot` (optionally `-- UPDATES`), or
+//! `cargo bench --bench bot -- load USERS MESSAGES` for the load test:
+//! every user sends a message, all wait for their answers, again, MESSAGES
+//! times; it reports the p50/p99 time from sending to the answer arriving
+//! and the bot's peak memory.
 
 // The fake's own tests are not built here, so their imports go unused.
 #[allow(unused_imports)]
@@ -30,23 +34,16 @@ fn rss_kib(pid: u32) -> u64 {
 }
 
 fn main() {
-    let updates: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(5_000);
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    if args.first().is_some_and(|a| a == "load") {
+        let users = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(1_000);
+        let messages = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(20);
+        return load(users, messages);
+    }
+    let updates: usize = args.iter().find_map(|a| a.parse().ok()).unwrap_or(5_000);
     let fake = FakeTelegram::start();
-    let data = tempfile::tempdir().unwrap();
-    let mut bot = Command::new(env!("CARGO_BIN_EXE_lotse"))
-        .arg("serve")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("TELOXIDE_TOKEN", "123456:BENCH-token-abcdefghijklmnopqrstuvwxyz")
-        .env("TELOXIDE_API_URL", fake.url())
-        .env("LOTSE_DATABASE_URL", data.path().join("lotse.db"))
-        .env("LOTSE_THROTTLE", "off")
-        .env("LOTSE_LOG", "error")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("lotse serve starts");
+    let (mut bot, _data) = start(&fake);
     let pid = bot.id();
-    assert!(fake.wait_until(|c| c.iter().any(|c| c.method == "getupdates"), Duration::from_secs(30)));
     std::thread::sleep(Duration::from_secs(2));
     let rest_kib = rss_kib(pid);
 
@@ -97,6 +94,109 @@ fn main() {
         updates as f64 / elapsed.as_secs_f64(),
         rest_kib as f64 / 1024.0,
         peak.load(Ordering::Relaxed) as f64 / 1024.0,
+        status.code()
+    );
+}
+
+/// Starts the bot against `fake`; returns it with its data folder.
+fn start(fake: &FakeTelegram) -> (std::process::Child, tempfile::TempDir) {
+    let data = tempfile::tempdir().unwrap();
+    let bot = Command::new(env!("CARGO_BIN_EXE_lotse"))
+        .arg("serve")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("TELOXIDE_TOKEN", "123456:BENCH-token-abcdefghijklmnopqrstuvwxyz")
+        .env("TELOXIDE_API_URL", fake.url())
+        .env("LOTSE_DATABASE_URL", data.path().join("lotse.db"))
+        .env("LOTSE_THROTTLE", "off")
+        .env("LOTSE_LOG", "error")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("lotse serve starts");
+    assert!(fake.wait_until(|c| c.iter().any(|c| c.method == "getupdates"), Duration::from_secs(30)));
+    (bot, data)
+}
+
+/// Answers per chat so far, from one pass over the calls.
+fn answered(fake: &FakeTelegram, first_chat: i64, users: usize) -> Vec<usize> {
+    let mut counts = vec![0; users];
+    for call in fake.calls_to("sendMessage") {
+        if !call.ok {
+            continue;
+        }
+        let chat = call.params["chat_id"].as_i64().unwrap_or(0) - first_chat;
+        if (0..users as i64).contains(&chat) {
+            counts[chat as usize] += 1;
+        }
+    }
+    counts
+}
+
+fn load(users: usize, messages: usize) {
+    let fake = FakeTelegram::start();
+    let (mut bot, _data) = start(&fake);
+    let pid = bot.id();
+    let rest_kib = rss_kib(pid);
+    let first_chat = 50_000i64;
+    let queries = [
+        "Kotsina",
+        "Heft 48",
+        "Anerkennung",
+        "подтверждение диплома",
+        "معادلة الشهادة",
+        "denklik",
+        "/help",
+    ];
+    let mut latencies = Vec::with_capacity(users * messages);
+    let mut peak = rest_kib;
+    let start_all = Instant::now();
+    for round in 0..messages {
+        let sent_at = Instant::now();
+        for u in 0..users {
+            let chat = first_chat + u as i64;
+            let text = queries[(u + round) % queries.len()];
+            fake.push_update(message_update(text_message(
+                chat,
+                "private",
+                user(chat, Some("de")),
+                text,
+            )));
+        }
+        let mut done = vec![false; users];
+        let mut left = users;
+        let deadline = Instant::now() + Duration::from_secs(300);
+        while left > 0 && Instant::now() < deadline {
+            let counts = answered(&fake, first_chat, users);
+            let now = sent_at.elapsed();
+            for (u, &n) in counts.iter().enumerate() {
+                if !done[u] && n > round {
+                    done[u] = true;
+                    left -= 1;
+                    latencies.push(now);
+                }
+            }
+            peak = peak.max(rss_kib(pid));
+            // Scanning the calls costs time too; this keeps it from
+            // taking a core from the bot.
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert_eq!(left, 0, "round {round}: {left} users got no answer");
+    }
+    let total = start_all.elapsed();
+    let _ = Command::new("kill").args(["-TERM", &pid.to_string()]).status();
+    let status = bot.wait().unwrap();
+    latencies.sort();
+    let at = |p: usize| latencies[((p * latencies.len()).div_ceil(100)).clamp(1, latencies.len()) - 1];
+    let counts = answered(&fake, first_chat, users);
+    let exactly_once = counts.iter().all(|&n| n == messages);
+    println!(
+        "{{\"users\": {users}, \"messages_each\": {messages}, \"answered_exactly_once\": {exactly_once}, \"seconds\": {:.2}, \
+         \"p50_ms\": {:.1}, \"p99_ms\": {:.1}, \"rss_rest_mib\": {:.1}, \"rss_peak_mib\": {:.1}, \"exit\": {:?}}}",
+        total.as_secs_f64(),
+        at(50).as_secs_f64() * 1e3,
+        at(99).as_secs_f64() * 1e3,
+        rest_kib as f64 / 1024.0,
+        peak as f64 / 1024.0,
         status.code()
     );
 }
