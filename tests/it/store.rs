@@ -436,7 +436,7 @@ fn the_watcher_reloads_on_its_own() {
     assert!(assistant.library().knowledge().get("intqua-de").is_some());
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();

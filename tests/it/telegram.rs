@@ -788,3 +788,32 @@ fn many_users_at_once_are_all_answered() {
     }
     h.assert_all_accepted();
 }
+
+#[test]
+fn admins_hear_of_a_broken_knowledge_edit_and_the_old_one_keeps_serving() {
+    let knowledge = tempfile::tempdir().unwrap();
+    crate::store::copy_dir(&root().join("knowledge"), knowledge.path());
+    let dir = knowledge.path().to_str().unwrap().to_string();
+    let h = Harness::start_with(&["--knowledge", &dir], Some("admins = [4711]\n"), "getUpdates", &[]);
+    let broken = "+++\nid = \"kaputt\"\nkind = \"offer\"\n";
+    std::fs::write(knowledge.path().join("offers/kaputt.md"), broken).unwrap();
+    let told = h
+        .fake
+        .wait_until(|_| !h.fake.sent_texts(4711).is_empty(), Duration::from_secs(30));
+    assert!(told, "the admin was not told");
+    assert!(
+        h.fake.sent_texts(4711)[0].contains("kaputt.md:1"),
+        "{:?}",
+        h.fake.sent_texts(4711)
+    );
+    let sent = h.push_and_wait(
+        message_update(text_message(80, "private", user(80, Some("de")), "Kotsina")),
+        "sendMessage",
+        1,
+    );
+    assert!(
+        text_of(&sent[0]).contains("Maria Kotsina"),
+        "the old knowledge still answers"
+    );
+    h.assert_all_accepted();
+}
