@@ -21,6 +21,17 @@ use std::time::{Duration, Instant};
 
 use fake_telegram::{FakeTelegram, message_update, text_message, user};
 
+/// What the simulated users ask, in turn.
+const QUERIES: [&str; 7] = [
+    "Kotsina",
+    "Heft 48",
+    "Anerkennung",
+    "подтверждение диплома",
+    "معادلة الشهادة",
+    "denklik",
+    "/help",
+];
+
 fn rss_kib(pid: u32) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
         .ok()
@@ -58,14 +69,7 @@ fn main() {
             }
         })
     };
-    let queries = [
-        "Kotsina",
-        "Heft 48",
-        "Anerkennung",
-        "подтверждение диплома",
-        "معادلة الشهادة",
-        "denklik",
-    ];
+    let queries = QUERIES;
     let sends_before = fake.calls_to("sendMessage").len();
     let start = Instant::now();
     for i in 0..updates {
@@ -138,15 +142,7 @@ fn load(users: usize, messages: usize) {
     let pid = bot.id();
     let rest_kib = rss_kib(pid);
     let first_chat = 50_000i64;
-    let queries = [
-        "Kotsina",
-        "Heft 48",
-        "Anerkennung",
-        "подтверждение диплома",
-        "معادلة الشهادة",
-        "denklik",
-        "/help",
-    ];
+    let queries = QUERIES;
     let mut latencies = Vec::with_capacity(users * messages);
     let mut peak = rest_kib;
     let start_all = Instant::now();
