@@ -78,38 +78,34 @@ mod tests {
 
     #[test]
     fn isolates_runs_in_rtl_text_only() {
-        assert_eq!(
-            isolate_ltr_runs("راجع www.pro-qualifizierung.de الآن", Lang::Ar),
-            "راجع \u{2068}www.pro-qualifizierung.de\u{2069} الآن"
-        );
-        assert_eq!(
-            isolate_ltr_runs("ماریا کوتسینا، Maria Kotsina, DGB Bildungswerk e.V.", Lang::Fa),
-            "ماریا کوتسینا، \u{2068}Maria Kotsina, DGB Bildungswerk e.V.\u{2069}"
-        );
-        assert_eq!(
-            isolate_ltr_runs("في Düsseldorf.", Lang::Ar),
-            "في \u{2068}Düsseldorf\u{2069}."
-        );
-        assert_eq!(isolate_ltr_runs("(شبكة IQ)", Lang::Ar), "(شبكة \u{2068}IQ\u{2069})");
-        assert_eq!(isolate_ltr_runs("شبكة (IQ)", Lang::Ar), "شبكة (\u{2068}IQ\u{2069})");
-        assert_eq!(
-            isolate_ltr_runs("في Heft (48)", Lang::Ar),
-            "في \u{2068}Heft (48)\u{2069}"
-        );
-        assert_eq!(
-            isolate_ltr_runs("/start – الترحيب", Lang::Ar),
-            "\u{2068}/start\u{2069} – الترحيب"
-        );
-        assert_eq!(
-            isolate_ltr_runs("هاتف: +49 211", Lang::Fa),
-            "هاتف: \u{2068}+49 211\u{2069}"
-        );
-        assert_eq!(
-            isolate_ltr_runs("ناشر: DGB Bildungswerk (Hrsg.)", Lang::Fa),
-            "ناشر: \u{2068}DGB Bildungswerk (Hrsg.)\u{2069}"
-        );
-        assert_eq!(isolate_ltr_runs("Heft 48 (2007)", Lang::De), "Heft 48 (2007)");
-        assert_eq!(isolate_ltr_runs("۴۸ ص", Lang::Fa), "۴۸ ص");
-        assert_eq!(isolate_ltr_runs("ص 79", Lang::Ar), "ص \u{2068}79\u{2069}");
+        let cases = [
+            (
+                Lang::Ar,
+                "راجع www.pro-qualifizierung.de الآن",
+                "راجع \u{2068}www.pro-qualifizierung.de\u{2069} الآن",
+            ),
+            (
+                Lang::Fa,
+                "ماریا کوتسینا، Maria Kotsina, DGB Bildungswerk e.V.",
+                "ماریا کوتسینا، \u{2068}Maria Kotsina, DGB Bildungswerk e.V.\u{2069}",
+            ),
+            (Lang::Ar, "في Düsseldorf.", "في \u{2068}Düsseldorf\u{2069}."),
+            (Lang::Ar, "(شبكة IQ)", "(شبكة \u{2068}IQ\u{2069})"),
+            (Lang::Ar, "شبكة (IQ)", "شبكة (\u{2068}IQ\u{2069})"),
+            (Lang::Ar, "في Heft (48)", "في \u{2068}Heft (48)\u{2069}"),
+            (Lang::Ar, "/start – الترحيب", "\u{2068}/start\u{2069} – الترحيب"),
+            (Lang::Fa, "هاتف: +49 211", "هاتف: \u{2068}+49 211\u{2069}"),
+            (
+                Lang::Fa,
+                "ناشر: DGB Bildungswerk (Hrsg.)",
+                "ناشر: \u{2068}DGB Bildungswerk (Hrsg.)\u{2069}",
+            ),
+            (Lang::De, "Heft 48 (2007)", "Heft 48 (2007)"),
+            (Lang::Fa, "۴۸ ص", "۴۸ ص"),
+            (Lang::Ar, "ص 79", "ص \u{2068}79\u{2069}"),
+        ];
+        for (lang, text, expected) in cases {
+            assert_eq!(isolate_ltr_runs(text, lang), expected, "{text}");
+        }
     }
 }

@@ -87,36 +87,41 @@ pub fn html(stats: &Stats, period: &str) -> String {
     page.push_str(&share_chart(stats));
     page.push_str("<h2>Most frequent queries without results: what the knowledge lacks</h2>");
     page.push_str(&gaps_chart(stats));
-    page.push_str("<h2>Queries per language</h2><table><tr><th>language</th><th>queries</th></tr>");
-    for l in &stats.per_lang {
-        let _ = write!(
-            page,
-            "<tr><td>{}</td><td class=\"n\">{}</td></tr>",
-            escape(&l.lang),
-            l.count
-        );
-    }
-    page.push_str("</table><h2>Top queries</h2><table><tr><th>query</th><th>count</th></tr>");
-    for q in &stats.top_queries {
-        let _ = write!(
-            page,
-            "<tr><td>{}</td><td class=\"n\">{}</td></tr>",
-            escape(&q.query),
-            q.count
-        );
-    }
-    page.push_str("</table><h2>Feedback per entry</h2><table><tr><th>entry</th><th>👍</th><th>👎</th></tr>");
-    for f in &stats.feedback_per_entry {
-        let _ = write!(
-            page,
-            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
-            escape(&f.entry),
-            f.helpful,
-            f.unhelpful
-        );
-    }
-    page.push_str("</table></body></html>\n");
+    let langs = stats
+        .per_lang
+        .iter()
+        .map(|l| vec![escape(&l.lang), l.count.to_string()]);
+    table(&mut page, "Queries per language", &["language", "queries"], langs);
+    let top = stats
+        .top_queries
+        .iter()
+        .map(|q| vec![escape(&q.query), q.count.to_string()]);
+    table(&mut page, "Top queries", &["query", "count"], top);
+    let feedback = stats
+        .feedback_per_entry
+        .iter()
+        .map(|f| vec![escape(&f.entry), f.helpful.to_string(), f.unhelpful.to_string()]);
+    table(&mut page, "Feedback per entry", &["entry", "👍", "👎"], feedback);
+    page.push_str("</body></html>\n");
     page
+}
+
+/// A titled table; every column but the first holds numbers.
+fn table(page: &mut String, title: &str, header: &[&str], rows: impl Iterator<Item = Vec<String>>) {
+    let _ = write!(page, "<h2>{title}</h2><table><tr>");
+    for h in header {
+        let _ = write!(page, "<th>{h}</th>");
+    }
+    page.push_str("</tr>");
+    for row in rows {
+        page.push_str("<tr>");
+        for (i, cell) in row.iter().enumerate() {
+            let class = if i > 0 { " class=\"n\"" } else { "" };
+            let _ = write!(page, "<td{class}>{cell}</td>");
+        }
+        page.push_str("</tr>");
+    }
+    page.push_str("</table>");
 }
 
 /// Stacked bars: one per day, one colour per language, with a legend.
