@@ -7,7 +7,9 @@
 //! `cargo bench --bench bot -- load USERS MESSAGES` for the load test:
 //! every user sends a message, all wait for their answers, again, MESSAGES
 //! times; it reports the p50/p99 time from sending to the answer arriving
-//! and the bot's peak memory.
+//! and the bot's peak memory. `-- slow UPDATES` makes every sendMessage
+//! of the fake answer after 300 ms and reports whether memory stays
+//! bounded while updates pile up.
 
 // The fake's own tests are not built here, so their imports go unused.
 #[allow(unused_imports)]
@@ -46,6 +48,11 @@ fn rss_kib(pid: u32) -> u64 {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    if args.first().is_some_and(|a| a == "slow") {
+        let updates = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(2_000);
+        let delay_ms = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(300);
+        return slow(updates, Duration::from_millis(delay_ms));
+    }
     if args.first().is_some_and(|a| a == "load") {
         let users = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(1_000);
         let messages = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(20);
@@ -193,6 +200,56 @@ fn load(users: usize, messages: usize) {
         at(99).as_secs_f64() * 1e3,
         rest_kib as f64 / 1024.0,
         peak as f64 / 1024.0,
+        status.code()
+    );
+}
+
+/// A slow Bot API: every sendMessage takes `delay`. Reports the bot's
+/// memory over time while `updates` messages from as many chats wait.
+fn slow(updates: usize, delay: Duration) {
+    let fake = FakeTelegram::start();
+    for _ in 0..updates {
+        fake.fault("sendMessage", fake_telegram::Fault::Delay(delay));
+    }
+    let (mut bot, _data) = start(&fake);
+    let pid = bot.id();
+    let rest_kib = rss_kib(pid);
+    for i in 0..updates {
+        let chat = 70_000 + i as i64;
+        fake.push_update(message_update(text_message(
+            chat,
+            "private",
+            user(chat, Some("de")),
+            QUERIES[i % QUERIES.len()],
+        )));
+    }
+    let start_all = Instant::now();
+    let mut samples = Vec::new();
+    let mut peak = rest_kib;
+    loop {
+        let done = fake.calls_to("sendMessage").iter().filter(|c| c.ok).count();
+        let rss = rss_kib(pid);
+        peak = peak.max(rss);
+        samples.push((start_all.elapsed().as_secs(), done, rss / 1024));
+        if done >= updates || start_all.elapsed() > Duration::from_secs(600) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(250));
+    }
+    let _ = Command::new("kill").args(["-TERM", &pid.to_string()]).status();
+    let status = bot.wait().unwrap();
+    let timeline: Vec<String> = samples
+        .iter()
+        .step_by((samples.len() / 10).max(1))
+        .map(|(s, d, m)| format!("[{s}, {d}, {m}]"))
+        .collect();
+    println!(
+        "{{\"updates\": {updates}, \"seconds\": {:.1}, \"rss_rest_mib\": {:.1}, \"rss_peak_mib\": {:.1}, \
+         \"timeline_s_answered_mib\": [{}], \"exit\": {:?}}}",
+        start_all.elapsed().as_secs_f64(),
+        rest_kib as f64 / 1024.0,
+        peak as f64 / 1024.0,
+        timeline.join(", "),
         status.code()
     );
 }
