@@ -36,10 +36,7 @@ pub(super) struct Args {
 }
 
 pub(super) fn execute(args: Args) -> anyhow::Result<ExitCode> {
-    let config = match &args.config {
-        Some(path) => Config::load(path)?,
-        None => Config::default(),
-    };
+    let config = Config::load_or_default(args.config.as_deref())?;
     let settings = settings(&args, &config)?;
     let knowledge = KnowledgeArgs {
         knowledge: args.knowledge.knowledge.clone().or(config.knowledge.clone()),

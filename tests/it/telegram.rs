@@ -87,6 +87,25 @@ impl Harness {
         (status.code(), stderr, data)
     }
 
+    /// Waits until each of `chats` has `n` answers, then checks, a moment
+    /// later, that none got more: every message answered exactly once.
+    fn assert_answered_exactly(&self, chats: &[i64], n: usize, within: Duration) {
+        let all = self.fake.wait_until(
+            |_| chats.iter().all(|&chat| self.fake.sent_texts(chat).len() >= n),
+            within,
+        );
+        let last: Vec<Call> = self.fake.calls().into_iter().rev().take(10).collect();
+        assert!(all, "not every message was answered; last calls: {last:#?}");
+        std::thread::sleep(Duration::from_millis(1000));
+        for &chat in chats {
+            assert_eq!(
+                self.fake.sent_texts(chat).len(),
+                n,
+                "chat {chat} was answered too often"
+            );
+        }
+    }
+
     /// No call was refused but the ones a fault was injected into.
     fn assert_all_accepted(&self) {
         let refused: Vec<Call> = self.fake.calls().into_iter().filter(|c| !c.ok && !c.faulted).collect();
@@ -374,20 +393,7 @@ fn rate_limits_and_server_errors_lose_no_answer_and_sigterm_exits_0() {
             "/help",
         )));
     }
-    let delivered = h.fake.wait_until(
-        |calls| calls.iter().filter(|c| c.method == "sendmessage" && c.ok).count() >= 3,
-        WAIT,
-    );
-    assert!(delivered, "{:#?}", h.fake.calls());
-    std::thread::sleep(Duration::from_millis(500));
-    for i in 0..3 {
-        assert_eq!(
-            h.fake.sent_texts(50 + i).len(),
-            1,
-            "chat {} answered exactly once",
-            50 + i
-        );
-    }
+    h.assert_answered_exactly(&[50, 51, 52], 1, WAIT);
     h.assert_all_accepted();
     let (code, stderr, _) = h.stop();
     assert_eq!(code, Some(0), "{stderr}");
@@ -710,19 +716,8 @@ fn a_restart_mid_stream_answers_every_update_exactly_once() {
     let status = h.bot.wait().unwrap();
     assert_eq!(status.code(), Some(0));
     h.bot = spawn_bot(&h.fake, h._data.path(), &[], &[]);
-    let all = h.fake.wait_until(
-        |_| chats.iter().all(|&chat| !h.fake.sent_texts(chat).is_empty()),
-        Duration::from_secs(60),
-    );
-    assert!(all, "updates were lost in the restart");
-    std::thread::sleep(Duration::from_millis(1500));
-    for &chat in &chats {
-        assert_eq!(
-            h.fake.sent_texts(chat).len(),
-            1,
-            "chat {chat} was answered twice or not at all"
-        );
-    }
+    // None lost in the restart, none answered twice.
+    h.assert_answered_exactly(&chats, 1, Duration::from_secs(60));
     h.assert_all_accepted();
 }
 
@@ -745,15 +740,8 @@ fn faults_of_the_api_cost_no_answer() {
             "/help",
         )));
     }
-    let all = h.fake.wait_until(
-        |_| (300..306).all(|chat| !h.fake.sent_texts(chat).is_empty()),
-        Duration::from_secs(90),
-    );
-    assert!(all, "{:#?}", h.fake.calls().iter().rev().take(10).collect::<Vec<_>>());
-    std::thread::sleep(Duration::from_millis(500));
-    for chat in 300..306 {
-        assert_eq!(h.fake.sent_texts(chat).len(), 1, "chat {chat}");
-    }
+    let chats: Vec<i64> = (300..306).collect();
+    h.assert_answered_exactly(&chats, 1, Duration::from_secs(90));
     h.assert_all_accepted();
     let (code, stderr, _) = h.stop();
     assert_eq!(code, Some(0), "{stderr}");
@@ -778,14 +766,8 @@ fn many_users_at_once_are_all_answered() {
             )));
         }
     }
-    let all = h.fake.wait_until(
-        |_| (0..users).all(|u| h.fake.sent_texts(1_000 + u).len() >= messages),
-        Duration::from_secs(120),
-    );
-    assert!(all, "not every message was answered");
-    for u in 0..users {
-        assert_eq!(h.fake.sent_texts(1_000 + u).len(), messages, "user {u}");
-    }
+    let chats: Vec<i64> = (0..users).map(|u| 1_000 + u).collect();
+    h.assert_answered_exactly(&chats, messages, Duration::from_secs(120));
     h.assert_all_accepted();
 }
 
