@@ -26,6 +26,15 @@ pub struct Detection {
     /// The languages whose fields should be searched: those of the query's
     /// scripts, or all of them for a query without letters.
     pub plausible: Vec<Lang>,
+    /// Whether the whole query is confidently in `lang`: enough of its
+    /// words are that language's, not a name, a number or a word that
+    /// several languages share. An answer may switch to `lang` only then.
+    pub confident: bool,
+    /// The query rewritten into a language's own script (or letters), where
+    /// it was typed in Latin letters: Arabizi, Persian, Pashto, Russian or
+    /// Ukrainian in Latin letters, Turkish without its letters. Searched at
+    /// a reduced weight beside the query itself.
+    pub transliterated: Vec<(Lang, String)>,
 }
 
 /// What the knowledge knows of words, per language.
@@ -65,7 +74,12 @@ pub fn detect(query: &str, hint: Option<Lang>, vocabulary: &dyn Vocabulary) -> D
         let hint = hint.filter(|h| h.script() == script);
         by_letters(query, script, hint).or_else(|| by_words(query, script, hint, vocabulary))
     });
-    Detection { lang, plausible }
+    Detection {
+        lang,
+        plausible,
+        confident: false,
+        transliterated: Vec::new(),
+    }
 }
 
 fn dominant_script(query: &str) -> Option<Script> {

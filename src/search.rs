@@ -43,8 +43,15 @@ pub struct Answer {
     pub lang: Lang,
     /// The detected language of the query, if any.
     pub detected: Option<Lang>,
+    /// Whether the whole query is confidently in `detected` (see
+    /// [`Detection::confident`]).
+    pub detected_confident: bool,
     pub took_us: u64,
+    /// The entries Lotse presents as answers: only those it is confident of.
     pub hits: Vec<AnswerHit>,
+    /// Weaker matches, which may be shown as possibly related, never as
+    /// found. Only on the first page.
+    pub related: Vec<AnswerHit>,
     /// How many entries matched in all, beyond this page.
     #[serde(skip)]
     pub total: usize,
@@ -115,6 +122,8 @@ impl Library {
         let Detection {
             lang: detected,
             plausible,
+            confident,
+            ..
         } = detect::detect(query, options.hint.or(options.lang), &self.index);
         let answer_lang = options.lang.or(detected).unwrap_or(Lang::CANONICAL);
         let hits = self.index.search(&index::Request {
@@ -133,8 +142,10 @@ impl Library {
             query: query.to_string(),
             lang: answer_lang,
             detected,
+            detected_confident: confident,
             took_us: start.elapsed().as_micros() as u64,
             hits: answer_hits,
+            related: Vec::new(),
             total: hits.total,
         })
     }
