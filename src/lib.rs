@@ -5,6 +5,7 @@
 //! See `ARCHITECTURE.md` for the map of the modules.
 
 pub mod assistant;
+#[cfg(feature = "bench")]
 pub mod bench;
 pub mod bidi;
 pub mod bot;
@@ -21,6 +22,7 @@ pub mod reload;
 pub mod report;
 pub mod search;
 pub mod store;
+#[cfg(feature = "bench")]
 pub mod synthetic;
 pub mod terminal;
 pub mod text;

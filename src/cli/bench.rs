@@ -42,8 +42,13 @@ enum What {
 
 #[derive(Debug, clap::Args)]
 struct QueryArgs {
-    /// Evaluation queries (lang, query, expected regex; tab-separated)
-    #[arg(long = "queries", value_name = "FILE", default_values = ["tests/data/dev-queries.tsv", "tests/data/own-queries.tsv"])]
+    /// Evaluation queries (lang, query, expected regex or NONE, optional
+    /// category; tab-separated, with a header line)
+    #[arg(long = "queries", value_name = "FILE", default_values = [
+        "tests/data/dev-queries.tsv",
+        "tests/data/dev-hard.tsv",
+        "tests/data/own-queries.tsv",
+    ])]
     files: Vec<PathBuf>,
 }
 

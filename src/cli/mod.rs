@@ -2,10 +2,12 @@
 //! `execute` that calls into the library.
 
 mod ask;
+#[cfg(feature = "bench")]
 mod bench;
 mod chat;
 mod check;
 mod export;
+#[cfg(feature = "bench")]
 mod generate;
 mod link;
 mod serve;
@@ -39,7 +41,9 @@ enum Command {
     Link(link::Args),
     Stats(stats::Args),
     Export(export::Args),
+    #[cfg(feature = "bench")]
     Generate(generate::Args),
+    #[cfg(feature = "bench")]
     Bench(bench::Args),
 }
 
@@ -58,7 +62,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Link(args) => link::execute(args),
         Command::Stats(args) => stats::execute(args),
         Command::Export(args) => export::execute(args),
+        #[cfg(feature = "bench")]
         Command::Generate(args) => generate::execute(args),
+        #[cfg(feature = "bench")]
         Command::Bench(args) => bench::execute(args),
     }
 }

@@ -82,3 +82,60 @@ fn no_user_facing_words_in_the_conversation_code() {
         found.join("\n")
     );
 }
+
+/// Which folder (or file) of `src/` alone may name each crate: the core is
+/// plain data, and each outside library stays behind one module.
+const BOUNDARIES: &[(&str, &str)] = &[
+    ("teloxide", "src/bot/"),
+    ("sqlx", "src/store/"),
+    ("tantivy", "src/index/"),
+    ("tantivy_fst", "src/index/"),
+    ("levenshtein_automata", "src/index/"),
+    ("fluent_bundle", "src/i18n/"),
+    ("fluent_syntax", "src/i18n/"),
+    ("unic_langid", "src/i18n/"),
+    ("rusqlite", "src/bench.rs"),
+];
+
+/// Whether `code` names `krate` as a path (`krate::…`), outside comments.
+fn names_crate(code: &str, krate: &str) -> Option<usize> {
+    let needle = format!("{krate}::");
+    code.lines().position(|line| {
+        let line = line.trim_start();
+        !line.starts_with("//")
+            && line.match_indices(&needle).any(|(at, _)| {
+                // `my_tantivy::` or `x.tantivy::` is another name.
+                !line[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '_')
+            })
+    })
+}
+
+#[test]
+fn each_outside_library_stays_behind_its_module() {
+    let src = root().join("src");
+    let mut found = Vec::new();
+    for file in rust_files(&src) {
+        let code = fs::read_to_string(&file).unwrap();
+        let relative = file.strip_prefix(root()).unwrap().to_string_lossy().replace('\\', "/");
+        for (krate, home) in BOUNDARIES {
+            if relative.starts_with(home) {
+                continue;
+            }
+            if let Some(line) = names_crate(&code, krate) {
+                found.push(format!("{relative}:{}: {krate} belongs in {home}", line + 1));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn the_boundary_check_sees_a_crossing() {
+    assert_eq!(names_crate("use teloxide::types::Update;", "teloxide"), Some(0));
+    assert_eq!(names_crate("// teloxide::x in a comment", "teloxide"), None);
+    assert_eq!(names_crate("let a = 1;\nsqlx::query(\"\")", "sqlx"), Some(1));
+    assert_eq!(names_crate("use my_sqlx::x;", "sqlx"), None);
+}
