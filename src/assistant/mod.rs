@@ -26,7 +26,7 @@ pub use views::COMMANDS;
 
 use crate::i18n::Catalog;
 use crate::lang::Lang;
-use crate::search::{Answer, AskOptions, Library};
+use crate::search::{Answer, AskOptions, Library, present};
 
 /// Results per page of a search or a category.
 pub const PAGE_SIZE: usize = 5;
@@ -232,15 +232,9 @@ impl Assistant {
     /// user without a language takes the one they confidently wrote in,
     /// so that details and hints follow in it; else they get the fallback.
     fn answer(&self, turn: &Turn<'_>, answer: &Answer, known: Option<QueryId>, offset: usize) -> Vec<Message> {
-        let written = answer.detected.filter(|_| answer.detected_confident);
+        let written = written_lang(answer);
         let lang = written.unwrap_or(turn.ui);
-        let id = known.unwrap_or_else(|| {
-            let id = self.searches.remember(turn.user, &answer.query);
-            let mut record = QueryRecord::of(id, turn.channel, turn.user, answer);
-            record.answer_lang = lang;
-            self.journal.query(record);
-            id
-        });
+        let id = known.unwrap_or_else(|| self.remember(turn, answer, lang));
         let mut messages = vec![if answer.hits.is_empty() && offset == 0 {
             turn.view.no_results(lang, &answer.related)
         } else {
@@ -270,21 +264,41 @@ impl Assistant {
         let Ok(answer) = turn.library.ask(query, options) else {
             return Vec::new();
         };
-        let id = self.searches.remember(turn.user, query);
-        self.journal
-            .query(QueryRecord::of(id, turn.channel, turn.user, &answer));
+        // In one language, by the same rule as a search in the chat.
+        let lang = written_lang(&answer).unwrap_or(turn.ui);
+        self.remember(turn, &answer, lang);
         answer
             .hits
             .iter()
-            .map(|hit| InlineResult {
-                id: hit.id.clone(),
-                kind: hit.kind,
-                title: hit.title.clone(),
-                description: hit.summary.clone(),
-                message: turn.view.details(answer.lang, &hit.id),
+            .filter_map(|hit| {
+                let entry = turn.library.knowledge().get(&hit.id)?;
+                let shown = present(entry, lang, hit.score);
+                Some(InlineResult {
+                    id: shown.id,
+                    kind: shown.kind,
+                    title: shown.title,
+                    description: shown.summary,
+                    message: turn.view.details(lang, &hit.id),
+                })
             })
             .collect()
     }
+
+    /// Keeps a new search for paging and feedback, and reports it to the
+    /// journal as answered in `lang`.
+    fn remember(&self, turn: &Turn<'_>, answer: &Answer, lang: Lang) -> QueryId {
+        let id = self.searches.remember(turn.user, &answer.query);
+        let mut record = QueryRecord::of(id, turn.channel, turn.user, answer);
+        record.answer_lang = lang;
+        self.journal.query(record);
+        id
+    }
+}
+
+/// The language a message is confidently written in, which a reply to it
+/// is in, whatever the user's own.
+fn written_lang(answer: &Answer) -> Option<Lang> {
+    answer.detected.filter(|_| answer.detected_confident)
 }
 
 /// What answering one request works with.
@@ -355,7 +369,6 @@ mod tests {
 
     use super::*;
     use crate::index::Location;
-    use crate::search::present;
 
     fn assistant() -> Assistant {
         static LIBRARY: OnceLock<Arc<Library>> = OnceLock::new();
