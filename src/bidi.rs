@@ -7,6 +7,10 @@
 //! (U+2068 … U+2069) keeps it whole. The marks go around a run, never into
 //! it, so a url or an e-mail inside stays exactly as written; and anything
 //! a user must copy (a url, a command) is best shown on a line of its own.
+//!
+//! Whether to isolate is each door's rendering choice: Telegram (and a web
+//! page) render the marks; most terminals print them as boxes, so the
+//! terminal chat and `lotse ask` leave them out. The core never adds them.
 
 use crate::lang::Lang;
 use crate::text::is_arabic;

@@ -3,21 +3,32 @@
 //! One line in is one turn: a `/command`, the number of a button of the
 //! last message (which presses it), or a question. Replies are printed as
 //! plain text, buttons as numbered choices. Like the Telegram bot, this is
-//! only a door to [`Assistant::handle`]; all words come from the core.
+//! only a door to [`Assistant::handle`]; all words come from the core or
+//! the catalog.
+//!
+//! Rendering is this door's choice: no bidi isolates (U+2068/U+2069),
+//! which most terminals print as boxes; a reply that would only repeat the
+//! one above is not printed again.
 
 use std::io::{self, BufRead, Write};
 
 use crate::assistant::{Assistant, Block, Button, Channel, Input, Message, Reply, Request, Style, Target, UserKey};
-use crate::bidi::isolate_ltr_runs;
+use crate::i18n::Arg;
 use crate::lang::Lang;
+
+/// A line of at most this many digits is a button choice, never a search;
+/// longer numbers (postcodes, phone numbers) are searched.
+const MAX_CHOICE_DIGITS: usize = 2;
 
 /// One person's conversation in the terminal.
 pub struct TerminalChat<'a> {
     assistant: &'a Assistant,
     user: UserKey,
     client_lang: Option<Lang>,
-    /// The buttons of the last message, in the order they were numbered.
+    /// The buttons of the last reply, in the order they were numbered.
     buttons: Vec<Button>,
+    /// The last reply with buttons, to tell when a reply only repeats it.
+    last: Vec<Message>,
     hinted: bool,
 }
 
@@ -28,6 +39,7 @@ impl<'a> TerminalChat<'a> {
             user,
             client_lang,
             buttons: Vec::new(),
+            last: Vec::new(),
             hinted: false,
         }
     }
@@ -70,13 +82,14 @@ impl<'a> TerminalChat<'a> {
         if line.is_empty() {
             return String::new();
         }
-        let input = match line.parse::<usize>() {
-            Ok(n) if (1..=self.buttons.len()).contains(&n) => match &self.buttons[n - 1].target {
+        let input = match choice(line) {
+            Some(n) if (1..=self.buttons.len()).contains(&n) => match &self.buttons[n - 1].target {
                 Target::Action(data) => Input::Button(data.clone()),
                 // A link cannot be opened from here; it is shown again.
                 Target::Url(url) => return url.clone(),
             },
-            _ => parse_line(line),
+            Some(n) => return self.no_such_button(n),
+            None => parse_line(line),
         };
         let request = Request {
             user: self.user.clone(),
@@ -88,6 +101,7 @@ impl<'a> TerminalChat<'a> {
         self.render(&reply)
     }
 
+    /// The user's language, or the fallback.
     fn lang(&self) -> Lang {
         let probe = Request {
             user: self.user.clone(),
@@ -98,16 +112,46 @@ impl<'a> TerminalChat<'a> {
         self.assistant.language_of(&probe).unwrap_or(Lang::En)
     }
 
+    /// The language of the last reply, where it had one; else the user's.
+    fn last_lang(&self) -> Lang {
+        self.last.iter().find_map(|m| m.lang).unwrap_or_else(|| self.lang())
+    }
+
+    /// Says that `n` is not a button here, rather than searching for it.
+    fn no_such_button(&self, n: usize) -> String {
+        let args = [
+            ("number", Arg::Number(n as i64)),
+            ("count", Arg::Number(self.buttons.len() as i64)),
+        ];
+        self.assistant
+            .catalog()
+            .format(self.last_lang(), "chat-no-button", &args)
+    }
+
     fn render(&mut self, reply: &Reply) -> String {
         let messages = reply.messages();
-        let mut out = Vec::new();
-        for message in messages {
-            if message.buttons.iter().flatten().next().is_some() {
-                self.buttons.clear();
-            }
-            out.push(self.render_message(message));
+        if !messages.iter().any(|m| m.buttons.iter().flatten().next().is_some()) {
+            return messages
+                .iter()
+                .map(|m| self.render_message(m))
+                .collect::<Vec<_>>()
+                .join("\n\n");
         }
-        out.join("\n\n")
+        // The choices above are still on screen: no need to print them
+        // again (a typed /start after the greeting, say).
+        if messages == self.last.as_slice() {
+            return format!(
+                "({})",
+                self.assistant.catalog().text(self.last_lang(), "chat-see-above")
+            );
+        }
+        self.buttons.clear();
+        self.last = messages.to_vec();
+        messages
+            .iter()
+            .map(|m| self.render_message(m))
+            .collect::<Vec<_>>()
+            .join("\n\n")
     }
 
     fn render_message(&mut self, message: &Message) -> String {
@@ -137,14 +181,19 @@ impl<'a> TerminalChat<'a> {
             }
             if !self.hinted {
                 self.hinted = true;
-                lines.push(format!(
-                    "({})",
-                    self.assistant.catalog().text(self.lang(), "chat-choose")
-                ));
+                let lang = message.lang.unwrap_or_else(|| self.lang());
+                lines.push(format!("({})", self.assistant.catalog().text(lang, "chat-choose")));
             }
         }
         lines.join("\n")
     }
+}
+
+/// The button number a line chooses: a line of at most
+/// [`MAX_CHOICE_DIGITS`] digits.
+fn choice(line: &str) -> Option<usize> {
+    let short = line.len() <= MAX_CHOICE_DIGITS && line.bytes().all(|b| b.is_ascii_digit());
+    short.then(|| line.parse().ok()).flatten()
 }
 
 /// A line as the input it is: a command or a question.
@@ -159,10 +208,11 @@ fn parse_line(line: &str) -> Input {
     }
 }
 
-/// A block as one line of text; links keep their address, right-to-left
-/// lines get their Latin runs isolated.
+/// A block as one line of text; links keep their address. Right-to-left
+/// lines are printed as they are: the terminal lays them out, and isolate
+/// marks would show as boxes in most terminals.
 fn render_block(block: &Block) -> String {
-    let text: String = block
+    block
         .spans
         .iter()
         .map(|span| match &span.style {
@@ -171,13 +221,22 @@ fn render_block(block: &Block) -> String {
             }
             _ => span.text.clone(),
         })
-        .collect();
-    isolate_ltr_runs(&text, block.lang)
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_numbers_are_choices_long_ones_searches() {
+        assert_eq!(choice("3"), Some(3));
+        assert_eq!(choice("12"), Some(12));
+        assert_eq!(choice("0"), Some(0));
+        assert_eq!(choice("40476"), None);
+        assert_eq!(choice("4a"), None);
+        assert_eq!(choice("-1"), None);
+    }
 
     #[test]
     fn lines_become_inputs() {

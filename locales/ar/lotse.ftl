@@ -31,6 +31,8 @@ command-about = عن الشبكة ومركز الكفاءات
 
 language-choose = يُرجى اختيار لغتكم.
 language-set = سأجيبكم من الآن فصاعدًا باللغة العربية.
+language-detected = كتبتم بالعربية، لذلك أجيبكم بالعربية.
+button-switch-language = الرد دائمًا بالعربية
 
 ## الفئات وأنواع العناصر
 
@@ -65,12 +67,15 @@ results-title = { $count ->
 results-page = الصفحة { $page } من { $pages }
 button-details = التفاصيل
 button-more = مزيد من النتائج
-button-back = رجوع
+button-previous = الصفحة السابقة
+button-menu = القائمة
 feedback-question = هل كانت هذه الإجابة مفيدة؟
 feedback-thanks = شكرًا لكم على ملاحظاتكم!
 no-results = عذرًا، لم أجد شيئًا حول هذا الموضوع.
 no-results-try = جرّبوا كلمات أخرى، أو تصفّحوا الفئات.
 no-results-contact = يمكنكم أيضًا التواصل مع الشبكة مباشرةً:
+no-results-portal = البوابة الرسمية حول هذا الموضوع:
+results-related = قد تكون هذه الإدخالات ذات صلة:
 
 ## تفاصيل العنصر
 
@@ -107,6 +112,11 @@ empty-query = اكتبوا لي ما تبحثون عنه، على سبيل ال�
 
 chat-choose = اكتبوا رقم الزر للضغط عليه.
 chat-bye = مع السلامة!
+chat-no-button = { $count ->
+    [0] لا يوجد هنا زر رقم { $number }. يُرجى كتابة سؤالكم بالكلمات.
+   *[other] لا يوجد هنا زر رقم { $number }. اكتبوا رقمًا من 1 إلى { $count }، أو اكتبوا سؤالكم بالكلمات.
+}
+chat-see-above = الخيارات أعلاه ما زالت قائمة: اكتبوا أحد أرقامها.
 
 ## الخصوصية والحذف
 

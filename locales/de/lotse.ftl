@@ -32,6 +32,8 @@ command-about = Über das Netzwerk und das Kompetenzzentrum
 
 language-choose = Bitte wählen Sie Ihre Sprache.
 language-set = Ich antworte Ihnen ab jetzt auf Deutsch.
+language-detected = Sie haben auf Deutsch geschrieben, darum antworte ich auf Deutsch.
+button-switch-language = Immer auf Deutsch antworten
 
 ## Kategorien und Arten von Einträgen
 
@@ -58,12 +60,15 @@ results-title = { $count ->
 results-page = Seite { $page } von { $pages }
 button-details = Details
 button-more = Weitere Ergebnisse
-button-back = Zurück
+button-previous = Vorherige Seite
+button-menu = Menü
 feedback-question = War diese Antwort hilfreich?
 feedback-thanks = Danke für Ihre Rückmeldung!
 no-results = Dazu habe ich leider nichts gefunden.
 no-results-try = Versuchen Sie es mit anderen Wörtern, oder stöbern Sie in den Kategorien.
 no-results-contact = Sie können sich auch direkt an das Netzwerk wenden:
+no-results-portal = Das offizielle Portal zu diesem Thema:
+results-related = Diese Einträge könnten damit zu tun haben:
 
 ## Details eines Eintrags
 
@@ -100,6 +105,11 @@ empty-query = Schreiben Sie mir, was Sie suchen, zum Beispiel „Anerkennung“ 
 
 chat-choose = Tippen Sie die Nummer einer Schaltfläche, um sie zu drücken.
 chat-bye = Auf Wiedersehen!
+chat-no-button = { $count ->
+    [0] Hier gibt es keine Schaltfläche { $number }. Schreiben Sie Ihre Frage bitte in Worten.
+   *[other] Hier gibt es keine Schaltfläche { $number }. Tippen Sie eine Nummer von 1 bis { $count }, oder schreiben Sie Ihre Frage in Worten.
+}
+chat-see-above = Die Auswahl oben gilt weiterhin: Tippen Sie eine ihrer Nummern.
 
 ## Datenschutz und Löschen
 

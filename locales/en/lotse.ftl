@@ -31,6 +31,8 @@ command-about = About the network and the competence centre
 
 language-choose = Please choose your language.
 language-set = From now on I will answer you in English.
+language-detected = You wrote in English, so I am answering in English.
+button-switch-language = Always answer in English
 
 ## Categories and kinds of entries
 
@@ -57,12 +59,15 @@ results-title = { $count ->
 results-page = Page { $page } of { $pages }
 button-details = Details
 button-more = More results
-button-back = Back
+button-previous = Previous page
+button-menu = Menu
 feedback-question = Was this answer helpful?
 feedback-thanks = Thank you for your feedback!
 no-results = Sorry, I found nothing on that.
 no-results-try = Try other words, or browse the categories.
 no-results-contact = You can also contact the network directly:
+no-results-portal = The official portal on this topic:
+results-related = These entries may be related:
 
 ## Details of an entry
 
@@ -99,6 +104,11 @@ empty-query = Write what you are looking for, for example “recognition” or �
 
 chat-choose = Type the number of a button to press it.
 chat-bye = Goodbye!
+chat-no-button = { $count ->
+    [0] There is no button { $number } here. Please type your question in words.
+   *[other] There is no button { $number } here. Type a number from 1 to { $count }, or type your question in words.
+}
+chat-see-above = The choices above still apply: type one of their numbers.
 
 ## Privacy and deletion
 

@@ -32,6 +32,8 @@ command-about = À propos du réseau et du centre de compétences
 
 language-choose = Veuillez choisir votre langue.
 language-set = Désormais, je vous répondrai en français.
+language-detected = Vous avez écrit en français, je vous réponds donc en français.
+button-switch-language = Toujours répondre en français
 
 ## Catégories et types d’entrées
 
@@ -60,12 +62,15 @@ results-title = { $count ->
 results-page = Page { $page } sur { $pages }
 button-details = Détails
 button-more = Plus de résultats
-button-back = Retour
+button-previous = Page précédente
+button-menu = Menu
 feedback-question = Cette réponse vous a-t-elle été utile ?
 feedback-thanks = Merci pour votre retour !
 no-results = Désolé, je n’ai rien trouvé à ce sujet.
 no-results-try = Essayez avec d’autres mots, ou parcourez les catégories.
 no-results-contact = Vous pouvez aussi contacter directement le réseau :
+no-results-portal = Le portail officiel sur ce sujet :
+results-related = Ces entrées pourraient avoir un lien avec votre question :
 
 ## Détails d’une entrée
 
@@ -102,6 +107,11 @@ empty-query = Écrivez-moi ce que vous cherchez, par exemple « équivalence �
 
 chat-choose = Tapez le numéro d’un bouton pour appuyer dessus.
 chat-bye = Au revoir !
+chat-no-button = { $count ->
+    [0] Il n’y a pas de bouton { $number } ici. Écrivez votre question avec des mots.
+   *[other] Il n’y a pas de bouton { $number } ici. Tapez un numéro de 1 à { $count }, ou écrivez votre question avec des mots.
+}
+chat-see-above = Les choix ci-dessus restent valables : tapez l’un de leurs numéros.
 
 ## Protection des données et suppression
 

@@ -31,6 +31,8 @@ command-about = Derbarê torê û navenda pisporiyê de
 
 language-choose = Ji kerema xwe zimanê xwe hilbijêrin.
 language-set = Ji niha û pê ve ez ê bi Kurmancî bersiva we bidim.
+language-detected = We bi Kurmancî nivîsî, ji ber vê yekê ez bi Kurmancî bersiv didim.
+button-switch-language = Her tim bi Kurmancî bersiv bide
 
 ## Kategorî û cureyên tomaran
 
@@ -57,12 +59,15 @@ results-title = { $count ->
 results-page = Rûpel { $page } ji { $pages }
 button-details = Hûrgilî
 button-more = Encamên din
-button-back = Paşve
+button-previous = Rûpela berê
+button-menu = Menû
 feedback-question = Ev bersiv ji we re bi kêr hat?
 feedback-thanks = Spas ji bo nêrîna we!
 no-results = Mixabin, min li ser vê yekê tiştek nedît.
 no-results-try = Bi peyvên din biceribînin, an li kategoriyan binêrin.
 no-results-contact = Hûn dikarin rasterast bi torê re jî têkilî daynin:
+no-results-portal = Portala fermî ya li ser vê mijarê:
+results-related = Dibe ku ev tomar bi pirsa we re têkildar bin:
 
 ## Hûrgiliyên tomarekê
 
@@ -99,6 +104,11 @@ empty-query = Ji min re binivîsin ka hûn li çi digerin, wek mînak “naskiri
 
 chat-choose = Ji bo pêlêkirina bişkokekê, hejmara wê binivîsin.
 chat-bye = Bi xatirê we!
+chat-no-button = { $count ->
+    [0] Li vir bişkoka { $number } tune. Ji kerema xwe pirsa xwe bi peyvan binivîsin.
+   *[other] Li vir bişkoka { $number } tune. Hejmarekê ji 1 heta { $count } binivîsin, an pirsa xwe bi peyvan binivîsin.
+}
+chat-see-above = Bijardeyên li jor hîn derbasdar in: yek ji hejmarên wan binivîsin.
 
 ## Parastina daneyan û jêbirin
 

@@ -32,6 +32,8 @@ command-about = O sieci i centrum kompetencji
 
 language-choose = Proszę wybrać język.
 language-set = Od teraz będę odpowiadać po polsku.
+language-detected = Wiadomość jest po polsku, więc odpowiadam po polsku.
+button-switch-language = Zawsze odpowiadaj po polsku
 
 ## Kategorie i rodzaje wpisów
 
@@ -62,12 +64,15 @@ results-title = { $count ->
 results-page = Strona { $page } z { $pages }
 button-details = Szczegóły
 button-more = Więcej wyników
-button-back = Wstecz
+button-previous = Poprzednia strona
+button-menu = Menu
 feedback-question = Czy ta odpowiedź była pomocna?
 feedback-thanks = Dziękuję za opinię!
 no-results = Niestety nie udało mi się nic na ten temat znaleźć.
 no-results-try = Proszę spróbować innych słów albo przejrzeć kategorie.
 no-results-contact = Można też skontaktować się bezpośrednio z siecią:
+no-results-portal = Oficjalny portal na ten temat:
+results-related = Te wpisy mogą być powiązane z pytaniem:
 
 ## Szczegóły wpisu
 
@@ -104,6 +109,11 @@ empty-query = Proszę napisać, czego dotyczy pytanie, na przykład „uznanie�
 
 chat-choose = Proszę wpisać numer przycisku, aby go nacisnąć.
 chat-bye = Do widzenia!
+chat-no-button = { $count ->
+    [0] Nie ma tu przycisku { $number }. Proszę wpisać pytanie słowami.
+   *[other] Nie ma tu przycisku { $number }. Proszę wpisać numer od 1 do { $count } albo pytanie słowami.
+}
+chat-see-above = Powyższe opcje są nadal aktualne: proszę wpisać jeden z ich numerów.
 
 ## Ochrona danych i usuwanie
 

@@ -32,6 +32,8 @@ command-about = Despre rețea și centrul de competență
 
 language-choose = Vă rog să alegeți limba.
 language-set = De acum înainte vă voi răspunde în limba română.
+language-detected = Ați scris în română, așa că vă răspund în română.
+button-switch-language = Răspunde mereu în română
 
 ## Categorii și tipuri de intrări
 
@@ -60,12 +62,15 @@ results-title = { $count ->
 results-page = Pagina { $page } din { $pages }
 button-details = Detalii
 button-more = Mai multe rezultate
-button-back = Înapoi
+button-previous = Pagina anterioară
+button-menu = Meniu
 feedback-question = V-a fost de folos acest răspuns?
 feedback-thanks = Vă mulțumesc pentru părerea dumneavoastră!
 no-results = Din păcate, nu am găsit nimic despre asta.
 no-results-try = Încercați cu alte cuvinte sau răsfoiți categoriile.
 no-results-contact = Vă puteți adresa și direct rețelei:
+no-results-portal = Portalul oficial pe această temă:
+results-related = Aceste intrări ar putea avea legătură cu întrebarea dumneavoastră:
 
 ## Detaliile unei intrări
 
@@ -102,6 +107,11 @@ empty-query = Scrieți-mi ce căutați, de exemplu „echivalare” sau „conta
 
 chat-choose = Tastați numărul unui buton pentru a-l apăsa.
 chat-bye = La revedere!
+chat-no-button = { $count ->
+    [0] Aici nu există butonul { $number }. Vă rog să scrieți întrebarea în cuvinte.
+   *[other] Aici nu există butonul { $number }. Tastați un număr de la 1 la { $count } sau scrieți întrebarea în cuvinte.
+}
+chat-see-above = Opțiunile de mai sus sunt încă valabile: tastați unul dintre numerele lor.
 
 ## Protecția datelor și ștergerea
 

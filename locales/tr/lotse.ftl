@@ -31,6 +31,8 @@ command-about = Ağ ve yetkinlik merkezi hakkında
 
 language-choose = Lütfen dilinizi seçin.
 language-set = Bundan sonra size Türkçe cevap vereceğim.
+language-detected = Türkçe yazdınız, bu yüzden Türkçe cevap veriyorum.
+button-switch-language = Her zaman Türkçe cevap ver
 
 ## Kategoriler ve kayıt türleri
 
@@ -57,12 +59,15 @@ results-title = { $count ->
 results-page = Sayfa { $page } / { $pages }
 button-details = Ayrıntılar
 button-more = Daha fazla sonuç
-button-back = Geri
+button-previous = Önceki sayfa
+button-menu = Menü
 feedback-question = Bu cevap işinize yaradı mı?
 feedback-thanks = Geri bildiriminiz için teşekkür ederim!
 no-results = Üzgünüm, bununla ilgili bir şey bulamadım.
 no-results-try = Başka kelimelerle deneyin ya da kategorilere göz atın.
 no-results-contact = Doğrudan ağa da başvurabilirsiniz:
+no-results-portal = Bu konudaki resmî portal:
+results-related = Bu kayıtlar sorunuzla ilgili olabilir:
 
 ## Bir kaydın ayrıntıları
 
@@ -99,6 +104,11 @@ empty-query = Ne aradığınızı bana yazın, örneğin “denklik” ya da “
 
 chat-choose = Bir düğmeye basmak için numarasını yazın.
 chat-bye = Hoşça kalın!
+chat-no-button = { $count ->
+    [0] Burada { $number } numaralı bir düğme yok. Lütfen sorunuzu kelimelerle yazın.
+   *[other] Burada { $number } numaralı bir düğme yok. 1 ile { $count } arasında bir numara yazın ya da sorunuzu kelimelerle yazın.
+}
+chat-see-above = Yukarıdaki seçenekler hâlâ geçerli: numaralarından birini yazın.
 
 ## Veri koruma ve silme
 

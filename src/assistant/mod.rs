@@ -26,7 +26,7 @@ pub use views::COMMANDS;
 
 use crate::i18n::Catalog;
 use crate::lang::Lang;
-use crate::search::{AskOptions, Library};
+use crate::search::{Answer, AskOptions, Library, present};
 
 /// Results per page of a search or a category.
 pub const PAGE_SIZE: usize = 5;
@@ -122,7 +122,7 @@ impl Assistant {
         };
         let message = match &request.input {
             Input::Command { name, args } => self.command(&turn, name, args),
-            Input::Text(text) => self.search(&turn, text.trim(), None, 0),
+            Input::Text(text) => return Reply::Messages(self.search(&turn, text.trim(), None, 0)),
             Input::Button(data) => match Action::decode(data) {
                 Some(action) => self.action(&turn, action),
                 None => turn.view.notice(turn.ui, "stale-button"),
@@ -176,7 +176,9 @@ impl Assistant {
             Action::SaveContact(id) => view.contact_card(ui, &id),
             Action::Browse { category, page } => view.browse(ui, category, page, true),
             Action::Page { query, offset } => match self.searches.find(turn.user, query) {
-                Some(search) => self.search(turn, &search.text, Some(search.id), offset),
+                // A further page is one message: the language offer came
+                // with the first.
+                Some(search) => self.search(turn, &search.text, Some(search.id), offset).swap_remove(0),
                 None => view.notice(ui, "stale-button"),
             },
             Action::Feedback { query, helpful } => match self.searches.find(turn.user, query) {
@@ -202,11 +204,10 @@ impl Assistant {
         }
     }
 
-    /// A search, or a further page of one (`known` is its id then). A new
-    /// search is reported to the journal; paging is not a new search.
-    fn search(&self, turn: &Turn<'_>, text: &str, known: Option<QueryId>, offset: usize) -> Message {
+    /// A search, or a further page of one (`known` is its id then).
+    fn search(&self, turn: &Turn<'_>, text: &str, known: Option<QueryId>, offset: usize) -> Vec<Message> {
         if text.is_empty() {
-            return turn.view.notice(turn.ui, "empty-query");
+            return vec![turn.view.notice(turn.ui, "empty-query")];
         }
         let options = AskOptions {
             lang: turn.lang,
@@ -215,23 +216,38 @@ impl Assistant {
             limit: PAGE_SIZE,
         };
         match turn.library.ask(text, options) {
-            Ok(answer) => {
-                let id = known.unwrap_or_else(|| {
-                    let id = self.searches.remember(turn.user, text);
-                    self.journal
-                        .query(QueryRecord::of(id, turn.channel, turn.user, &answer));
-                    id
-                });
-                if answer.hits.is_empty() && offset == 0 {
-                    turn.view.no_results(answer.lang)
-                } else {
-                    turn.view.results(&answer, id, offset, known.is_some())
-                }
-            }
+            Ok(answer) => self.answer(turn, &answer, known, offset),
             // An index error is the operator's problem; the user gets the
             // kind answer with the network's contact.
-            Err(_) => turn.view.no_results(turn.ui),
+            Err(_) => vec![turn.view.no_results(turn.ui, &[])],
         }
+    }
+
+    /// The reply to a search's answer. A new search is reported to the
+    /// journal; paging is not a new search.
+    ///
+    /// The reply is in one language: the user's own, unless the whole
+    /// message is confidently in another of the twelve. Then a second
+    /// message offers to switch for good (with the first page only). A
+    /// user without a language takes the one they confidently wrote in,
+    /// so that details and hints follow in it; else they get the fallback.
+    fn answer(&self, turn: &Turn<'_>, answer: &Answer, known: Option<QueryId>, offset: usize) -> Vec<Message> {
+        let written = written_lang(answer);
+        let lang = written.unwrap_or(turn.ui);
+        let id = known.unwrap_or_else(|| self.remember(turn, answer, lang));
+        let mut messages = vec![if answer.hits.is_empty() && offset == 0 {
+            turn.view.no_results(lang, &answer.related)
+        } else {
+            turn.view.results(lang, answer, id, offset, known.is_some())
+        }];
+        match (turn.lang, written) {
+            (None, Some(written)) => self.preferences.set_language(turn.user, written),
+            (Some(own), Some(written)) if own != written && known.is_none() => {
+                messages.push(turn.view.language_switch(written));
+            }
+            _ => {}
+        }
+        messages
     }
 
     fn inline(&self, turn: &Turn<'_>, query: &str) -> Vec<InlineResult> {
@@ -248,21 +264,41 @@ impl Assistant {
         let Ok(answer) = turn.library.ask(query, options) else {
             return Vec::new();
         };
-        let id = self.searches.remember(turn.user, query);
-        self.journal
-            .query(QueryRecord::of(id, turn.channel, turn.user, &answer));
+        // In one language, by the same rule as a search in the chat.
+        let lang = written_lang(&answer).unwrap_or(turn.ui);
+        self.remember(turn, &answer, lang);
         answer
             .hits
             .iter()
-            .map(|hit| InlineResult {
-                id: hit.id.clone(),
-                kind: hit.kind,
-                title: hit.title.clone(),
-                description: hit.summary.clone(),
-                message: turn.view.details(answer.lang, &hit.id),
+            .filter_map(|hit| {
+                let entry = turn.library.knowledge().get(&hit.id)?;
+                let shown = present(entry, lang, hit.score);
+                Some(InlineResult {
+                    id: shown.id,
+                    kind: shown.kind,
+                    title: shown.title,
+                    description: shown.summary,
+                    message: turn.view.details(lang, &hit.id),
+                })
             })
             .collect()
     }
+
+    /// Keeps a new search for paging and feedback, and reports it to the
+    /// journal as answered in `lang`.
+    fn remember(&self, turn: &Turn<'_>, answer: &Answer, lang: Lang) -> QueryId {
+        let id = self.searches.remember(turn.user, &answer.query);
+        let mut record = QueryRecord::of(id, turn.channel, turn.user, answer);
+        record.answer_lang = lang;
+        self.journal.query(record);
+        id
+    }
+}
+
+/// The language a message is confidently written in, which a reply to it
+/// is in, whatever the user's own.
+fn written_lang(answer: &Answer) -> Option<Lang> {
+    answer.detected.filter(|_| answer.detected_confident)
 }
 
 /// What answering one request works with.
@@ -319,5 +355,220 @@ impl Searches {
     fn find(&self, user: &UserKey, id: QueryId) -> Option<Search> {
         let by_user = self.by_user.lock().unwrap_or_else(|e| e.into_inner());
         by_user.get(user)?.iter().find(|s| s.id == id).cloned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The search flow with hand-made answers: what the views make of
+    //! hits, weak matches and a detected language, whatever the search
+    //! and the detection find today.
+
+    use std::path::Path;
+    use std::sync::OnceLock;
+
+    use super::*;
+    use crate::index::Location;
+
+    fn assistant() -> Assistant {
+        static LIBRARY: OnceLock<Arc<Library>> = OnceLock::new();
+        let library = LIBRARY.get_or_init(|| {
+            let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");
+            Arc::new(Library::open(&dir, &Location::Memory).expect("index builds").0)
+        });
+        Assistant::new(library.clone(), Arc::new(MemoryPreferences::default()))
+    }
+
+    /// An answer to `query` with the given entries, detected as `detected`.
+    fn answer(detected: Option<(Lang, bool)>, hits: &[&str], related: &[&str]) -> Answer {
+        let library = assistant().library();
+        let hit = |id: &&str| present(library.knowledge().get(id).expect("an entry"), Lang::De, 1.0);
+        Answer {
+            query: "frage".into(),
+            lang: Lang::De,
+            detected: detected.map(|(lang, _)| lang),
+            detected_confident: detected.is_some_and(|(_, confident)| confident),
+            took_us: 0,
+            hits: hits.iter().map(hit).collect(),
+            related: related.iter().map(hit).collect(),
+            total: hits.len(),
+        }
+    }
+
+    /// The reply of `assistant` to `answer` for a user of `lang`.
+    fn reply(assistant: &Assistant, lang: Option<Lang>, answer: &Answer, known: Option<QueryId>) -> Vec<Message> {
+        let library = assistant.library();
+        let user = UserKey("u".into());
+        let turn = Turn {
+            view: views::View {
+                catalog: &assistant.catalog,
+                knowledge: library.knowledge(),
+            },
+            library: &library,
+            user: &user,
+            channel: Channel::Chat,
+            lang,
+            ui: lang.unwrap_or(FALLBACK_LANG),
+        };
+        assistant.answer(&turn, answer, known, 0)
+    }
+
+    fn title(id: &str, lang: Lang) -> String {
+        let library = assistant().library();
+        library.knowledge().get(id).unwrap().texts_for(lang).1.title.clone()
+    }
+
+    fn found(catalog: &Catalog, lang: Lang, count: i64) -> String {
+        catalog.format(lang, "results-title", &[("count", crate::i18n::Arg::Number(count))])
+    }
+
+    /// Defect guarded: weak matches were presented as answers ("Ich habe
+    /// einen Eintrag gefunden"). Without hits, the kind no-result answer
+    /// comes first, the weak matches below it as possibly related, and a
+    /// link entry among them as the official portal.
+    #[test]
+    fn weak_matches_are_never_presented_as_found() {
+        let assistant = assistant();
+        let catalog = assistant.catalog();
+        let weak = answer(
+            Some((Lang::De, true)),
+            &[],
+            &["heft-48-fit-fuer-den-verwaltungsalltag", "anerkennung-in-deutschland"],
+        );
+        let messages = reply(&assistant, Some(Lang::De), &weak, None);
+        assert_eq!(messages.len(), 1);
+        let text = messages[0].text();
+        assert!(text.starts_with(&catalog.text(Lang::De, "no-results")), "{text}");
+        assert!(!text.contains(&found(catalog, Lang::De, 1)), "{text}");
+        assert!(!text.contains(&found(catalog, Lang::De, 2)), "{text}");
+        let related = text
+            .find(&catalog.text(Lang::De, "results-related"))
+            .expect("a heading");
+        let heft = text
+            .find(&title("heft-48-fit-fuer-den-verwaltungsalltag", Lang::De))
+            .unwrap();
+        assert!(related < heft, "weak matches come under their heading:\n{text}");
+        assert!(text.contains("Maria Kotsina"), "the network's contact:\n{text}");
+        let portal = text.find(&catalog.text(Lang::De, "no-results-portal")).unwrap();
+        assert!(
+            text[portal..].contains("https://www.anerkennung-in-deutschland.de"),
+            "{text}"
+        );
+        let buttons: Vec<&Button> = messages[0].buttons.iter().flatten().collect();
+        assert!(
+            buttons
+                .iter()
+                .any(|b| b.target == Target::Url("https://www.anerkennung-in-deutschland.de".into()))
+        );
+        assert!(
+            buttons
+                .iter()
+                .any(|b| b.target == Target::Action("d:heft-48-fit-fuer-den-verwaltungsalltag".into()))
+        );
+        assert!(
+            !buttons.iter().any(|b| b.label.starts_with("👍")),
+            "nothing was found to rate"
+        );
+    }
+
+    /// When nothing qualifies at all: the kind answer with contact and
+    /// categories, and no portal, since none matched.
+    #[test]
+    fn nothing_at_all_gets_the_kind_answer_without_a_portal() {
+        let assistant = assistant();
+        let catalog = assistant.catalog();
+        let messages = reply(&assistant, Some(Lang::Fr), &answer(None, &[], &[]), None);
+        assert_eq!(messages.len(), 1);
+        let text = messages[0].text();
+        assert!(text.contains(&catalog.text(Lang::Fr, "no-results")), "{text}");
+        assert!(text.contains(&catalog.text(Lang::Fr, "no-results-contact")), "{text}");
+        assert!(!text.contains(&catalog.text(Lang::Fr, "no-results-portal")), "{text}");
+        assert!(!text.contains(&catalog.text(Lang::Fr, "results-related")), "{text}");
+        assert!(
+            messages[0]
+                .buttons
+                .iter()
+                .flatten()
+                .any(|b| b.label == catalog.text(Lang::Fr, "category-offers"))
+        );
+    }
+
+    /// Hits are the answer; the weak matches beside them are not listed.
+    #[test]
+    fn hits_are_found_and_weak_matches_stay_out() {
+        let assistant = assistant();
+        let catalog = assistant.catalog();
+        let strong = answer(
+            Some((Lang::De, true)),
+            &["maria-kotsina"],
+            &["heft-48-fit-fuer-den-verwaltungsalltag"],
+        );
+        let text = reply(&assistant, Some(Lang::De), &strong, None)[0].text();
+        assert!(text.contains(&found(catalog, Lang::De, 1)), "{text}");
+        assert!(
+            !text.contains(&title("heft-48-fit-fuer-den-verwaltungsalltag", Lang::De)),
+            "{text}"
+        );
+    }
+
+    /// A message confidently in another language is answered in it, all of
+    /// the reply, with a one-tap switch; a guess does not switch.
+    #[test]
+    fn a_message_confidently_in_another_language_is_answered_in_it() {
+        let assistant = assistant();
+        let catalog = assistant.catalog();
+        let russian = answer(Some((Lang::Ru, true)), &["maria-kotsina"], &[]);
+        let messages = reply(&assistant, Some(Lang::De), &russian, None);
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert_eq!(messages[0].lang, Some(Lang::Ru));
+        assert!(messages[0].text().contains(&found(catalog, Lang::Ru, 1)));
+        assert!(messages[0].text().contains(&title("maria-kotsina", Lang::Ru)));
+        assert!(
+            messages[0].blocks.iter().all(|b| b.lang == Lang::Ru),
+            "{:?}",
+            messages[0]
+        );
+        assert!(
+            messages[1]
+                .text()
+                .contains(&catalog.text(Lang::Ru, "language-detected"))
+        );
+        assert_eq!(
+            messages[1].buttons[0][0].target,
+            Target::Action(Action::SetLanguage(Lang::Ru).encode())
+        );
+        // The switch is an offer: the user's language stays until taken.
+        assert_eq!(assistant.preferences.language(&UserKey("u".into())), None);
+        // Its further pages come without the offer again.
+        let paged = reply(&assistant, Some(Lang::De), &russian, Some(QueryId(1)));
+        assert_eq!(paged.len(), 1);
+
+        let guess = answer(Some((Lang::Ru, false)), &["maria-kotsina"], &[]);
+        let messages = reply(&assistant, Some(Lang::De), &guess, None);
+        assert_eq!(messages.len(), 1);
+        assert_eq!(messages[0].lang, Some(Lang::De));
+        assert!(messages[0].text().contains(&found(catalog, Lang::De, 1)));
+    }
+
+    /// Defect guarded: without a language, a German result list was
+    /// followed by English details and hints. The language a user without
+    /// one confidently writes in becomes theirs; a guess leaves the
+    /// fallback for the whole reply.
+    #[test]
+    fn a_user_without_a_language_takes_the_one_they_wrote_in() {
+        let assistant = assistant();
+        let user = UserKey("u".into());
+        let turkish = answer(Some((Lang::Tr, true)), &["maria-kotsina"], &[]);
+        let messages = reply(&assistant, None, &turkish, None);
+        assert_eq!(messages.len(), 1, "no offer: there is nothing to switch from");
+        assert_eq!(messages[0].lang, Some(Lang::Tr));
+        assert_eq!(assistant.preferences.language(&user), Some(Lang::Tr));
+
+        let assistant = self::assistant();
+        let guess = answer(Some((Lang::De, false)), &["maria-kotsina"], &[]);
+        let messages = reply(&assistant, None, &guess, None);
+        assert_eq!(messages[0].lang, Some(FALLBACK_LANG));
+        assert!(messages[0].blocks.iter().all(|b| b.lang == FALLBACK_LANG));
+        assert_eq!(assistant.preferences.language(&user), None);
     }
 }

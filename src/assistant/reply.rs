@@ -61,6 +61,10 @@ pub struct Message {
     pub edit: bool,
     /// A contact to offer as a native contact card.
     pub contact: Option<ContactCard>,
+    /// The language the message speaks in, for a door that adds words of
+    /// its own (the terminal's hints); `None` for a message in several
+    /// languages, such as the language picker.
+    pub lang: Option<Lang>,
 }
 
 /// A line or paragraph of text, in one language. An empty block is a

@@ -11,7 +11,7 @@ use super::reply::{Block, Button, ContactCard, Message, Span, Style};
 use crate::i18n::{Arg, Catalog};
 use crate::knowledge::{Contact, Details, Entry, Kind, Knowledge, Texts};
 use crate::lang::Lang;
-use crate::search::Answer;
+use crate::search::{Answer, AnswerHit};
 
 /// Labels of buttons are cut to this many characters.
 const MAX_LABEL_CHARS: usize = 40;
@@ -48,6 +48,7 @@ impl View<'_> {
     pub fn notice(&self, lang: Lang, id: &str) -> Message {
         Message {
             blocks: vec![Block::plain(self.t(lang, id), lang)],
+            lang: Some(lang),
             ..Message::default()
         }
     }
@@ -104,6 +105,7 @@ impl View<'_> {
             buttons: self.category_buttons(lang),
             edit,
             contact: None,
+            lang: Some(lang),
         }
     }
 
@@ -150,6 +152,7 @@ impl View<'_> {
             buttons,
             edit,
             contact: None,
+            lang: None,
         }
     }
 
@@ -189,18 +192,19 @@ impl View<'_> {
             buttons: self.category_buttons(lang),
             edit: false,
             contact: None,
+            lang: Some(lang),
         }
     }
 
-    /// One page of a search's results.
-    pub fn results(&self, answer: &Answer, query: QueryId, offset: usize, edit: bool) -> Message {
-        let lang = answer.lang;
+    /// One page of a search's results, in `lang`: only the entries Lotse
+    /// presents as answers (`answer.hits`), never its weak matches.
+    pub fn results(&self, lang: Lang, answer: &Answer, query: QueryId, offset: usize, edit: bool) -> Message {
         let count = Arg::Number(answer.total as i64);
         let mut blocks = vec![Block::bold(
             self.catalog.format(lang, "results-title", &[("count", count)]),
             lang,
         )];
-        let entries: Vec<&Entry> = answer.hits.iter().filter_map(|h| self.knowledge.get(&h.id)).collect();
+        let entries = self.entries(&answer.hits);
         let mut buttons = self.list(lang, &entries, offset, &mut blocks);
         blocks.extend(self.page_line(lang, offset, answer.total));
         let paging = self.paging(lang, offset, answer.total, |offset| Action::Page { query, offset });
@@ -216,17 +220,21 @@ impl View<'_> {
             buttons,
             edit,
             contact: None,
+            lang: Some(lang),
         }
     }
 
-    /// The kind answer to a search without results: what to try, the
-    /// categories, and the network's contact.
-    pub fn no_results(&self, lang: Lang) -> Message {
+    /// The kind answer to a search without an answer: what to try, the
+    /// network's contact and the categories. Below it, the official portal
+    /// among the weak matches `related` (a link entry that matched), and
+    /// the other weak matches, introduced as possibly related: never as
+    /// found.
+    pub fn no_results(&self, lang: Lang, related: &[AnswerHit]) -> Message {
         let mut blocks = vec![
             Block::bold(self.t(lang, "no-results"), lang),
             Block::plain(self.t(lang, "no-results-try"), lang),
         ];
-        let mut buttons = self.category_buttons(lang);
+        let mut buttons = Vec::new();
         if let Some(entry) = self.network_contact() {
             blocks.push(Block::gap(lang));
             blocks.push(Block::plain(self.t(lang, "no-results-contact"), lang));
@@ -235,14 +243,60 @@ impl View<'_> {
             if let Details::Contact(contact) = &entry.details {
                 blocks.extend(self.reach(lang, contact));
             }
-            buttons.insert(0, vec![self.details_button(lang, entry, None)]);
+            buttons.push(vec![self.details_button(lang, entry, None)]);
         }
+        let (portals, others): (Vec<&Entry>, Vec<&Entry>) =
+            self.entries(related).into_iter().partition(|e| e.kind == Kind::Link);
+        for portal in portals {
+            let Some(url) = portal.url() else { continue };
+            let (shown, texts) = portal.texts_for(lang);
+            blocks.push(Block::gap(lang));
+            blocks.push(Block::plain(self.t(lang, "no-results-portal"), lang));
+            blocks.push(Block::bold(texts.title.clone(), shown));
+            blocks.push(Block {
+                spans: vec![Span {
+                    text: url.to_string(),
+                    style: Style::Link(url.to_string()),
+                }],
+                lang,
+            });
+            let label = format!("🔗 {}", self.t(lang, "button-open-website"));
+            buttons.push(vec![Button::url(label, url)]);
+        }
+        if !others.is_empty() {
+            blocks.push(Block::gap(lang));
+            blocks.push(Block::plain(self.t(lang, "results-related"), lang));
+            buttons.extend(self.list(lang, &others, 0, &mut blocks));
+        }
+        buttons.extend(self.category_buttons(lang));
         Message {
             blocks,
             buttons,
             edit: false,
             contact: None,
+            lang: Some(lang),
         }
+    }
+
+    /// The offer to keep answering in `lang`, the language a message was
+    /// confidently written in, which is not the user's: one tap switches.
+    pub fn language_switch(&self, lang: Lang) -> Message {
+        Message {
+            blocks: vec![Block::styled(self.t(lang, "language-detected"), Style::Italic, lang)],
+            buttons: vec![vec![Button::action(
+                format!("🌐 {}", self.t(lang, "button-switch-language")),
+                Action::SetLanguage(lang).encode(),
+            )]],
+            edit: false,
+            contact: None,
+            lang: Some(lang),
+        }
+    }
+
+    /// The entries of `hits`, in their order; an entry gone from the
+    /// knowledge (a reload in between) is left out.
+    fn entries(&self, hits: &[AnswerHit]) -> Vec<&Entry> {
+        hits.iter().filter_map(|h| self.knowledge.get(&h.id)).collect()
     }
 
     /// One page of a category.
@@ -270,7 +324,7 @@ impl View<'_> {
             buttons.push(paging);
         }
         buttons.push(vec![Button::action(
-            format!("« {}", self.t(lang, "button-back")),
+            format!("« {}", self.t(lang, "button-menu")),
             Action::Menu.encode(),
         )]);
         Message {
@@ -278,6 +332,7 @@ impl View<'_> {
             buttons,
             edit,
             contact: None,
+            lang: Some(lang),
         }
     }
 
@@ -327,11 +382,12 @@ impl View<'_> {
         ]
     }
 
-    /// "Back" and "More" buttons around `offset`, whose actions `at` makes.
+    /// "Previous page" and "More" buttons around `offset`, whose actions
+    /// `at` makes.
     fn paging(&self, lang: Lang, offset: usize, total: usize, at: impl Fn(usize) -> Action) -> Vec<Button> {
         let mut row = Vec::new();
         if offset > 0 {
-            let label = format!("◀ {}", self.t(lang, "button-back"));
+            let label = format!("◀ {}", self.t(lang, "button-previous"));
             row.push(Button::action(label, at(offset.saturating_sub(PAGE_SIZE)).encode()));
         }
         if offset + PAGE_SIZE < total {
@@ -403,6 +459,7 @@ impl View<'_> {
             buttons,
             edit: false,
             contact: None,
+            lang: Some(lang),
         }
     }
 
@@ -531,6 +588,7 @@ impl View<'_> {
                     lang,
                 )],
                 contact: Some(card),
+                lang: Some(lang),
                 ..Message::default()
             },
             None => self.notice(lang, "stale-button"),

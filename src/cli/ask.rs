@@ -7,9 +7,9 @@ use std::process::ExitCode;
 
 use super::{KnowledgeArgs, StoreArgs, UsageError, parse_lang};
 use crate::assistant::{Channel, Journal, QueryId, QueryRecord};
-use crate::bidi::isolate_ltr_runs;
 use crate::i18n::Catalog;
-use crate::search::AskOptions;
+use crate::lang::Lang;
+use crate::search::{Answer, AnswerHit, AskOptions, Library};
 
 /// Search the knowledge and print the best entries.
 #[derive(Debug, clap::Args)]
@@ -52,7 +52,7 @@ pub(super) fn execute(args: Args) -> anyhow::Result<ExitCode> {
         limit: args.limit,
         ..AskOptions::default()
     };
-    let answer = library.ask(query.trim(), options)?;
+    let answer = ask(&library, query.trim(), options)?;
     let (memory, pseudonyms, _) = args.store.open(None)?;
     let mut id = [0u8; 8];
     let _ = getrandom::fill(&mut id);
@@ -68,24 +68,59 @@ pub(super) fn execute(args: Args) -> anyhow::Result<ExitCode> {
         println!("{}", serde_json::to_string(&answer)?);
         return Ok(ExitCode::SUCCESS);
     }
+    // Weak matches are never shown as found: after the no-result line,
+    // under a heading of their own.
     if answer.hits.is_empty() {
-        println!("{}", Catalog::new().text(answer.lang, "no-results"));
+        let catalog = Catalog::new();
+        println!("{}", catalog.text(answer.lang, "no-results"));
+        if !answer.related.is_empty() {
+            println!("\n{}", catalog.text(answer.lang, "results-related"));
+        }
+        print_hits(&answer.related);
     }
-    // One item per line; right-to-left lines get their Latin runs
-    // isolated, and urls stand alone so that no mark touches them.
-    for (i, hit) in answer.hits.iter().enumerate() {
-        let title = isolate_ltr_runs(&hit.title, hit.lang);
-        println!("{}. {title} [{}]", i + 1, hit.kind.name());
+    print_hits(&answer.hits);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Asks the library; without `--lang`, the answer is in the query's
+/// language only where the whole query is confidently in it, else in
+/// German (gibberish included).
+fn ask(library: &Library, query: &str, options: AskOptions) -> anyhow::Result<Answer> {
+    let answer = library.ask(query, options)?;
+    if options.lang.is_some() || answer.detected_confident || answer.lang == Lang::CANONICAL {
+        return Ok(answer);
+    }
+    let knowledge = library.knowledge();
+    let in_german = |hits: Vec<AnswerHit>| -> Vec<AnswerHit> {
+        hits.into_iter()
+            .map(|hit| match knowledge.get(&hit.id) {
+                Some(entry) => crate::search::present(entry, Lang::CANONICAL, hit.score),
+                None => hit,
+            })
+            .collect()
+    };
+    Ok(Answer {
+        lang: Lang::CANONICAL,
+        hits: in_german(answer.hits),
+        related: in_german(answer.related),
+        ..answer
+    })
+}
+
+/// One item per line, urls on lines of their own. No bidi marks: this is
+/// a terminal's (or a tool's) text, and most terminals show them as boxes.
+fn print_hits(hits: &[AnswerHit]) {
+    for (i, hit) in hits.iter().enumerate() {
+        println!("{}. {} [{}]", i + 1, hit.title, hit.kind.name());
         if hit.title != hit.title_de {
             println!("   ({})", hit.title_de);
         }
-        println!("   {}", isolate_ltr_runs(&hit.summary, hit.lang));
+        println!("   {}", hit.summary);
         if let Some(url) = &hit.url {
             println!("   {url}");
         }
         println!("   id: {}", hit.id);
     }
-    Ok(ExitCode::SUCCESS)
 }
 
 /// Answers each line of `file`: one JSON object per line, in order, an empty
@@ -112,7 +147,7 @@ fn run_batch(args: &Args, file: &std::path::Path, lang: Option<crate::lang::Lang
             Err(e) if e.kind() == std::io::ErrorKind::InvalidData => String::new(),
             Err(e) => return Err(e.into()),
         };
-        let answer = library.ask(line.trim(), options)?;
+        let answer = ask(&library, line.trim(), options)?;
         serde_json::to_writer(&mut out, &answer)?;
         out.write_all(b"\n")?;
     }

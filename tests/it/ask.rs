@@ -19,7 +19,18 @@ fn json_has_the_contract_shape() {
     let object = answer.as_object().unwrap();
     let mut keys: Vec<&str> = object.keys().map(String::as_str).collect();
     keys.sort();
-    assert_eq!(keys, ["detected", "hits", "lang", "query", "took_us"]);
+    assert_eq!(
+        keys,
+        [
+            "detected",
+            "detected_confident",
+            "hits",
+            "lang",
+            "query",
+            "related",
+            "took_us"
+        ]
+    );
     assert_eq!(answer["query"], "Heft 48");
     assert!(answer["took_us"].is_u64());
     assert!(answer["detected"].is_string() || answer["detected"].is_null());
@@ -62,6 +73,33 @@ fn german_query_answers_in_the_requested_language() {
 fn zero_hits_is_success_with_an_empty_list() {
     let answer = ask_json(&["xyzzyqwertz"]);
     assert_eq!(answer["hits"], Value::Array(vec![]));
+}
+
+/// Defect guarded: gibberish was answered in English, though the README
+/// promises German where the query's language is not known.
+#[test]
+fn gibberish_falls_back_to_german() {
+    for query in ["xyzzyqwertz", "qwrtzp kjhgf"] {
+        assert_eq!(ask_json(&[query])["lang"], "de", "{query}");
+        let output = lotse(&["ask", query]);
+        assert_eq!(output.status.code(), Some(0));
+        assert!(
+            stdout(&output).starts_with("Dazu habe ich leider nichts gefunden."),
+            "{query}: {}",
+            stdout(&output)
+        );
+    }
+}
+
+/// Defect guarded: `lotse ask` printed isolate marks, which a terminal
+/// shows as boxes.
+#[test]
+fn text_output_has_no_direction_marks() {
+    let output = lotse(&["ask", "--lang", "ar", "Kotsina"]);
+    assert_eq!(output.status.code(), Some(0));
+    let out = stdout(&output);
+    assert!(out.contains("1. "), "{out}");
+    assert!(!out.contains(['\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}']), "{out}");
 }
 
 #[test]

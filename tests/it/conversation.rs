@@ -291,25 +291,63 @@ fn chat_binary_answers_piped_turns() {
     }
 }
 
+/// Defect guarded: the isolate marks U+2068/U+2069 were printed raw in the
+/// terminal, where they show as boxes. Isolation is a door's rendering
+/// choice: Telegram's HTML gets the marks around Latin runs (never inside a
+/// url or a command), the terminal gets none, from the same replies.
 #[test]
-fn right_to_left_output_keeps_urls_and_commands_whole() {
+fn isolates_only_where_they_render() {
     let marks = ['\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}', '\u{200E}', '\u{200F}'];
     for lang in [Lang::Ar, Lang::Fa, Lang::Ps] {
         let assistant = assistant();
         let mut chat = TerminalChat::new(&assistant, Some(lang), UserKey("terminal".into()));
-        let mut output = String::new();
+        let mut terminal = String::new();
         for turn in ["/start", "/help", "Kotsina", "1", "www.pro-qualifizierung.de", "1"] {
-            output.push_str(&chat.turn(turn));
-            output.push('\n');
+            terminal.push_str(&chat.turn(turn));
+            terminal.push('\n');
         }
-        assert!(output.contains('\u{2068}'), "{lang}: Latin runs are isolated");
-        for word in output.split_whitespace() {
+        assert!(
+            !terminal.contains(marks),
+            "{lang}: no marks in the terminal:\n{terminal}"
+        );
+
+        let mut telegram = String::new();
+        for input in [command("start", ""), command("help", ""), Input::Text("Kotsina".into())] {
+            let reply = assistant.handle(&request("telegram", Some(lang), input));
+            for message in reply.messages() {
+                telegram.extend(lotse::bot::render(message).chunks);
+            }
+        }
+        assert!(
+            telegram.contains('\u{2068}'),
+            "{lang}: Latin runs are isolated on Telegram"
+        );
+        for word in telegram.split_whitespace() {
             let bare: String = word.chars().filter(|c| !marks.contains(c)).collect();
             let inner = word.trim_start_matches(marks).trim_end_matches(marks);
             if bare.starts_with("http") || bare.starts_with('/') || bare.contains('@') {
                 assert!(!inner.contains(marks), "{lang}: direction mark inside {word:?}");
             }
         }
-        assert!(!output.contains("/\u{2068}"), "{lang}: mark after a command's slash");
+        assert!(!telegram.contains("/\u{2068}"), "{lang}: mark after a command's slash");
     }
+}
+
+/// Defect guarded: in an interactive terminal, the language picker appeared
+/// twice: once as the greeting, again for the `/start` a newcomer types.
+/// A reply that only repeats the choices still on screen is not printed
+/// again; the terminal says they still apply.
+#[test]
+fn the_picker_appears_once_in_an_interactive_terminal() {
+    let assistant = assistant();
+    let catalog = Catalog::new();
+    let mut chat = TerminalChat::new(&assistant, None, UserKey("newcomer".into()));
+    let mut output = Vec::new();
+    chat.run("/start\n2\n".as_bytes(), &mut output, true).unwrap();
+    let output = String::from_utf8(output).unwrap();
+    let picker = catalog.text(Lang::De, "language-choose");
+    assert_eq!(output.matches(&picker).count(), 1, "{output}");
+    assert!(output.contains(&catalog.text(Lang::En, "chat-see-above")), "{output}");
+    // The picker's buttons still work after that.
+    assert!(output.contains(&catalog.text(Lang::En, "language-set")), "{output}");
 }
