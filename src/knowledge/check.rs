@@ -13,6 +13,13 @@ use super::file::{EntryFile, Files, LineMap, RawContact, RawPublication, Transla
 use super::{Contact, Details, Diagnostic, Entry, Kind, Knowledge, Publication, Texts};
 use crate::lang::Lang;
 
+/// The fewest distinct keywords an entry should have in each language.
+/// Questions rarely use the words of a title: people search with everyday
+/// words, synonyms, the words of an authority's letter and the spellings
+/// they type, so a language with fewer keywords leaves its entry hard to
+/// find (knowledge/README.md, "Keywords"). Below this, `lotse check` warns.
+pub const MIN_KEYWORDS: usize = 5;
+
 /// Entries complete per language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Coverage {
@@ -111,6 +118,7 @@ pub(super) fn assemble(files: Files, diagnostics: &mut Vec<Diagnostic>) -> Vec<E
 
     attach_translations(&mut entries, files.translations, diagnostics);
     warn_missing_translations(&entries, diagnostics);
+    warn_few_keywords(&entries, diagnostics);
     entries
 }
 
@@ -422,7 +430,7 @@ fn warn_missing_translations(entries: &[Entry], diagnostics: &mut Vec<Diagnostic
             if missing.is_empty() {
                 continue;
             }
-            let file = entry.path.with_file_name(format!("{}.{lang}.md", entry.id));
+            let file = file_of(entry, lang);
             let message = if missing.len() == 4 {
                 format!("no translation into `{lang}`; add {}", file.display())
             } else {
@@ -431,6 +439,35 @@ fn warn_missing_translations(entries: &[Entry], diagnostics: &mut Vec<Diagnostic
             let path = if missing.len() == 4 { &entry.path } else { &file };
             diagnostics.push(warning(path, None, message));
         }
+    }
+}
+
+/// Warns about each language in which an entry has some keywords, but fewer
+/// than [`MIN_KEYWORDS`] different ones. None at all is reported already:
+/// an error in German, a lacking field in a translation.
+fn warn_few_keywords(entries: &[Entry], diagnostics: &mut Vec<Diagnostic>) {
+    for entry in entries {
+        for (&lang, texts) in &entry.texts {
+            let distinct: HashSet<String> = texts.keywords.iter().map(|k| k.to_lowercase()).collect();
+            let n = distinct.len();
+            if n == 0 || n >= MIN_KEYWORDS {
+                continue;
+            }
+            let message = format!(
+                "only {n} keywords in `{lang}`; add at least {} more to `keywords`: the everyday words, synonyms, words of an authority's letter and common misspellings people search with (see knowledge/README.md)",
+                MIN_KEYWORDS - n
+            );
+            diagnostics.push(warning(&file_of(entry, lang), None, message));
+        }
+    }
+}
+
+/// The file that holds an entry's texts in `lang`, whether or not it exists.
+fn file_of(entry: &Entry, lang: Lang) -> PathBuf {
+    if lang == Lang::CANONICAL {
+        entry.path.clone()
+    } else {
+        entry.path.with_file_name(format!("{}.{lang}.md", entry.id))
     }
 }
 

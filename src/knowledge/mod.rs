@@ -19,7 +19,7 @@ use serde::Serialize;
 
 use crate::lang::Lang;
 
-pub use check::Coverage;
+pub use check::{Coverage, MIN_KEYWORDS};
 
 /// The kind of an entry, which is also the folder it lives in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
