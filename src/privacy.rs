@@ -94,7 +94,8 @@ fn write_private(path: &Path, content: &str) -> std::io::Result<()> {
     file.write_all(b"\n")
 }
 
-fn to_hex(bytes: &[u8]) -> String {
+/// Bytes as lower-case hexadecimal.
+pub fn to_hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
