@@ -22,7 +22,7 @@ use lotse::reload::{self, Outcome};
 use lotse::search::Library;
 
 use crate::store::{ask, assistant_on, copy_dir, count_with, memory, yes_button};
-use crate::util::{library, lotse, root, stderr};
+use crate::util::{library, lotse, lotse_command, root, stderr, stdout};
 
 fn text(reply: &Reply) -> String {
     reply.messages().iter().map(|m| m.text()).collect::<Vec<_>>().join("\n")
@@ -520,4 +520,41 @@ fn builds_into_one_index_folder_take_turns() {
     let again = Library::new(full, &Location::Dir(index)).unwrap();
     let answer = again.ask("Kotsina", Default::default()).unwrap();
     assert_eq!(answer.hits[0].id, "maria-kotsina");
+}
+
+/// Defect class: users written in clear into the log. A scripted chat at
+/// the most verbose level (searches, a language, 👍, `/forget`) leaves no
+/// line with the user's text or their pseudonym, from Lotse or the crates
+/// under it.
+#[test]
+fn no_log_line_holds_a_users_text_or_key() {
+    use std::io::Write;
+    use std::process::Stdio;
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lotse.db");
+    let mut child = lotse_command()
+        .args(["chat", "--database", path.to_str().unwrap()])
+        .env("LOTSE_LOG", "trace")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let turns = "/language\n11\nGeheimwortXyz Kotsina\n4\nGeheimwortXyz\n/forget\n1\n";
+    child.stdin.take().unwrap().write_all(turns.as_bytes()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success());
+    assert!(
+        stdout(&output).contains(&says(Lang::Ro, "forget-done")),
+        "{}",
+        stdout(&output)
+    );
+    let log = stderr(&output);
+    assert!(log.contains("TRACE"), "the most verbose level is on: {log}");
+    for line in log.lines() {
+        assert!(!line.to_lowercase().contains("geheimwortxyz"), "a user's text: {line}");
+        let hex_run = line.split(|c: char| !c.is_ascii_hexdigit()).any(|run| run.len() >= 64);
+        assert!(!hex_run, "a pseudonym: {line}");
+    }
 }
