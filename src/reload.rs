@@ -90,8 +90,17 @@ pub fn watch(
     let watcher = start_watcher(&dir, sender)?;
     std::thread::Builder::new().name("lotse-reload".into()).spawn(move || {
         // The watcher stops when dropped; the thread keeps it.
-        let _watcher = watcher;
-        while wait_for_change(&events) {
+        let mut watcher = watcher;
+        // Notifications name paths in full.
+        let full = std::path::absolute(&dir).unwrap_or_else(|_| dir.clone());
+        while let Some(replaced) = wait_for_change(&events, &full) {
+            if replaced {
+                // A folder swapped in by a rename is a new folder to watch.
+                let _ = watcher.unwatch(&dir);
+                if let Err(err) = watcher.watch(&dir, RecursiveMode::Recursive) {
+                    log::error!("cannot watch the knowledge folder again: {err}");
+                }
+            }
             on_outcome(reload(&assistant, &dir, &location, false));
         }
     })
@@ -120,20 +129,30 @@ fn start_watcher(
 }
 
 /// Blocks until the folder changed and has been quiet for [`SETTLE`];
-/// `false` once the watcher is gone.
-fn wait_for_change(events: &Receiver<notify::Result<notify::Event>>) -> bool {
+/// says whether the folder itself was removed or renamed (and may have been
+/// replaced); `None` once the watcher is gone.
+fn wait_for_change(events: &Receiver<notify::Result<notify::Event>>, dir: &Path) -> Option<bool> {
+    let mut replaced = false;
+    let mut note = |event: &notify::Result<notify::Event>| {
+        replaced |= event.as_ref().is_ok_and(|e| {
+            matches!(
+                e.kind,
+                EventKind::Remove(_) | EventKind::Modify(notify::event::ModifyKind::Name(_))
+            ) && e.paths.iter().any(|p| p == dir)
+        });
+    };
     loop {
-        match events.recv() {
-            Ok(event) if is_change(&event) => break,
-            Ok(_) => {}
-            Err(_) => return false,
+        let event = events.recv().ok()?;
+        if is_change(&event) {
+            note(&event);
+            break;
         }
     }
     loop {
         match events.recv_timeout(SETTLE) {
-            Ok(_) => {}
-            Err(RecvTimeoutError::Timeout) => return true,
-            Err(RecvTimeoutError::Disconnected) => return false,
+            Ok(event) => note(&event),
+            Err(RecvTimeoutError::Timeout) => return Some(replaced),
+            Err(RecvTimeoutError::Disconnected) => return None,
         }
     }
 }

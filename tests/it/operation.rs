@@ -404,6 +404,33 @@ fn a_fifo_in_the_knowledge_folder_is_refused_and_later_edits_go_live() {
     );
 }
 
+/// The watcher no longer polls, so a knowledge folder replaced as a whole
+/// (moved away, a new one moved in, as deploy tools do) must still be
+/// followed.
+#[test]
+fn a_knowledge_folder_replaced_by_a_rename_is_still_watched() {
+    let (dir, knowledge, assistant) = served_copy();
+    reload::watch(assistant.clone(), knowledge.clone(), Location::Memory, |_| {}).unwrap();
+    let next = dir.path().join("next");
+    copy_dir(&knowledge, &next);
+    std::fs::write(next.join("offers/sprachkurs.md"), SOUND_ENTRY).unwrap();
+    std::fs::rename(&knowledge, dir.path().join("old")).unwrap();
+    std::fs::rename(&next, &knowledge).unwrap();
+    let live = |assistant: &Assistant| assistant.library().knowledge().get("sprachkurs").is_some();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !live(&assistant) && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    assert!(live(&assistant), "the new folder was taken");
+    // And it is watched in turn.
+    std::fs::remove_file(knowledge.join("offers/sprachkurs.md")).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while live(&assistant) && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    assert!(!live(&assistant), "an edit of the new folder was taken");
+}
+
 /// Defect: a link to `/dev/zero` took the memory to 2 GB, and a 50 MB entry
 /// was accepted. Links out of the folder, special files and files over the
 /// cap are refused, each error naming the file.
