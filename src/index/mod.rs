@@ -90,7 +90,7 @@ pub enum IndexError {
     Io { path: PathBuf, source: std::io::Error },
     #[error(
         "search index folder {path} holds `{file}`, which Lotse did not put there, and Lotse empties the folder it \
-         keeps an index in; give --index-dir a new or empty folder"
+         keeps an index in; give --index-dir (or index_dir) a new or empty folder"
     )]
     Foreign { path: PathBuf, file: String },
 }
