@@ -54,7 +54,7 @@ fn buttons(reply: &Reply) -> Vec<String> {
 
 /// Makes a file unwritable, even for root: the immutable attribute where
 /// there is one, else its mode.
-fn lock_file(path: &Path) {
+pub fn lock_file(path: &Path) {
     let immutable = std::process::Command::new("chattr").arg("+i").arg(path).status();
     if !immutable.is_ok_and(|s| s.success()) {
         std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o400)).unwrap();
@@ -63,7 +63,7 @@ fn lock_file(path: &Path) {
     }
 }
 
-fn unlock_file(path: &Path) {
+pub fn unlock_file(path: &Path) {
     let _ = std::process::Command::new("chattr").arg("-i").arg(path).status();
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).unwrap();
 }
