@@ -219,18 +219,10 @@ impl Store {
 }
 
 /// Creates the database file, readable by its owner only, and its folder,
-/// enterable by its owner only, where they are missing. A folder that
-/// exists is left as it is: it may be a home or a shared folder.
+/// enterable by its owner only, where they are missing.
 fn create_private(path: &Path) -> Result<(), StoreError> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty() && !d.exists()) {
-        let mut builder = std::fs::DirBuilder::new();
-        builder.recursive(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::DirBuilderExt;
-            builder.mode(0o700);
-        }
-        builder.create(dir).map_err(|source| StoreError::Folder {
+    if let Some(dir) = path.parent() {
+        crate::privacy::create_private_dir(dir).map_err(|source| StoreError::Folder {
             path: dir.to_path_buf(),
             source,
         })?;

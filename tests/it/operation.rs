@@ -285,6 +285,18 @@ fn database_files_are_readable_by_their_owner_only() {
         assert_eq!(mode(file), 0o600, "{} narrowed", file.display());
     }
     again.close();
+
+    // The binary makes the secret first, in the same folder: still 0700.
+    let fresh = dir.path().join("fresh");
+    let output = lotse_command()
+        .args(["chat", "--database", fresh.join("lotse.db").to_str().unwrap()])
+        .stdin(std::fs::File::open("/dev/null").unwrap())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(mode(&fresh), 0o700);
+    assert_eq!(mode(&fresh.join("secret")), 0o600);
+    assert_eq!(mode(&fresh.join("lotse.db")), 0o600);
 }
 
 /// A copy of the shipped knowledge and an assistant serving it.
