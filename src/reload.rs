@@ -2,24 +2,35 @@
 //! and, when sound, indexed in the background and swapped in at once; a
 //! folder with errors leaves the old index serving.
 //!
-//! The watcher polls a fingerprint of the folder (names, sizes, times of
-//! change) every few seconds: no platform notification API, nothing that
-//! misses an edit made through a network share or an editor's rename.
+//! A reload that would drop every entry, or more than half of them, is
+//! refused unless an admin forces it: an emptied or half-copied folder is
+//! far more often an accident than an edit. Reloads run one at a time, so
+//! the watcher and an admin's `/reload` never index into one folder at once.
+//! The watcher listens to the platform's file notifications (inotify,
+//! FSEvents, kqueue, ReadDirectoryChanges) and polls only where there are
+//! none, such as a network share.
 
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
+
+use notify::{EventKind, RecursiveMode, Watcher};
 
 use crate::assistant::Assistant;
 use crate::index::Location;
 use crate::knowledge;
 use crate::search::Library;
 
-/// How often the folder is looked at.
+/// How often the folder is looked at where there are no notifications.
 pub const POLL: Duration = Duration::from_secs(2);
+/// How long the folder must be quiet before it is read, so that an editor
+/// or a copy finishes writing first.
+const SETTLE: Duration = Duration::from_millis(300);
+
+/// One reload at a time in this process: load, index, swap.
+static RELOADING: Mutex<()> = Mutex::new(());
 
 /// What a reload did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,11 +40,16 @@ pub enum Outcome {
     /// The folder has errors (each with file and line); the old knowledge
     /// keeps serving.
     Rejected(Vec<String>),
+    /// The folder is sound but would drop every entry, or more than half,
+    /// so the old knowledge keeps serving until an admin forces the reload.
+    Refused { before: usize, after: usize },
 }
 
 /// Loads `dir`, and when it has no errors builds its index and swaps it
-/// into `assistant`.
-pub fn reload(assistant: &Assistant, dir: &Path, location: &Location) -> Outcome {
+/// into `assistant`. A folder that would lose more than half of the
+/// entries is refused unless `force` is set.
+pub fn reload(assistant: &Assistant, dir: &Path, location: &Location, force: bool) -> Outcome {
+    let _one_at_a_time = RELOADING.lock().unwrap_or_else(|e| e.into_inner());
     let loaded = knowledge::load(dir);
     let errors: Vec<String> = loaded.errors().map(ToString::to_string).collect();
     if !errors.is_empty() {
@@ -42,12 +58,17 @@ pub fn reload(assistant: &Assistant, dir: &Path, location: &Location) -> Outcome
         }
         return Outcome::Rejected(errors);
     }
-    let entries = loaded.knowledge.len();
+    let before = assistant.library().knowledge().len();
+    let after = loaded.knowledge.len();
+    if !force && after * 2 < before {
+        log::error!("knowledge not reloaded: it would shrink from {before} to {after} entries; an admin can force it");
+        return Outcome::Refused { before, after };
+    }
     match Library::new(loaded.knowledge, location) {
         Ok(library) => {
             assistant.replace_library(Arc::new(library));
-            log::info!("knowledge reloaded: {entries} entries");
-            Outcome::Reloaded(entries)
+            log::info!("knowledge reloaded: {after} entries");
+            Outcome::Reloaded(after)
         }
         Err(err) => {
             log::error!("knowledge not reloaded: {err}");
@@ -64,42 +85,86 @@ pub fn watch(
     location: Location,
     on_outcome: impl Fn(Outcome) + Send + 'static,
 ) -> std::io::Result<JoinHandle<()>> {
-    // Taken before the thread starts, so no edit from now on is missed.
-    let mut last = fingerprint(&dir);
+    let (sender, events) = std::sync::mpsc::channel();
+    // Started before the thread, so no edit from now on is missed.
+    let watcher = start_watcher(&dir, sender)?;
     std::thread::Builder::new().name("lotse-reload".into()).spawn(move || {
-        loop {
-            std::thread::sleep(POLL);
-            let now = fingerprint(&dir);
-            if now == last {
-                continue;
+        // The watcher stops when dropped; the thread keeps it.
+        let mut watcher = watcher;
+        // Notifications name paths in full.
+        let full = std::path::absolute(&dir).unwrap_or_else(|_| dir.clone());
+        while let Some(replaced) = wait_for_change(&events, &full) {
+            if replaced {
+                // A folder swapped in by a rename is a new folder to watch.
+                let _ = watcher.unwatch(&dir);
+                if let Err(err) = watcher.watch(&dir, RecursiveMode::Recursive) {
+                    log::error!("cannot watch the knowledge folder again: {err}");
+                }
             }
-            // Let an editor finish writing before reading.
-            std::thread::sleep(Duration::from_millis(300));
-            last = fingerprint(&dir);
-            on_outcome(reload(&assistant, &dir, &location));
+            on_outcome(reload(&assistant, &dir, &location, false));
         }
     })
 }
 
-/// A hash of every file's path, size and time of change below `dir`.
-pub fn fingerprint(dir: &Path) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    let mut stack = vec![dir.to_path_buf()];
-    let mut files = Vec::new();
-    while let Some(folder) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&folder) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            match entry.metadata() {
-                Ok(meta) if meta.is_dir() => stack.push(path),
-                Ok(meta) => files.push((path, meta.len(), meta.modified().ok())),
-                Err(_) => {}
-            }
+/// Notifications where the platform has them, else polling.
+fn start_watcher(
+    dir: &Path,
+    sender: std::sync::mpsc::Sender<notify::Result<notify::Event>>,
+) -> std::io::Result<Box<dyn Watcher + Send>> {
+    let io = |err: notify::Error| std::io::Error::other(format!("watching {}: {err}", dir.display()));
+    let native = notify::RecommendedWatcher::new(sender.clone(), notify::Config::default()).and_then(|mut w| {
+        w.watch(dir, RecursiveMode::Recursive)?;
+        Ok(w)
+    });
+    match native {
+        Ok(watcher) => Ok(Box::new(watcher)),
+        Err(err) => {
+            log::warn!("no file notifications for the knowledge folder ({err}); looking every {POLL:?} instead");
+            let config = notify::Config::default().with_poll_interval(POLL);
+            let mut watcher = notify::PollWatcher::new(sender, config).map_err(io)?;
+            watcher.watch(dir, RecursiveMode::Recursive).map_err(io)?;
+            Ok(Box::new(watcher))
         }
     }
-    files.sort();
-    files.hash(&mut hasher);
-    hasher.finish()
+}
+
+/// Blocks until the folder changed and has been quiet for [`SETTLE`];
+/// says whether the folder itself was removed or renamed (and may have been
+/// replaced); `None` once the watcher is gone.
+fn wait_for_change(events: &Receiver<notify::Result<notify::Event>>, dir: &Path) -> Option<bool> {
+    let mut replaced = false;
+    let mut note = |event: &notify::Result<notify::Event>| {
+        replaced |= event.as_ref().is_ok_and(|e| {
+            matches!(
+                e.kind,
+                EventKind::Remove(_) | EventKind::Modify(notify::event::ModifyKind::Name(_))
+            ) && e.paths.iter().any(|p| p == dir)
+        });
+    };
+    loop {
+        let event = events.recv().ok()?;
+        if is_change(&event) {
+            note(&event);
+            break;
+        }
+    }
+    loop {
+        match events.recv_timeout(SETTLE) {
+            Ok(event) => note(&event),
+            Err(RecvTimeoutError::Timeout) => return Some(replaced),
+            Err(RecvTimeoutError::Disconnected) => return None,
+        }
+    }
+}
+
+/// Whether an event may change what the folder holds. Reading a file (as
+/// a reload does) is not a change; an error of the watcher may hide one.
+fn is_change(event: &notify::Result<notify::Event>) -> bool {
+    match event {
+        Ok(event) => !matches!(event.kind, EventKind::Access(_)),
+        Err(err) => {
+            log::warn!("watching the knowledge folder: {err}");
+            true
+        }
+    }
 }

@@ -99,6 +99,7 @@ button-open-website = Website öffnen
 unknown-command = Diesen Befehl kenne ich nicht. Mit /help sehen Sie, was ich kann.
 text-only = Ich kann nur Text lesen. Bitte schreiben Sie mir Ihre Frage als Nachricht.
 stale-button = Diese Schaltfläche ist nicht mehr aktuell. Bitte fragen Sie einfach noch einmal.
+not-your-button = Diese Schaltfläche gehört zur Anfrage einer anderen Person. Stellen Sie Ihre eigene Frage, dann bekommen Sie eigene Schaltflächen.
 empty-query = Schreiben Sie mir, was Sie suchen, zum Beispiel „Anerkennung“ oder „Kontakt“.
 
 ## Terminal-Chat
@@ -129,6 +130,7 @@ button-forget-yes = Ja, alles löschen
 button-forget-no = Abbrechen
 forget-done = Erledigt: Lotse hat alles gelöscht, was es über Sie gespeichert hatte.
 forget-cancelled = In Ordnung, es wurde nichts gelöscht.
+forget-failed = Lotse konnte Ihre Daten gerade nicht löschen. Es versucht es von selbst weiter und löscht sie, sobald es wieder geht. Wenn Sie sichergehen möchten, senden Sie später noch einmal /forget.
 
 ## Für Administratorinnen und Administratoren
 
@@ -139,3 +141,4 @@ admin-stats = { $days ->
 admin-top-gaps = Häufigste Suchen ohne Treffer:
 admin-reload-done = Das Wissen wurde neu geladen: { $entries } Einträge.
 admin-reload-failed = Das Wissen hat Fehler und wurde nicht neu geladen; die bisherige Fassung bleibt aktiv. Fehler: { $errors }
+admin-reload-refused = Das Wissen wurde nicht neu geladen: Der Ordner hätte nur noch { $after } statt { $before } Einträge; die bisherige Fassung bleibt aktiv. Wenn das gewollt ist, senden Sie /reload force.

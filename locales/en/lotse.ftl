@@ -98,6 +98,7 @@ button-open-website = Open website
 unknown-command = I do not know this command. /help shows what I can do.
 text-only = I can only read text. Please send me your question as a message.
 stale-button = This button is no longer current. Please just ask again.
+not-your-button = This button belongs to someone else's request. Ask your own question and you will get your own buttons.
 empty-query = Write what you are looking for, for example “recognition” or “contact”.
 
 ## Terminal chat
@@ -128,6 +129,7 @@ button-forget-yes = Yes, delete everything
 button-forget-no = Cancel
 forget-done = Done: Lotse has deleted everything it had stored about you.
 forget-cancelled = All right, nothing was deleted.
+forget-failed = Lotse could not delete your data just now. It keeps trying on its own and deletes it as soon as it can. To be sure, send /forget again later.
 
 ## For administrators
 
@@ -138,3 +140,4 @@ admin-stats = { $days ->
 admin-top-gaps = Most frequent searches without results:
 admin-reload-done = The knowledge was reloaded: { $entries } entries.
 admin-reload-failed = The knowledge has errors and was not reloaded; the previous version stays active. Errors: { $errors }
+admin-reload-refused = The knowledge was not reloaded: the folder would hold only { $after } instead of { $before } entries; the previous version stays active. If that is intended, send /reload force.

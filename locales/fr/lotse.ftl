@@ -101,6 +101,7 @@ button-open-website = Ouvrir le site web
 unknown-command = Je ne connais pas cette commande. Avec /help, vous voyez ce que je sais faire.
 text-only = Je ne peux lire que du texte. Veuillez m’envoyer votre question sous forme de message.
 stale-button = Ce bouton n’est plus à jour. Posez simplement votre question à nouveau.
+not-your-button = Ce bouton appartient à la demande de quelqu’un d’autre. Posez votre propre question et vous aurez vos propres boutons.
 empty-query = Écrivez-moi ce que vous cherchez, par exemple « équivalence » ou « contact ».
 
 ## Chat dans le terminal
@@ -132,6 +133,7 @@ button-forget-yes = Oui, tout supprimer
 button-forget-no = Annuler
 forget-done = C’est fait : Lotse a supprimé tout ce qu’il avait enregistré sur vous.
 forget-cancelled = D’accord, rien n’a été supprimé.
+forget-failed = Lotse n’a pas pu supprimer vos données pour le moment. Il continue d’essayer de lui-même et les supprimera dès que possible. Pour en être sûr, renvoyez /forget plus tard.
 
 ## Pour les administratrices et administrateurs
 
@@ -143,3 +145,4 @@ admin-stats = { $days ->
 admin-top-gaps = Recherches sans résultat les plus fréquentes :
 admin-reload-done = La base de connaissances a été rechargée. Nombre d’entrées : { $entries }.
 admin-reload-failed = La base de connaissances contient des erreurs et n’a pas été rechargée ; la version précédente reste active. Erreurs : { $errors }
+admin-reload-refused = La base de connaissances n’a pas été rechargée : le dossier ne contiendrait plus que { $after } entrées au lieu de { $before } ; la version précédente reste active. Si c’est voulu, envoyez /reload force.

@@ -98,6 +98,7 @@ button-open-website = Malperê vekin
 unknown-command = Ez vê fermanê nas nakim. Bi /help hûn dibînin ka ez çi dikarim bikim.
 text-only = Ez tenê dikarim nivîsê bixwînim. Ji kerema xwe pirsa xwe wek peyamekê ji min re binivîsin.
 stale-button = Ev bişkok êdî ne derbasdar e. Ji kerema xwe dîsa bipirsin.
+not-your-button = Ev bişkok ya daxwaza kesekî din e. Pirsa xwe bipirsin, hingê hûn ê bişkokên xwe bistînin.
 empty-query = Ji min re binivîsin ka hûn li çi digerin, wek mînak “naskirin” an “têkilî”.
 
 ## Sohbeta termînalê
@@ -128,6 +129,7 @@ button-forget-yes = Erê, her tiştî jê bibin
 button-forget-no = Betal bikin
 forget-done = Qediya: Lotse her tiştê ku derbarê we de tomar kiribû jê bir.
 forget-cancelled = Baş e, tiştek nehat jêbirin.
+forget-failed = Lotse niha nikarîbû daneyên we jê bibe. Ew bi xwe hewl dide û gava ku bibe wan jê dibe. Ji bo ku hûn piştrast bin, paşê dîsa /forget bişînin.
 
 ## Ji bo rêvebiran
 
@@ -138,3 +140,4 @@ admin-stats = { $days ->
 admin-top-gaps = Lêgerînên bê encam ên ku herî pir caran hatine kirin:
 admin-reload-done = Bingeha zanînê ji nû ve hat barkirin: { $entries } tomar.
 admin-reload-failed = Di bingeha zanînê de çewtî hene û ew ji nû ve nehat barkirin; guhertoya berê çalak dimîne. Çewtî: { $errors }
+admin-reload-refused = Bingeha zanînê ji nû ve nehat barkirin: di peldankê de li şûna { $before } tenê { $after } tomar dê bimana; guhertoya berê çalak dimîne. Heke ev bi mebest e, /reload force bişînin.

@@ -103,6 +103,7 @@ button-open-website = Otwórz stronę internetową
 unknown-command = Nie znam tego polecenia. Po wpisaniu /help widać, co potrafię.
 text-only = Potrafię czytać tylko tekst. Proszę przesłać pytanie jako wiadomość tekstową.
 stale-button = Ten przycisk jest już nieaktualny. Proszę po prostu zapytać jeszcze raz.
+not-your-button = Ten przycisk należy do zapytania innej osoby. Proszę zadać własne pytanie, wtedy pojawią się własne przyciski.
 empty-query = Proszę napisać, czego dotyczy pytanie, na przykład „uznanie” albo „kontakt”.
 
 ## Czat w terminalu
@@ -135,6 +136,7 @@ button-forget-yes = Tak, usuń wszystko
 button-forget-no = Anuluj
 forget-done = Gotowe: Lotse usunął wszystko, co zapisał.
 forget-cancelled = Dobrze, nic nie zostało usunięte.
+forget-failed = Lotse nie mógł teraz usunąć danych. Będzie sam próbował dalej i usunie je, gdy tylko będzie to możliwe. Dla pewności proszę później wysłać jeszcze raz /forget.
 
 ## Dla administratorek i administratorów
 
@@ -147,3 +149,4 @@ admin-stats = { $days ->
 admin-top-gaps = Najczęstsze wyszukiwania bez wyników:
 admin-reload-done = Baza wiedzy została ponownie wczytana. Liczba wpisów: { $entries }.
 admin-reload-failed = Baza wiedzy zawiera błędy i nie została ponownie wczytana; nadal działa dotychczasowa wersja. Błędy: { $errors }
+admin-reload-refused = Baza wiedzy nie została ponownie wczytana: folder zawierałby tylko { $after } wpisów zamiast { $before }; nadal działa dotychczasowa wersja. Jeśli tak ma być, proszę wysłać /reload force.

@@ -101,6 +101,7 @@ button-open-website = Deschideți site-ul
 unknown-command = Nu cunosc această comandă. Cu /help vedeți ce pot face.
 text-only = Pot citi doar text. Vă rog să îmi trimiteți întrebarea ca mesaj.
 stale-button = Acest buton nu mai este actual. Vă rog să întrebați pur și simplu încă o dată.
+not-your-button = Acest buton aparține cererii altei persoane. Puneți propria întrebare și veți primi propriile butoane.
 empty-query = Scrieți-mi ce căutați, de exemplu „echivalare” sau „contact”.
 
 ## Chat în terminal
@@ -132,6 +133,7 @@ button-forget-yes = Da, ștergeți tot
 button-forget-no = Anulați
 forget-done = Gata: Lotse a șters tot ce stocase despre dumneavoastră.
 forget-cancelled = În regulă, nu s-a șters nimic.
+forget-failed = Lotse nu a putut șterge datele dumneavoastră acum. Continuă să încerce singur și le va șterge imediat ce va fi posibil. Pentru siguranță, trimiteți din nou /forget mai târziu.
 
 ## Pentru administratoare și administratori
 
@@ -143,3 +145,4 @@ admin-stats = { $days ->
 admin-top-gaps = Cele mai frecvente căutări fără rezultate:
 admin-reload-done = Baza de cunoștințe a fost reîncărcată. Număr de intrări: { $entries }.
 admin-reload-failed = Baza de cunoștințe conține erori și nu a fost reîncărcată; versiunea anterioară rămâne activă. Erori: { $errors }
+admin-reload-refused = Baza de cunoștințe nu a fost reîncărcată: dosarul ar mai conține doar { $after } intrări în loc de { $before }; versiunea anterioară rămâne activă. Dacă acest lucru este intenționat, trimiteți /reload force.

@@ -98,6 +98,7 @@ button-open-website = İnternet sitesini aç
 unknown-command = Bu komutu bilmiyorum. Neler yapabildiğimi /help ile görebilirsiniz.
 text-only = Yalnızca metin okuyabiliyorum. Lütfen sorunuzu bana mesaj olarak yazın.
 stale-button = Bu düğme artık geçerli değil. Lütfen sorunuzu yeniden sorun.
+not-your-button = Bu düğme başka birinin isteğine ait. Kendi sorunuzu sorun, kendi düğmelerinizi alırsınız.
 empty-query = Ne aradığınızı bana yazın, örneğin “denklik” ya da “iletişim”.
 
 ## Terminal sohbeti
@@ -128,6 +129,7 @@ button-forget-yes = Evet, hepsini sil
 button-forget-no = İptal
 forget-done = Tamamlandı: Lotse, hakkınızda kaydettiği her şeyi sildi.
 forget-cancelled = Peki, hiçbir şey silinmedi.
+forget-failed = Lotse verilerinizi şu anda silemedi. Kendiliğinden denemeye devam ediyor ve mümkün olur olmaz silecek. Emin olmak için daha sonra /forget komutunu yeniden gönderin.
 
 ## Yöneticiler için
 
@@ -138,3 +140,4 @@ admin-stats = { $days ->
 admin-top-gaps = En sık yapılan sonuçsuz aramalar:
 admin-reload-done = Bilgi tabanı yeniden yüklendi: { $entries } kayıt.
 admin-reload-failed = Bilgi tabanında hatalar var, bu yüzden yeniden yüklenmedi; önceki sürüm etkin kalıyor. Hatalar: { $errors }
+admin-reload-refused = Bilgi tabanı yeniden yüklenmedi: klasörde { $before } yerine yalnızca { $after } kayıt kalacaktı; önceki sürüm etkin kalıyor. Bu isteniyorsa /reload force gönderin.

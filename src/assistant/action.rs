@@ -8,13 +8,21 @@
 
 use std::fmt::Write;
 
-use super::reply::MAX_ACTION_BYTES;
+use sha2::{Digest, Sha256};
+
+use super::reply::{MAX_ACTION_BYTES, UserKey};
 use crate::knowledge::Kind;
 use crate::lang::Lang;
 
 /// Identifies a search of one user, for paging and feedback.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct QueryId(pub u64);
+
+/// A short tag of a user's key, carried by buttons only that user may
+/// press: it says whose a button is (one in four billion may share it)
+/// without saying who they are, even to someone who knows their key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct UserTag(u32);
 
 /// A browsable category of entries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,8 +52,19 @@ pub enum Action {
     Feedback { query: QueryId, helpful: bool },
     /// A page of a category.
     Browse { category: Category, page: usize },
-    /// The answer to "delete everything about me?".
-    Forget { confirmed: bool },
+    /// The answer to "delete everything about me?", from the user who
+    /// asked it.
+    Forget { confirmed: bool, asker: UserTag },
+}
+
+impl UserTag {
+    pub fn of(user: &UserKey) -> UserTag {
+        let digest = Sha256::new()
+            .chain_update(b"lotse-button-tag:")
+            .chain_update(user.0.as_bytes())
+            .finalize();
+        UserTag(u32::from_be_bytes([digest[0], digest[1], digest[2], digest[3]]))
+    }
 }
 
 impl Category {
@@ -121,7 +140,7 @@ impl Action {
             Action::Page { query, offset } => write!(s, "m:{:x}:{offset}", query.0),
             Action::Feedback { query, helpful } => write!(s, "f:{:x}:{}", query.0, u8::from(*helpful)),
             Action::Browse { category, page } => write!(s, "b:{}:{page}", category.code()),
-            Action::Forget { confirmed } => write!(s, "fg:{}", u8::from(*confirmed)),
+            Action::Forget { confirmed, asker } => write!(s, "fg:{}:{:08x}", u8::from(*confirmed), asker.0),
         };
         debug_assert!(s.len() <= MAX_ACTION_BYTES, "{s}");
         s
@@ -160,8 +179,20 @@ impl Action {
                     helpful,
                 }
             }
-            ("fg", "1") => Action::Forget { confirmed: true },
-            ("fg", "0") => Action::Forget { confirmed: false },
+            ("fg", rest) => {
+                let (confirmed, tag) = rest.split_once(':')?;
+                let confirmed = match confirmed {
+                    "1" => true,
+                    "0" => false,
+                    _ => return None,
+                };
+                let tag_is_hex =
+                    tag.len() == 8 && tag.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+                Action::Forget {
+                    confirmed,
+                    asker: UserTag(u32::from_str_radix(tag, 16).ok().filter(|_| tag_is_hex)?),
+                }
+            }
             ("b", rest) => {
                 let (code, page) = rest.split_once(':')?;
                 Action::Browse {
@@ -206,7 +237,14 @@ mod tests {
                 category: Category::About,
                 page: 3,
             },
-            Action::Forget { confirmed: true },
+            Action::Forget {
+                confirmed: true,
+                asker: UserTag::of(&UserKey("k".repeat(64))),
+            },
+            Action::Forget {
+                confirmed: false,
+                asker: UserTag(0),
+            },
         ];
         for action in actions {
             let data = action.encode();
@@ -232,6 +270,14 @@ mod tests {
             "lp:1",
             "d:ä",
             "<script>",
+            // Before the asker's tag, and tags not exactly as made.
+            "fg:1",
+            "fg:1:",
+            "fg:1:1234567",
+            "fg:1:123456789",
+            "fg:1:ABCDEF01",
+            "fg:1:+1234567",
+            "fg:2:12345678",
         ] {
             assert_eq!(Action::decode(data), None, "{data:?}");
         }

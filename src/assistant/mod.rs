@@ -16,8 +16,8 @@ use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
-pub use action::{Action, Category, QueryId};
-pub use prefs::{Channel, Journal, MemoryPreferences, NoJournal, Preferences, QueryRecord};
+pub use action::{Action, Category, QueryId, UserTag};
+pub use prefs::{Channel, Journal, MemoryPreferences, NoJournal, NotForgotten, Preferences, QueryRecord};
 pub use reply::{
     Block, Button, ContactCard, InlineResult, Input, MAX_ACTION_BYTES, Message, Reply, Request, Span, Style, Target,
     UserKey,
@@ -158,7 +158,7 @@ impl Assistant {
             "contacts" => view.browse(ui, Category::Contacts, 0, false),
             "about" => view.browse(ui, Category::About, 0, false),
             "privacy" => view.privacy(ui, self.retention_days),
-            "forget" => view.forget_confirm(ui),
+            "forget" => view.forget_confirm(ui, UserTag::of(turn.user)),
             _ => view.notice(ui, "unknown-command"),
         }
     }
@@ -179,24 +179,29 @@ impl Assistant {
                 // A further page is one message: the language offer came
                 // with the first.
                 Some(search) => self.search(turn, &search.text, Some(search.id), offset).swap_remove(0),
-                None => view.notice(ui, "stale-button"),
+                None => self.missing_search(turn, query),
             },
             Action::Feedback { query, helpful } => match self.searches.find(turn.user, query) {
                 Some(_) => {
                     self.journal.feedback(query, turn.user, helpful);
                     view.notice(ui, "feedback-thanks")
                 }
-                None => view.notice(ui, "stale-button"),
+                None => self.missing_search(turn, query),
             },
-            Action::Forget { confirmed: true } => {
+            // In a group everyone sees the question; only the asker answers.
+            Action::Forget { asker, .. } if asker != UserTag::of(turn.user) => view.notice(ui, "not-your-button"),
+            Action::Forget { confirmed: true, .. } => {
                 self.preferences.forget(turn.user);
-                self.journal.forget(turn.user);
                 self.searches.forget(turn.user);
-                let mut done = view.notice(ui, "forget-done");
+                let outcome = match self.journal.forget(turn.user) {
+                    Ok(()) => "forget-done",
+                    Err(NotForgotten) => "forget-failed",
+                };
+                let mut done = view.notice(ui, outcome);
                 done.edit = true;
                 done
             }
-            Action::Forget { confirmed: false } => {
+            Action::Forget { confirmed: false, .. } => {
                 let mut kept = view.notice(ui, "forget-cancelled");
                 kept.edit = true;
                 kept
@@ -204,7 +209,18 @@ impl Assistant {
         }
     }
 
-    /// A search, or a further page of one (`known` is its id then).
+    /// The answer to a paging or feedback button whose search this user does
+    /// not have: someone else's (in a group), or one too old.
+    fn missing_search(&self, turn: &Turn<'_>, query: QueryId) -> Message {
+        if self.searches.anyone_has(query) {
+            turn.view.notice(turn.ui, "not-your-button")
+        } else {
+            turn.view.notice(turn.ui, "stale-button")
+        }
+    }
+
+    /// A search, or a further page of one (`known` is its id then). A new
+    /// search is reported to the journal; paging is not a new search.
     fn search(&self, turn: &Turn<'_>, text: &str, known: Option<QueryId>, offset: usize) -> Vec<Message> {
         if text.is_empty() {
             return vec![turn.view.notice(turn.ui, "empty-query")];
@@ -350,6 +366,13 @@ impl Searches {
             text: text.to_string(),
         });
         id
+    }
+
+    /// Whether any user has the search `id`; only asked of a button whose
+    /// presser does not, so the walk over all users is rare.
+    fn anyone_has(&self, id: QueryId) -> bool {
+        let by_user = self.by_user.lock().unwrap_or_else(|e| e.into_inner());
+        by_user.values().flatten().any(|s| s.id == id)
     }
 
     fn find(&self, user: &UserKey, id: QueryId) -> Option<Search> {

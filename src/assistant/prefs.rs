@@ -19,13 +19,19 @@ pub trait Preferences: Send + Sync {
 }
 
 /// Where the core reports searches and feedback. Reporting never blocks
-/// and never fails an answer: an implementation queues or drops.
+/// and never fails an answer: an implementation queues or drops. Only
+/// [`Journal::forget`] waits, briefly, so the user hears the truth.
 pub trait Journal: Send + Sync {
     fn query(&self, record: QueryRecord);
     fn feedback(&self, query: QueryId, user: &UserKey, helpful: bool);
-    /// Deletes everything logged about the user.
-    fn forget(&self, user: &UserKey);
+    /// Deletes everything logged about the user. An error means it is not
+    /// done yet: the implementation keeps the wish and carries it out later.
+    fn forget(&self, user: &UserKey) -> Result<(), NotForgotten>;
 }
+
+/// A `/forget` whose delete could not be done yet; it is done later.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotForgotten;
 
 /// Where a request came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -129,5 +135,7 @@ pub struct NoJournal;
 impl Journal for NoJournal {
     fn query(&self, _: QueryRecord) {}
     fn feedback(&self, _: QueryId, _: &UserKey, _: bool) {}
-    fn forget(&self, _: &UserKey) {}
+    fn forget(&self, _: &UserKey) -> Result<(), NotForgotten> {
+        Ok(())
+    }
 }

@@ -6,7 +6,7 @@
 //! written here.
 
 use super::PAGE_SIZE;
-use super::action::{Action, Category, QueryId};
+use super::action::{Action, Category, QueryId, UserTag};
 use super::reply::{Block, Button, ContactCard, Message, Span, Style};
 use crate::i18n::{Arg, Catalog};
 use crate::knowledge::{Contact, Details, Entry, Kind, Knowledge, Texts};
@@ -71,18 +71,23 @@ impl View<'_> {
         }
     }
 
-    /// The question before everything about a user is deleted.
-    pub fn forget_confirm(&self, lang: Lang) -> Message {
+    /// The question before everything about a user is deleted; only the
+    /// user tagged `asker` may answer it.
+    pub fn forget_confirm(&self, lang: Lang, asker: UserTag) -> Message {
         Message {
             blocks: vec![Block::plain(self.t(lang, "forget-confirm"), lang)],
             buttons: vec![vec![
                 Button::action(
                     self.t(lang, "button-forget-yes"),
-                    Action::Forget { confirmed: true }.encode(),
+                    Action::Forget { confirmed: true, asker }.encode(),
                 ),
                 Button::action(
                     self.t(lang, "button-forget-no"),
-                    Action::Forget { confirmed: false }.encode(),
+                    Action::Forget {
+                        confirmed: false,
+                        asker,
+                    }
+                    .encode(),
                 ),
             ]],
             ..Message::default()

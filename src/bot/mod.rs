@@ -243,7 +243,7 @@ async fn on_message(
         return Ok(());
     };
     let lang = from.language_code.as_deref().and_then(Lang::from_client_code);
-    if let Input::Command { name, .. } = &input
+    if let Input::Command { name, args } = &input
         && context.admin.ids.contains(&from.id.0)
     {
         let ui = assistant.language_of(&Request {
@@ -255,7 +255,7 @@ async fn on_message(
         let ui = ui.unwrap_or(Lang::En);
         let text = match name.as_str() {
             "stats" => Some(admin_stats(&assistant, &context.admin, ui).await),
-            "reload" => Some(admin_reload(&assistant, &context.admin, ui).await),
+            "reload" => Some(admin_reload(&assistant, &context.admin, ui, args == "force").await),
             _ => None,
         };
         if let Some(text) = text {
@@ -316,9 +316,10 @@ async fn admin_stats(assistant: &Assistant, admin: &Admin, lang: Lang) -> String
 }
 
 /// Reloads the knowledge for an admin and says how it went.
-async fn admin_reload(assistant: &Arc<Assistant>, admin: &Admin, lang: Lang) -> String {
+/// `/reload force` takes a folder that would drop most entries.
+async fn admin_reload(assistant: &Arc<Assistant>, admin: &Admin, lang: Lang, force: bool) -> String {
     let (assistant, dir, location) = (assistant.clone(), admin.knowledge.clone(), admin.location.clone());
-    let outcome = tokio::task::spawn_blocking(move || reload::reload(&assistant, &dir, &location)).await;
+    let outcome = tokio::task::spawn_blocking(move || reload::reload(&assistant, &dir, &location, force)).await;
     let catalog = Catalog::new();
     match outcome {
         Ok(outcome) => outcome_text(&catalog, lang, &outcome),
@@ -334,6 +335,14 @@ fn outcome_text(catalog: &Catalog, lang: Lang, outcome: &reload::Outcome) -> Str
         reload::Outcome::Rejected(errors) => {
             catalog.format(lang, "admin-reload-failed", &[("errors", Arg::Text(errors.join("\n")))])
         }
+        reload::Outcome::Refused { before, after } => catalog.format(
+            lang,
+            "admin-reload-refused",
+            &[
+                ("before", Arg::Number(*before as i64)),
+                ("after", Arg::Number(*after as i64)),
+            ],
+        ),
     }
 }
 

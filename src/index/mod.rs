@@ -12,10 +12,9 @@
 
 mod analyzer;
 mod fuzzy;
+mod stamp;
 
 use std::collections::HashMap;
-use std::fs;
-use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 use tantivy::collector::{Count, TopDocs};
@@ -89,6 +88,11 @@ pub enum IndexError {
     Tantivy(#[from] tantivy::TantivyError),
     #[error("search index folder {path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
+    #[error(
+        "search index folder {path} holds `{file}`, which Lotse did not put there, and Lotse empties the folder it \
+         keeps an index in; give --index-dir (or index_dir) a new or empty folder"
+    )]
+    Foreign { path: PathBuf, file: String },
 }
 
 /// The search index over one [`Knowledge`].
@@ -421,7 +425,7 @@ fn neutral_values(entry: &Entry) -> Vec<String> {
 }
 
 /// Opens the index kept in `dir` when it was built from the same
-/// knowledge, and builds it afresh otherwise.
+/// knowledge, and builds it afresh otherwise (see [`stamp`]).
 fn open_or_fill(
     dir: &Path,
     schema: Schema,
@@ -429,38 +433,19 @@ fn open_or_fill(
     knowledge: &Knowledge,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Index, IndexError> {
-    let io = |source| IndexError::Io {
-        path: dir.to_path_buf(),
-        source,
-    };
-    let stamp_path = dir.join("lotse-knowledge.stamp");
-    let stamp = fingerprint(knowledge);
-    let kept = fs::read_to_string(&stamp_path).is_ok_and(|s| s.trim() == stamp);
-    if kept
+    let folder = stamp::Folder::claim(dir)?;
+    let fingerprint = stamp::fingerprint(knowledge);
+    if folder.holds(&fingerprint)
         && let Ok(index) = Index::open_in_dir(dir)
         && index.schema() == schema
     {
         register_analyzers(&index);
         return Ok(index);
     }
-    if dir.exists() {
-        fs::remove_dir_all(dir).map_err(io)?;
-    }
-    fs::create_dir_all(dir).map_err(io)?;
+    folder.clear()?;
     let index = Index::create_in_dir(dir, schema)?;
     register_analyzers(&index);
     fill(&index, fields, knowledge, progress)?;
-    fs::write(&stamp_path, stamp).map_err(io)?;
+    folder.seal(&fingerprint, knowledge)?;
     Ok(index)
-}
-
-/// A fingerprint of everything the index holds, to tell whether a kept
-/// index still matches the knowledge.
-fn fingerprint(knowledge: &Knowledge) -> String {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    env!("CARGO_PKG_VERSION").hash(&mut hasher);
-    for entry in knowledge.entries() {
-        format!("{entry:?}").hash(&mut hasher);
-    }
-    format!("{:016x}", hasher.finish())
 }

@@ -3,15 +3,22 @@
 //! This is the parse step; [`super::check`] validates and assembles what it
 //! read. Every problem becomes a [`Diagnostic`] with the file and, where
 //! there is one, the line, worded so a maintainer knows how to mend it.
+//!
+//! Only regular files and folders inside the knowledge folder are read, each
+//! file up to a size cap: a named pipe would block the reader forever, a
+//! device or a link to `/dev/zero` would fill the memory, and a link out of
+//! the folder would serve what nobody meant to publish.
 
 use std::fs;
+use std::io::Read;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
+use sha2::{Digest, Sha256};
 use toml::Spanned;
 
-use super::{Audience, Diagnostic, Kind, Severity};
+use super::{Audience, Diagnostic, Kind, Severity, Source};
 use crate::lang::Lang;
 
 /// A canonical (German) entry file, parsed but not yet checked.
@@ -41,6 +48,14 @@ pub(super) struct TranslationFile {
 pub(super) struct Files {
     pub entries: Vec<EntryFile>,
     pub translations: Vec<TranslationFile>,
+    /// Every file read, with its content hash.
+    pub sources: Vec<Source>,
+}
+
+/// What a path in the knowledge folder is, once it is known to be safe.
+enum Node {
+    Dir,
+    File,
 }
 
 /// The front matter of a canonical entry.
@@ -151,10 +166,11 @@ impl LineMap {
     }
 }
 
-/// Reads every entry and translation file below `dir`.
-pub(super) fn read_folder(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Files {
+/// Reads every entry and translation file below `dir`, none larger than
+/// `max_bytes`.
+pub(super) fn read_folder(dir: &Path, max_bytes: u64, diagnostics: &mut Vec<Diagnostic>) -> Files {
     let mut files = Files::default();
-    let listing = match sorted_listing(dir) {
+    let listing = match fs::canonicalize(dir).and_then(|root| Ok((root, sorted_listing(dir)?))) {
         Ok(listing) => listing,
         Err(err) => {
             diagnostics.push(error(
@@ -165,18 +181,25 @@ pub(super) fn read_folder(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> File
             return files;
         }
     };
-    for folder in listing {
-        if !folder.is_dir() {
-            // Top-level files (a README for maintainers, say) are not entries.
-            continue;
-        }
-        let name = folder.file_name().unwrap_or_default().to_string_lossy();
+    let (root, listing) = listing;
+    let reader = Folder { root: &root, max_bytes };
+    for path in listing {
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
         if name.starts_with('.') {
             continue;
         }
+        match reader.node(&path) {
+            Ok(Node::Dir) => {}
+            // Top-level files (a README for maintainers, say) are not entries.
+            Ok(Node::File) => continue,
+            Err(problem) => {
+                diagnostics.push(error(&path, None, problem));
+                continue;
+            }
+        }
         let Some(kind) = Kind::from_folder(&name) else {
             diagnostics.push(error(
-                &folder,
+                &path,
                 None,
                 format!(
                     "unknown folder `{name}`; entries live in offers/, publications/, contacts/, organisations/ or links/"
@@ -184,88 +207,231 @@ pub(super) fn read_folder(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> File
             ));
             continue;
         };
-        read_kind_folder(&folder, kind, &mut files, diagnostics);
+        reader.read_kind(&path, kind, &mut files, diagnostics);
     }
     files
 }
 
-fn read_kind_folder(folder: &Path, kind: Kind, files: &mut Files, diagnostics: &mut Vec<Diagnostic>) {
-    let listing = match sorted_listing(folder) {
-        Ok(listing) => listing,
-        Err(err) => {
-            diagnostics.push(error(folder, None, format!("cannot read the folder: {err}")));
-            return;
+/// The knowledge folder being read: its real path and the size cap.
+struct Folder<'a> {
+    root: &'a Path,
+    max_bytes: u64,
+}
+
+impl Folder<'_> {
+    fn read_kind(&self, folder: &Path, kind: Kind, files: &mut Files, diagnostics: &mut Vec<Diagnostic>) {
+        let listing = match sorted_listing(folder) {
+            Ok(listing) => listing,
+            Err(err) => {
+                diagnostics.push(error(folder, None, format!("cannot read the folder: {err}")));
+                return;
+            }
+        };
+        for path in listing {
+            if let Some((name, text)) = self.read_entry_file(&path, files, diagnostics) {
+                add_file(path, kind, &name, &text, files, diagnostics);
+            }
         }
-    };
-    for path in listing {
+    }
+
+    /// The name without `.md` and the text of an entry or translation file;
+    /// `None` (with a diagnostic where it is a problem) for anything else.
+    fn read_entry_file(
+        &self,
+        path: &Path,
+        files: &mut Files,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<(String, String)> {
         let file_name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
         if file_name.starts_with('.') {
-            continue;
+            return None;
         }
         let Some(name) = file_name.strip_suffix(".md") else {
             diagnostics.push(warning(
-                &path,
+                path,
                 None,
                 "not a `.md` file, so not an entry; it is ignored".to_string(),
             ));
-            continue;
+            return None;
         };
-        let text = match fs::read(&path).map(String::from_utf8) {
-            Ok(Ok(text)) => text,
-            Ok(Err(_)) => {
+        let read = match self.node(path) {
+            Ok(Node::File) => self.read_capped(path),
+            Ok(Node::Dir) => Err("a folder where an entry file was expected; entries are files".to_string()),
+            Err(problem) => Err(problem),
+        };
+        let (bytes, meta) = match read {
+            Ok(read) => read,
+            Err(problem) => {
+                diagnostics.push(error(path, None, problem));
+                return None;
+            }
+        };
+        files.sources.push(Source {
+            path: self.relative(path),
+            size: meta.len(),
+            modified: modified_ns(&meta),
+            sha256: Sha256::digest(&bytes).into(),
+        });
+        match String::from_utf8(bytes) {
+            Ok(text) => Some((name.to_string(), text)),
+            Err(_) => {
                 diagnostics.push(error(
-                    &path,
+                    path,
                     None,
                     "unreadable file: it is not UTF-8 text; save it as UTF-8".to_string(),
                 ));
-                continue;
-            }
-            Err(err) => {
-                diagnostics.push(error(&path, None, format!("unreadable file: {err}")));
-                continue;
-            }
-        };
-        match name.split_once('.') {
-            None => {
-                if let Some((raw, body, lines)) = parse_file(&path, &text, diagnostics) {
-                    files.entries.push(EntryFile {
-                        stem: name.to_string(),
-                        folder_kind: kind,
-                        path,
-                        raw,
-                        body,
-                        lines,
-                    });
-                }
-            }
-            Some((stem, code)) => {
-                let lang = match code.parse::<Lang>() {
-                    Ok(lang) if lang != Lang::CANONICAL => lang,
-                    Ok(_) => {
-                        diagnostics.push(error(
-                            &path,
-                            None,
-                            format!("German is the canonical language and lives in `{stem}.md`, not in a `.de.md` file; merge the two"),
-                        ));
-                        continue;
-                    }
-                    Err(err) => {
-                        diagnostics.push(error(&path, None, format!("{err} in the file name")));
-                        continue;
-                    }
-                };
-                if let Some((raw, body, _)) = parse_file(&path, &text, diagnostics) {
-                    files.translations.push(TranslationFile {
-                        stem: stem.to_string(),
-                        folder_kind: kind,
-                        lang,
-                        path,
-                        raw,
-                        body,
-                    });
-                }
+                None
             }
         }
+    }
+
+    /// What `path` is, following a link only where it stays inside the
+    /// folder; an error for links out, named pipes, devices and sockets.
+    fn node(&self, path: &Path) -> Result<Node, String> {
+        let mut meta = fs::symlink_metadata(path).map_err(|e| format!("unreadable: {e}"))?;
+        if meta.file_type().is_symlink() {
+            let target = fs::canonicalize(path)
+                .map_err(|e| format!("a link that leads nowhere ({e}); remove it, or copy the file in"))?;
+            if !target.starts_with(self.root) {
+                return Err(format!(
+                    "a link that leads out of the knowledge folder, to {}; copy the file into the folder instead",
+                    target.display()
+                ));
+            }
+            meta = fs::metadata(path).map_err(|e| format!("unreadable: {e}"))?;
+        }
+        if meta.is_dir() {
+            Ok(Node::Dir)
+        } else if meta.is_file() {
+            Ok(Node::File)
+        } else {
+            Err(format!(
+                "{} is not read: only plain files are; replace it with a text file",
+                special_kind(&meta)
+            ))
+        }
+    }
+
+    /// Reads a regular file of at most `max_bytes`. The file is opened
+    /// without blocking and checked again once open, so a named pipe put in
+    /// its place in between neither blocks nor is read.
+    fn read_capped(&self, path: &Path) -> Result<(Vec<u8>, fs::Metadata), String> {
+        let mut options = fs::OpenOptions::new();
+        options.read(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.custom_flags(libc::O_NONBLOCK);
+        }
+        let file = options.open(path).map_err(|e| format!("unreadable file: {e}"))?;
+        let meta = file.metadata().map_err(|e| format!("unreadable file: {e}"))?;
+        if !meta.is_file() {
+            return Err(format!(
+                "{} is not read: only plain files are; replace it with a text file",
+                special_kind(&meta)
+            ));
+        }
+        let too_large = |size: u64| {
+            format!(
+                "the file has {size} bytes, more than the {} bytes one entry may have; shorten it or split it into several entries",
+                self.max_bytes
+            )
+        };
+        if meta.len() > self.max_bytes {
+            return Err(too_large(meta.len()));
+        }
+        let mut bytes = Vec::with_capacity(meta.len() as usize);
+        file.take(self.max_bytes + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("unreadable file: {e}"))?;
+        if bytes.len() as u64 > self.max_bytes {
+            return Err(too_large(bytes.len() as u64));
+        }
+        Ok((bytes, meta))
+    }
+
+    /// The path below the folder, with `/` between its parts.
+    fn relative(&self, path: &Path) -> String {
+        let parts: Vec<String> = path
+            .components()
+            .rev()
+            .take(2)
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        parts.into_iter().rev().collect::<Vec<_>>().join("/")
+    }
+}
+
+/// What a file that is neither a regular file nor a folder is, in words.
+fn special_kind(meta: &fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = meta.file_type();
+        if kind.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    let _ = meta;
+    "a special file"
+}
+
+/// The time of the last change in nanoseconds since the epoch; 0 where the
+/// file system has none.
+fn modified_ns(meta: &fs::Metadata) -> u64 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as u64)
+}
+
+/// Parses one entry or translation file and adds it to `files`.
+fn add_file(path: PathBuf, kind: Kind, name: &str, text: &str, files: &mut Files, diagnostics: &mut Vec<Diagnostic>) {
+    let Some((stem, code)) = name.split_once('.') else {
+        if let Some((raw, body, lines)) = parse_file(&path, text, diagnostics) {
+            files.entries.push(EntryFile {
+                stem: name.to_string(),
+                folder_kind: kind,
+                path,
+                raw,
+                body,
+                lines,
+            });
+        }
+        return;
+    };
+    let lang = match code.parse::<Lang>() {
+        Ok(lang) if lang != Lang::CANONICAL => lang,
+        Ok(_) => {
+            diagnostics.push(error(
+                &path,
+                None,
+                format!(
+                    "German is the canonical language and lives in `{stem}.md`, not in a `.de.md` file; merge the two"
+                ),
+            ));
+            return;
+        }
+        Err(err) => {
+            diagnostics.push(error(&path, None, format!("{err} in the file name")));
+            return;
+        }
+    };
+    if let Some((raw, body, _)) = parse_file(&path, text, diagnostics) {
+        files.translations.push(TranslationFile {
+            stem: stem.to_string(),
+            folder_kind: kind,
+            lang,
+            path,
+            raw,
+            body,
+        });
     }
 }
 

@@ -115,11 +115,31 @@ pub struct Entry {
     pub path: PathBuf,
 }
 
+/// The most bytes one entry or translation file may have, unless told
+/// otherwise: a hundred times the longest shipped entry.
+pub const MAX_FILE_BYTES: u64 = 1 << 20;
+
 /// All entries of a knowledge folder, in a stable order (kind, then id).
 #[derive(Debug, Clone, Default)]
 pub struct Knowledge {
     entries: Vec<Entry>,
     by_id: HashMap<String, usize>,
+    sources: Vec<Source>,
+}
+
+/// A file the knowledge was read from: enough to tell whether a kept
+/// search index still matches the folder, and to skip reading a file again
+/// whose size and time of change are the same.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// The path below the knowledge folder, `/` between its parts.
+    pub path: String,
+    pub size: u64,
+    /// The time of the last change, nanoseconds since the epoch (0 where
+    /// the file system has none).
+    pub modified: u64,
+    /// The SHA-256 of the file's bytes.
+    pub sha256: [u8; 32],
 }
 
 /// How bad a [`Diagnostic`] is.
@@ -228,7 +248,17 @@ impl Knowledge {
             }
             fresh
         });
-        Knowledge { entries, by_id }
+        Knowledge {
+            entries,
+            by_id,
+            sources: Vec::new(),
+        }
+    }
+
+    /// The files the knowledge was read from, sorted by path; empty for
+    /// knowledge made in memory.
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
     }
 
     pub fn entries(&self) -> &[Entry] {
@@ -289,14 +319,20 @@ impl fmt::Display for Diagnostic {
 /// the entries that are sound are kept, so a caller can decide whether
 /// errors are fatal (`lotse check`) or not.
 pub fn load(dir: &Path) -> Loaded {
+    load_with_limit(dir, MAX_FILE_BYTES)
+}
+
+/// Like [`load`], with files of more than `max_file_bytes` refused.
+pub fn load_with_limit(dir: &Path, max_file_bytes: u64) -> Loaded {
     let mut diagnostics = Vec::new();
-    let files = file::read_folder(dir, &mut diagnostics);
+    let mut files = file::read_folder(dir, max_file_bytes, &mut diagnostics);
+    let mut sources = std::mem::take(&mut files.sources);
+    sources.sort_by(|a, b| a.path.cmp(&b.path));
     let entries = check::assemble(files, &mut diagnostics);
     diagnostics.sort_by(|a, b| (&a.path, a.line, &a.message).cmp(&(&b.path, b.line, &b.message)));
-    Loaded {
-        knowledge: Knowledge::new(entries),
-        diagnostics,
-    }
+    let mut knowledge = Knowledge::new(entries);
+    knowledge.sources = sources;
+    Loaded { knowledge, diagnostics }
 }
 
 /// Parses and checks the text of one canonical entry file as if it were

@@ -10,6 +10,7 @@
 
 mod memory;
 mod stats;
+mod tombstone;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -83,12 +84,7 @@ impl Store {
     /// Opens the database without applying migrations (for tests of the
     /// migrations themselves).
     pub async fn connect(path: &Path) -> Result<Store, StoreError> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder {
-                path: dir.to_path_buf(),
-                source,
-            })?;
-        }
+        create_private(path)?;
         let options = SqliteConnectOptions::new()
             .filename(path)
             .create_if_missing(true)
@@ -104,6 +100,9 @@ impl Store {
                 path: path.to_path_buf(),
                 source,
             })?;
+        // SQLite gives `-wal` and `-shm` the database's mode; older files
+        // made before Lotse cared are narrowed here.
+        keep_private(path);
         Ok(Store { pool })
     }
 
@@ -216,6 +215,55 @@ impl Store {
 
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+}
+
+/// Creates the database file, readable by its owner only, and its folder,
+/// enterable by its owner only, where they are missing.
+fn create_private(path: &Path) -> Result<(), StoreError> {
+    if let Some(dir) = path.parent() {
+        crate::privacy::create_private_dir(dir).map_err(|source| StoreError::Folder {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    match options.open(path) {
+        // An empty file is an empty SQLite database.
+        Ok(_) => Ok(()),
+        Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {
+            keep_private(path);
+            Ok(())
+        }
+        // Let SQLite report what is wrong with the path.
+        Err(_) => Ok(()),
+    }
+}
+
+/// Narrows the database, `-wal` and `-shm` files to their owner where
+/// others may read them.
+fn keep_private(path: &Path) {
+    #[cfg(unix)]
+    for suffix in ["", "-wal", "-shm"] {
+        use std::os::unix::fs::PermissionsExt;
+        let mut name = path.as_os_str().to_os_string();
+        name.push(suffix);
+        let file = PathBuf::from(name);
+        let Ok(meta) = std::fs::metadata(&file) else {
+            continue;
+        };
+        if meta.is_file() && meta.permissions().mode() & 0o077 != 0 {
+            let narrowed = std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600));
+            if let Err(err) = narrowed {
+                log::warn!("{} is readable by others and cannot be narrowed: {err}", file.display());
+            }
+        }
     }
 }
 

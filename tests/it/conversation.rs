@@ -177,9 +177,9 @@ fn paging_edits_and_feedback_thanks() {
     assert!(second.text().contains("6. "), "{}", second.text());
     let thanks = assistant.handle(&request("p", Some(Lang::De), Input::Button(action_of(&first, "👍"))));
     assert_eq!(only(&thanks).text(), Catalog::new().text(Lang::De, "feedback-thanks"));
-    // Another user cannot page or rate this user's search.
+    // Another user cannot page or rate this user's search, and is told why.
     let foreign = assistant.handle(&request("q", Some(Lang::De), Input::Button(action_of(&first, "👎"))));
-    assert_eq!(only(&foreign).text(), Catalog::new().text(Lang::De, "stale-button"));
+    assert_eq!(only(&foreign).text(), Catalog::new().text(Lang::De, "not-your-button"));
 }
 
 #[test]

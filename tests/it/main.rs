@@ -7,6 +7,7 @@ mod conversation;
 mod fake_telegram;
 mod hostile;
 mod locales;
+mod operation;
 mod retrieval;
 mod search;
 mod store;

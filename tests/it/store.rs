@@ -26,7 +26,7 @@ fn runtime() -> tokio::runtime::Runtime {
         .unwrap()
 }
 
-fn memory(path: &Path) -> Arc<Memory> {
+pub fn memory(path: &Path) -> Arc<Memory> {
     Memory::open(MemoryOptions {
         path: path.to_path_buf(),
         retention_days: 90,
@@ -34,12 +34,12 @@ fn memory(path: &Path) -> Arc<Memory> {
     })
 }
 
-fn assistant_on(memory: &Arc<Memory>) -> Assistant {
+pub fn assistant_on(memory: &Arc<Memory>) -> Assistant {
     let copy = Library::new(library().knowledge().clone(), &Location::Memory).unwrap();
     Assistant::new(Arc::new(copy), memory.clone()).with_journal(memory.clone(), 90)
 }
 
-fn ask(assistant: &Assistant, user: &str, channel: Channel, input: Input) -> Reply {
+pub fn ask(assistant: &Assistant, user: &str, channel: Channel, input: Input) -> Reply {
     assistant.handle(&Request {
         user: UserKey(user.to_string()),
         channel,
@@ -49,12 +49,12 @@ fn ask(assistant: &Assistant, user: &str, channel: Channel, input: Input) -> Rep
 }
 
 /// Rows of a table as (user_key, …) strings, read with a fresh connection.
-fn count(path: &Path, sql: &'static str) -> i64 {
+pub fn count(path: &Path, sql: &'static str) -> i64 {
     count_with(path, sql, &[])
 }
 
 /// A `SELECT COUNT(*)` with bound values, on a fresh connection.
-fn count_with(path: &Path, sql: &'static str, values: &[&str]) -> i64 {
+pub fn count_with(path: &Path, sql: &'static str, values: &[&str]) -> i64 {
     runtime().block_on(async {
         let store = Store::open(path).await.unwrap();
         let mut query = sqlx::query_as(sql);
@@ -202,7 +202,12 @@ fn forget_removes_that_user_and_nobody_else() {
             .text()
             .contains(&Catalog::new().text(Lang::Uk, "forget-confirm"))
     );
-    let done = ask(&assistant, "gone", Channel::Telegram, Input::Button("fg:1".into()));
+    let done = ask(
+        &assistant,
+        "gone",
+        Channel::Telegram,
+        Input::Button(yes_button(&confirm)),
+    );
     assert!(
         done.messages()[0]
             .text()
@@ -220,6 +225,19 @@ fn forget_removes_that_user_and_nobody_else() {
         count(&path, "SELECT COUNT(*) FROM preferences WHERE user_key = 'keep'"),
         1
     );
+}
+
+/// The data of the confirming button of a `/forget` question.
+pub fn yes_button(confirm: &Reply) -> String {
+    confirm.messages()[0]
+        .buttons
+        .iter()
+        .flatten()
+        .find_map(|b| match &b.target {
+            lotse::assistant::Target::Action(data) if data.starts_with("fg:1:") => Some(data.clone()),
+            _ => None,
+        })
+        .expect("a yes button")
 }
 
 #[test]
@@ -388,7 +406,7 @@ fn a_broken_edit_keeps_the_old_answers_and_a_fixed_one_brings_the_new() {
     let entry = "+++\nid = \"sprachkurs\"\nkind = \"offer\"\naudience = \"both\"\ntitle = \"Sprachkurs Zauberwort\"\n\
                  summary = \"S\"\nkeywords = [\"Zauberwort\"]\nsource = \"Test\"\nrelated = [\"gibt-es-nicht\"]\n+++\nText\n";
     std::fs::write(knowledge.join("offers/sprachkurs.md"), entry).unwrap();
-    let outcome = reload::reload(&assistant, &knowledge, &Location::Memory);
+    let outcome = reload::reload(&assistant, &knowledge, &Location::Memory, false);
     let Outcome::Rejected(errors) = outcome else {
         panic!("a broken edit was taken")
     };
@@ -406,7 +424,9 @@ fn a_broken_edit_keeps_the_old_answers_and_a_fixed_one_brings_the_new() {
         entry.replace("gibt-es-nicht", "maria-kotsina"),
     )
     .unwrap();
-    assert!(matches!(reload::reload(&assistant, &knowledge, &Location::Memory), Outcome::Reloaded(n) if n == 25));
+    assert!(
+        matches!(reload::reload(&assistant, &knowledge, &Location::Memory, false), Outcome::Reloaded(n) if n == 25)
+    );
     assert!(found("Zauberwort").contains("Sprachkurs Zauberwort"));
 }
 

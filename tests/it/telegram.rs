@@ -799,3 +799,85 @@ fn admins_hear_of_a_broken_knowledge_edit_and_the_old_one_keeps_serving() {
     );
     h.assert_all_accepted();
 }
+
+/// Defects (issue 11): `/forget` said "done" when the database refused the
+/// delete, and in a group anyone could press the asker's confirmation (the
+/// presser's rows went, the asker's stayed). Through Telegram now: another
+/// member is told the button is not theirs, the asker hears the delete
+/// failed, and it is done once the database is writable again.
+#[test]
+fn forget_in_a_group_is_the_askers_and_tells_the_truth() {
+    let data = tempfile::tempdir().unwrap();
+    let database = data.path().join("lotse.db");
+    crate::store::memory(&database).close();
+    crate::operation::lock_file(&database);
+    let h = Harness::start_with(&["--database", database.to_str().unwrap()], None, "getUpdates", &[]);
+    let catalog = Catalog::new();
+    let group = -1001;
+    let asked = h.push_and_wait(
+        message_update(text_message(group, "group", user(91, Some("de")), "/forget")),
+        "sendMessage",
+        1,
+    );
+    let yes = button(&asked[0], &catalog.text(Lang::De, "button-forget-yes"));
+    let message = sent_message(&h, group);
+    let other = h.push_and_wait(
+        callback_update("cb-1", user(92, Some("de")), message.clone(), &yes),
+        "sendMessage",
+        1,
+    );
+    assert_eq!(text_of(&other[0]), catalog.text(Lang::De, "not-your-button"));
+    let failed = h.push_and_wait(
+        callback_update("cb-2", user(91, Some("de")), message, &yes),
+        "editMessageText",
+        1,
+    );
+    assert_eq!(text_of(&failed[0]), catalog.text(Lang::De, "forget-failed"));
+    let tombstone = data.path().join("lotse.db-forget");
+    assert!(tombstone.exists(), "the wish is kept");
+
+    crate::operation::unlock_file(&database);
+    let done = h.fake.wait_until(|_| !tombstone.exists(), Duration::from_secs(30));
+    assert!(done, "the delete was done once the database was writable");
+    h.assert_all_accepted();
+}
+
+/// Defect (issue 11): an emptied knowledge folder was swapped in, and every
+/// answer became "nothing found". The admin is told it was refused, the old
+/// knowledge answers, and `/reload force` takes the folder.
+#[test]
+fn an_emptied_knowledge_folder_is_refused_until_an_admin_forces_it() {
+    let knowledge = tempfile::tempdir().unwrap();
+    crate::store::copy_dir(&root().join("knowledge"), knowledge.path());
+    let dir = knowledge.path().to_str().unwrap().to_string();
+    let h = Harness::start_with(&["--knowledge", &dir], Some("admins = [4711]\n"), "getUpdates", &[]);
+    for kind in lotse::knowledge::Kind::ALL {
+        std::fs::remove_dir_all(knowledge.path().join(kind.folder())).unwrap();
+    }
+    let told = h
+        .fake
+        .wait_until(|_| !h.fake.sent_texts(4711).is_empty(), Duration::from_secs(30));
+    assert!(told, "the admin was not told");
+    assert!(
+        h.fake.sent_texts(4711)[0].contains("/reload force"),
+        "{:?}",
+        h.fake.sent_texts(4711)
+    );
+    let search = |chat: i64| {
+        let sent = h.push_and_wait(
+            message_update(text_message(chat, "private", user(chat, Some("de")), "Kotsina")),
+            "sendMessage",
+            1,
+        );
+        text_of(&sent[0])
+    };
+    assert!(search(81).contains("Maria Kotsina"), "the old knowledge still answers");
+    let forced = h.push_and_wait(
+        message_update(text_message(4711, "private", user(4711, Some("en")), "/reload force")),
+        "sendMessage",
+        1,
+    );
+    assert!(text_of(&forced[0]).contains(": 0 "), "{}", text_of(&forced[0]));
+    assert!(!search(82).contains("Maria Kotsina"), "the forced reload serves");
+    h.assert_all_accepted();
+}
