@@ -95,6 +95,8 @@ unknown-command = Diesen Befehl kenne ich nicht. Mit /help sehen Sie, was ich ka
 text-only = Ich kann nur Text lesen. Bitte schreiben Sie mir Ihre Frage als Nachricht.
 stale-button = Diese Schaltfläche ist nicht mehr aktuell. Bitte fragen Sie einfach noch einmal.
 empty-query = Schreiben Sie mir, was Sie suchen, zum Beispiel „Anerkennung“ oder „Kontakt“.
+rate-limited = Sie haben mir gerade sehr viele Nachrichten geschickt. Ich beantworte die weiteren erst nach einer kurzen Pause; bitte schicken Sie Ihre Frage dann noch einmal.
+answer-failed = Entschuldigung, bei dieser Antwort ist etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.
 
 ## Terminal-Chat
 

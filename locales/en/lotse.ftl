@@ -94,6 +94,8 @@ unknown-command = I do not know this command. /help shows what I can do.
 text-only = I can only read text. Please send me your question as a message.
 stale-button = This button is no longer current. Please just ask again.
 empty-query = Write what you are looking for, for example “recognition” or “contact”.
+rate-limited = You have just sent me a great many messages. I will answer more after a short pause; please send your question again then.
+answer-failed = Sorry, something went wrong with this answer. Please try again in a moment.
 
 ## Terminal chat
 

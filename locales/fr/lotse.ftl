@@ -97,6 +97,8 @@ unknown-command = Je ne connais pas cette commande. Avec /help, vous voyez ce qu
 text-only = Je ne peux lire que du texte. Veuillez m’envoyer votre question sous forme de message.
 stale-button = Ce bouton n’est plus à jour. Posez simplement votre question à nouveau.
 empty-query = Écrivez-moi ce que vous cherchez, par exemple « équivalence » ou « contact ».
+rate-limited = Vous venez de m’envoyer un très grand nombre de messages. Je répondrai aux suivants après une courte pause ; veuillez alors renvoyer votre question.
+answer-failed = Désolé, un problème est survenu avec cette réponse. Veuillez réessayer dans un instant.
 
 ## Chat dans le terminal
 

@@ -99,6 +99,8 @@ unknown-command = Nie znam tego polecenia. Po wpisaniu /help widać, co potrafi�
 text-only = Potrafię czytać tylko tekst. Proszę przesłać pytanie jako wiadomość tekstową.
 stale-button = Ten przycisk jest już nieaktualny. Proszę po prostu zapytać jeszcze raz.
 empty-query = Proszę napisać, czego dotyczy pytanie, na przykład „uznanie” albo „kontakt”.
+rate-limited = W krótkim czasie dotarło do mnie bardzo wiele wiadomości. Na kolejne odpowiem po krótkiej przerwie; proszę wtedy wysłać pytanie jeszcze raz.
+answer-failed = Przepraszam, przy tej odpowiedzi coś poszło nie tak. Proszę spróbować ponownie za chwilę.
 
 ## Czat w terminalu
 

@@ -94,6 +94,8 @@ unknown-command = Bu komutu bilmiyorum. Neler yapabildiğimi /help ile görebili
 text-only = Yalnızca metin okuyabiliyorum. Lütfen sorunuzu bana mesaj olarak yazın.
 stale-button = Bu düğme artık geçerli değil. Lütfen sorunuzu yeniden sorun.
 empty-query = Ne aradığınızı bana yazın, örneğin “denklik” ya da “iletişim”.
+rate-limited = Bana az önce çok sayıda mesaj gönderdiniz. Kısa bir aradan sonra yenilerini yanıtlayacağım; lütfen sorunuzu o zaman tekrar gönderin.
+answer-failed = Özür dilerim, bu yanıtta bir sorun oluştu. Lütfen birazdan tekrar deneyin.
 
 ## Terminal sohbeti
 
