@@ -10,6 +10,7 @@
 //! it gracefully: in-flight answers finish.
 
 mod render;
+pub mod webhook;
 
 use std::future::Future;
 use std::net::SocketAddr;
