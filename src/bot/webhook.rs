@@ -19,18 +19,24 @@
 //! Interface: [`bind`] first (a taken port is [`WebhookError::Bind`] before
 //! Telegram is told the url), then [`Bound::serve`]; [`serve`] does both.
 //! Refinements of the agreed interface: [`WebhookOptions::shutdown_grace`],
-//! [`WebhookOptions::new`] with the defaults, [`Bound::local_addr`], and
-//! [`OfferError`] is `anyhow::Error`, so an `offer` can use `?`. The
-//! `offer` must be cancel-safe: it is dropped only when the grace runs out,
-//! and then no `200` was sent, so Telegram delivers the update again.
-//! Only HTTP/1.1 is spoken: Telegram posts with HTTP/1.1, and TLS ends at
-//! the reverse proxy.
+//! [`WebhookOptions::new`] with the defaults, [`Bound::local_addr`],
+//! `offer`'s future is `'static` (it runs in the connection's task), and
+//! [`OfferError`] is `anyhow::Error`, so an `offer` can use `?`.
+//!
+//! `offer` is called once per delivery, concurrently for concurrent ones,
+//! so deduplication by `update_id` is the inbox's. It must be cancel-safe
+//! (store atomically): it is dropped when Telegram hangs up or when the
+//! shutdown grace runs out, and then no `200` was sent, so Telegram
+//! delivers the update again. A panic in it answers 503 and is logged
+//! without its message. Only HTTP/1.1 is spoken: Telegram posts with
+//! HTTP/1.1, and TLS ends at the reverse proxy.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::convert::Infallible;
 use std::fmt;
 use std::future::Future;
 use std::net::SocketAddr;
+use std::panic::AssertUnwindSafe;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use std::sync::{Arc, Mutex};
@@ -66,6 +72,9 @@ const SECRET_HEADER: &str = "x-telegram-bot-api-secret-token";
 /// The read buffer of a connection, which bounds a request head; hyper's
 /// smallest. Telegram's heads are a few hundred bytes.
 const MAX_HEAD_BYTES: usize = 8 * 1024;
+/// At most one log line per kind of refusal in this time, so that a flood
+/// of bad requests cannot flood the log.
+const LOG_EVERY: Duration = Duration::from_secs(10);
 /// The pause after a failed `accept` (such as too many open files), so
 /// that the loop neither spins nor floods the log.
 const ACCEPT_BACKOFF: Duration = Duration::from_millis(50);
@@ -206,7 +215,11 @@ impl Bound {
         let slots = Arc::new(Semaphore::new(max_connections));
         let registry = Arc::new(Registry::default());
         let (stop, stopped) = watch::channel(None);
-        let shared = Arc::new(Shared { options, offer });
+        let shared = Arc::new(Shared {
+            options,
+            offer,
+            refusals: RefusalLog::default(),
+        });
         let mut shutdown = std::pin::pin!(shutdown);
         let mut next_id: u64 = 0;
         loop {
@@ -266,10 +279,19 @@ impl Bound {
     }
 }
 
-/// What every connection shares: the options and the inbox's door.
+/// What every connection shares: the options, the inbox's door and the
+/// log of refusals.
 struct Shared<F> {
     options: WebhookOptions,
     offer: F,
+    refusals: RefusalLog,
+}
+
+/// When each kind of refusal was last logged, and how many went unlogged
+/// since.
+#[derive(Default)]
+struct RefusalLog {
+    kinds: Mutex<HashMap<Refusal, (Instant, u64)>>,
 }
 
 /// The open connections, oldest first, so that the oldest idle one can be
@@ -310,7 +332,7 @@ struct Connection {
 struct PhaseGuard<'a>(&'a ConnState);
 
 /// Why a request is refused; logged by kind, never with what was sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Refusal {
     WrongPath,
     NotPost,
@@ -353,6 +375,46 @@ impl Registry {
     fn lock(&self) -> std::sync::MutexGuard<'_, BTreeMap<u64, Arc<ConnState>>> {
         // The map stays consistent even if a holder panicked.
         self.connections.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl RefusalLog {
+    /// Logs `refusal` by kind, unless one of its kind was logged within
+    /// [`LOG_EVERY`].
+    fn note(&self, refusal: Refusal) {
+        if let Some(unlogged) = self.admit(refusal, Instant::now()) {
+            let level = match refusal {
+                // Scanners knock on every door; only an operator who
+                // debugs cares.
+                Refusal::WrongPath | Refusal::NotPost => log::Level::Debug,
+                _ => log::Level::Warn,
+            };
+            let more = match unlogged {
+                0 => String::new(),
+                n => format!(" ({n} more since the last such line)"),
+            };
+            log::log!(level, "webhook: refused {}{more}", refusal.describe());
+        }
+    }
+
+    /// Whether to log `refusal` at `now`: the number of its kind left
+    /// unlogged since the last line, or None to leave this one unlogged.
+    fn admit(&self, refusal: Refusal, now: Instant) -> Option<u64> {
+        let mut kinds = self.kinds.lock().unwrap_or_else(|e| e.into_inner());
+        match kinds.get_mut(&refusal) {
+            Some((last, unlogged)) if now.saturating_duration_since(*last) < LOG_EVERY => {
+                *unlogged += 1;
+                None
+            }
+            Some((last, unlogged)) => {
+                *last = now;
+                Some(std::mem::take(unlogged))
+            }
+            None => {
+                kinds.insert(refusal, (now, 0));
+                Some(0)
+            }
+        }
     }
 }
 
@@ -478,12 +540,16 @@ where
         Ok(body) => body,
         Err(refusal) => {
             // Only the kind: a body may hold a user's words.
-            log::warn!("webhook: refused {}", refusal.describe());
+            shared.refusals.note(refusal);
             return respond(refusal.status(), false);
         }
     };
     phase.set(OFFERING);
-    match (shared.offer)(body).await {
+    let Ok(verdict) = catch_panic((shared.offer)(body)).await else {
+        log::error!("webhook: the inbox panicked storing an update, Telegram will deliver again");
+        return respond(StatusCode::SERVICE_UNAVAILABLE, true);
+    };
+    match verdict {
         Ok(Offer::Accepted | Offer::Duplicate) => respond(StatusCode::OK, true),
         Ok(Offer::Busy) => {
             log::debug!("webhook: the inbox is full, Telegram will deliver again");
@@ -573,6 +639,20 @@ async fn stop_deadline(stopped: &mut watch::Receiver<Option<Instant>>) -> Instan
     }
 }
 
+/// `future`'s output, or Err if it panicked: a panic in the inbox costs
+/// one 503, not the connection and its slot.
+async fn catch_panic<F: Future>(future: F) -> Result<F::Output, ()> {
+    let mut future = std::pin::pin!(future);
+    std::future::poll_fn(
+        |cx| match std::panic::catch_unwind(AssertUnwindSafe(|| future.as_mut().poll(cx))) {
+            Ok(Poll::Ready(output)) => Poll::Ready(Ok(output)),
+            Ok(Poll::Pending) => Poll::Pending,
+            Err(_) => Poll::Ready(Err(())),
+        },
+    )
+    .await
+}
+
 /// Polls `future` once, so that a connection writes what it can.
 async fn poll_once<F: Future>(mut future: Pin<&mut F>) {
     std::future::poll_fn(|cx| {
@@ -594,5 +674,24 @@ fn describe(err: &hyper::Error) -> &'static str {
         "closed in the middle of a request"
     } else {
         "an I/O error"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_flood_of_refusals_is_logged_once_per_kind_and_interval() {
+        let log = RefusalLog::default();
+        let start = Instant::now();
+        assert_eq!(log.admit(Refusal::NotJson, start), Some(0));
+        assert_eq!(log.admit(Refusal::NotJson, start + Duration::from_secs(1)), None);
+        assert_eq!(log.admit(Refusal::NotJson, start + Duration::from_secs(2)), None);
+        // Another kind has its own interval.
+        assert_eq!(log.admit(Refusal::WrongSecret, start + Duration::from_secs(2)), Some(0));
+        // After the interval, one line that counts those left out.
+        assert_eq!(log.admit(Refusal::NotJson, start + LOG_EVERY), Some(2));
+        assert_eq!(log.admit(Refusal::NotJson, start + LOG_EVERY), None);
     }
 }

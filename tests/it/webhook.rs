@@ -91,6 +91,41 @@ impl Server {
     }
 }
 
+/// An offer that waits, once started, until `release` is notified; and
+/// `started`, notified as it starts.
+struct Held {
+    started: Arc<Notify>,
+    release: Arc<Notify>,
+}
+
+impl Held {
+    fn new() -> Held {
+        Held {
+            started: Arc::new(Notify::new()),
+            release: Arc::new(Notify::new()),
+        }
+    }
+
+    fn offer(
+        &self,
+    ) -> impl Fn(Bytes) -> std::pin::Pin<Box<dyn Future<Output = Result<Offer, OfferError>> + Send>> + Clone + use<>
+    {
+        let (started, release) = (self.started.clone(), self.release.clone());
+        move |_body: Bytes| {
+            let (started, release) = (started.clone(), release.clone());
+            Box::pin(async move {
+                started.notify_one();
+                release.notified().await;
+                Ok(Offer::Accepted)
+            })
+        }
+    }
+
+    async fn started(&self) {
+        timeout(GUARD, self.started.notified()).await.expect("the offer starts");
+    }
+}
+
 fn options() -> WebhookOptions {
     let mut options = WebhookOptions::new(SocketAddr::from(([127, 0, 0, 1], 0)), PATH);
     options.secret_token = Some(SECRET.to_string());
@@ -175,25 +210,16 @@ async fn a_redelivered_update_is_answered_once() {
 async fn an_update_is_acknowledged_only_once_stored() {
     // Defect: updates were acknowledged with 200 into an unbounded memory
     // queue, so a crash lost them and a flood filled the memory.
-    let storing = Arc::new(Notify::new());
-    let offer = {
-        let storing = storing.clone();
-        move |_body: Bytes| {
-            let storing = storing.clone();
-            async move {
-                storing.notified().await;
-                Ok(Offer::Accepted)
-            }
-        }
-    };
-    let server = Server::start(options(), offer).await;
+    let held = Held::new();
+    let server = Server::start(options(), held.offer()).await;
     let addr = server.addr;
     let mut delivery = tokio::spawn(async move { post(addr, &update(3)).await });
+    held.started().await;
     assert!(
         timeout(Duration::from_millis(300), &mut delivery).await.is_err(),
         "answered before the inbox stored the update"
     );
-    storing.notify_one();
+    held.release.notify_one();
     assert_eq!(delivery.await.unwrap(), Some(200));
     server.stop().await;
 }
@@ -208,6 +234,19 @@ async fn a_full_or_failing_inbox_makes_telegram_deliver_again() {
     let failing = Server::start(options(), |_| async { Err(anyhow::anyhow!("database is locked")) }).await;
     assert_eq!(post(failing.addr, &update(4)).await, Some(503));
     failing.stop().await;
+    // A panicking inbox costs one 503, not the connection slot: with one
+    // slot, the next delivery still gets through.
+    let mut options = options();
+    options.max_connections = 1;
+    let panicking = Server::start(options, |body: Bytes| async move {
+        let update: serde_json::Value = serde_json::from_slice(&body)?;
+        assert_ne!(update["update_id"], 4, "the inbox panics");
+        Ok(Offer::Accepted)
+    })
+    .await;
+    assert_eq!(post(panicking.addr, &update(4)).await, Some(503));
+    assert_eq!(post(panicking.addr, &update(5)).await, Some(200));
+    panicking.stop().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -305,6 +344,11 @@ async fn a_slow_request_head_is_cut_after_the_header_timeout() {
     // A connection that sends nothing at all is cut as well.
     let mut silent = TcpStream::connect(server.addr).await.unwrap();
     assert!(timeout(GUARD, silent.read_to_end(&mut rest)).await.is_ok());
+    // So is a keep-alive connection that stays idle after its answer.
+    let mut idle = TcpStream::connect(server.addr).await.unwrap();
+    let keep_alive = request("POST", PATH, &with_secret(), &update(7)).replace("Connection: close\r\n", "");
+    idle.write_all(keep_alive.as_bytes()).await.unwrap();
+    assert_eq!(read_status(&mut idle).await, Some(200), "answered, then closed");
     assert_eq!(post(server.addr, &update(7)).await, Some(200));
     server.stop().await;
 }
@@ -357,24 +401,12 @@ async fn half_open_connections_neither_use_up_file_handles_nor_lock_telegram_out
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn shutdown_closes_half_open_connections_and_lets_offers_finish() {
     // Defect: one half-open connection kept SIGTERM waiting.
-    let storing = Arc::new(Notify::new());
-    let entered = Arc::new(Notify::new());
-    let offer = {
-        let (storing, entered) = (storing.clone(), entered.clone());
-        move |_body: Bytes| {
-            let (storing, entered) = (storing.clone(), entered.clone());
-            async move {
-                entered.notify_one();
-                storing.notified().await;
-                Ok(Offer::Accepted)
-            }
-        }
-    };
+    let held = Held::new();
     let mut options = options();
     // Long enough that only shutdown itself can close the connections.
     options.header_timeout = Duration::from_secs(600);
     options.shutdown_grace = Duration::from_secs(600);
-    let server = Server::start(options, offer).await;
+    let server = Server::start(options, held.offer()).await;
     let mut half_open_ones = Vec::new();
     for _ in 0..20 {
         half_open_ones.push(half_open(server.addr).await);
@@ -382,11 +414,11 @@ async fn shutdown_closes_half_open_connections_and_lets_offers_finish() {
     let silent = TcpStream::connect(server.addr).await.unwrap();
     let addr = server.addr;
     let in_flight = tokio::spawn(async move { post(addr, &update(11)).await });
-    timeout(GUARD, entered.notified()).await.expect("the offer starts");
+    held.started().await;
     let stopping = tokio::spawn(server.stop());
     // The offer in flight finishes after shutdown began, and is answered.
     tokio::time::sleep(Duration::from_millis(100)).await;
-    storing.notify_one();
+    held.release.notify_one();
     assert_eq!(in_flight.await.unwrap(), Some(200));
     timeout(GUARD, stopping)
         .await
@@ -398,23 +430,14 @@ async fn shutdown_closes_half_open_connections_and_lets_offers_finish() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_offer_that_hangs_does_not_keep_shutdown_waiting() {
     // Defect: SIGTERM waited for ever; the grace bounds offers in flight.
-    let entered = Arc::new(Notify::new());
-    let offer = {
-        let entered = entered.clone();
-        move |_body: Bytes| {
-            let entered = entered.clone();
-            async move {
-                entered.notify_one();
-                std::future::pending::<Result<Offer, OfferError>>().await
-            }
-        }
-    };
+    let held = Held::new();
     let mut options = options();
     options.shutdown_grace = Duration::from_millis(200);
-    let server = Server::start(options, offer).await;
+    let server = Server::start(options, held.offer()).await;
     let addr = server.addr;
     let in_flight = tokio::spawn(async move { post(addr, &update(12)).await });
-    timeout(GUARD, entered.notified()).await.expect("the offer starts");
+    // Never released.
+    held.started().await;
     server.stop().await;
     // Not stored, so not acknowledged: Telegram delivers it again.
     assert_eq!(in_flight.await.unwrap(), None);
