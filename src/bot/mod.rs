@@ -18,6 +18,7 @@ mod limits;
 mod pipeline;
 mod render;
 mod translate;
+pub mod webhook;
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -29,7 +30,7 @@ use teloxide::adaptors::Throttle;
 use teloxide::adaptors::throttle::Limits;
 use teloxide::payloads::{
     AnswerInlineQuerySetters, EditMessageTextSetters, GetUpdatesSetters, SendContactSetters, SendMessageSetters,
-    SetMyCommandsSetters,
+    SetMyCommandsSetters, SetWebhookSetters,
 };
 use teloxide::prelude::{Bot, Requester, RequesterExt};
 use teloxide::requests::Request as _;
@@ -40,7 +41,6 @@ use teloxide::types::{
 use teloxide::{ApiError, RequestError};
 
 pub use limits::Limits as RateLimits;
-pub use pipeline::Offered;
 pub use render::{MAX_TEXT_UNITS, Rendered, escape, render};
 pub use translate::{Identity, input_of_json};
 
@@ -310,51 +310,39 @@ async fn poll(bot: &Bot, pipeline: &Arc<Pipeline>, stop: impl Future<Output = ()
     }
 }
 
-/// Webhook mode: Telegram posts updates, which go through the inbox.
+/// Webhook mode: Telegram posts updates to `url`; each is answered `200`
+/// only once the inbox has stored it (or knew it already), and `503`, so
+/// that Telegram delivers it again later, while the queues are full.
 async fn webhook(
     bot: &Bot,
     pipeline: &Arc<Pipeline>,
     url: url::Url,
     listen: SocketAddr,
     secret_token: Option<String>,
-    stop: impl Future<Output = ()>,
+    stop: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
-    use teloxide::update_listeners::{AsUpdateStream, webhooks};
-    let mut options = webhooks::Options::new(listen, url);
-    if let Some(secret) = secret_token {
-        crate::logging::add_secret(&secret);
-        options = options.secret_token(secret);
+    let mut options = webhook::WebhookOptions::new(listen, url.path());
+    if let Some(secret) = &secret_token {
+        crate::logging::add_secret(secret);
     }
-    // Bind first, so that a port in use is an error and not a silent exit,
-    // and so that the port is open before Telegram is told the url.
-    let tcp = tokio::net::TcpListener::bind(listen)
-        .await
-        .map_err(|err| anyhow::anyhow!("cannot listen for the webhook on {listen}: {err}"))?;
-    let (mut listener, stopped, router) = webhooks::axum_to_router(bot.clone(), options).await?;
-    tokio::spawn(async move {
-        if let Err(err) = axum::serve(tcp, router).with_graceful_shutdown(stopped).await {
-            log::error!("webhook server: {err}");
+    options.secret_token = secret_token.clone();
+    // Bound before Telegram is told the url, so a taken port is an error.
+    let bound = webhook::bind(options).await?;
+    retrying(|| {
+        let mut request = bot.set_webhook(url.clone());
+        if let Some(secret) = &secret_token {
+            request = request.secret_token(secret.clone());
         }
-    });
-    let stream = listener.as_stream();
-    tokio::pin!(stream);
-    tokio::pin!(stop);
-    loop {
-        let next = tokio::select! {
-            biased;
-            _ = &mut stop => return Ok(()),
-            next = futures_util::StreamExt::next(&mut stream) => next,
-        };
-        match next {
-            Some(Ok(update)) => {
-                if let Err(err) = pipeline.accept(vec![update]).await {
-                    log::error!("inbox: {err}; an update acknowledged to Telegram is lost");
-                }
-            }
-            Some(Err(err)) => log::warn!("webhook: {err}"),
-            None => return Ok(()),
-        }
-    }
+        request.send()
+    })
+    .await?;
+    let pipeline = pipeline.clone();
+    let offer = move |body: bytes::Bytes| {
+        let pipeline = pipeline.clone();
+        async move { pipeline.offer(&body).await }
+    };
+    bound.serve(offer, stop).await?;
+    Ok(())
 }
 
 /// Resolves on SIGTERM or Ctrl-C.

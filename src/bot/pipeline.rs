@@ -20,20 +20,16 @@ use teloxide::types::Update;
 use tokio::sync::{mpsc, watch};
 
 use super::limits::{Limiter, Limits, Verdict};
+use super::webhook::{Offer, OfferError};
 use super::{Handler, Route};
 use crate::store::{Inbox, Incoming, StoreError};
 
 /// How long a worker without updates stays before it goes.
 const IDLE: Duration = Duration::from_secs(30);
 
-/// What the pipeline is asked to do with an offered update.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Offered {
-    /// Stored (and queued, dropped or left for later).
-    Accepted,
-    /// Already in the inbox: taken once, not again.
-    Duplicate,
-}
+/// Updates waiting in all chats' queues beyond which the webhook answers
+/// `503`, so that Telegram keeps the rest until there is room.
+const MAX_QUEUED: usize = 10_000;
 
 /// The inbox, the limits and the chats' workers.
 pub(super) struct Pipeline {
@@ -93,9 +89,24 @@ impl Pipeline {
         Ok(n)
     }
 
+    /// A webhook delivery: stored and routed, known already, or refused
+    /// while the queues are full (Telegram then delivers it again).
+    pub(super) async fn offer(self: &Arc<Self>, body: &[u8]) -> Result<Offer, OfferError> {
+        let Ok(update) = serde_json::from_slice::<Update>(body) else {
+            // Telegram would deliver it again and again; never logged whole.
+            log::warn!("webhook: a body that is not an update was dropped");
+            return Ok(Offer::Accepted);
+        };
+        if self.queued.load(Ordering::Relaxed) >= MAX_QUEUED {
+            return Ok(Offer::Busy);
+        }
+        let offered = self.accept(vec![update]).await?;
+        Ok(offered.into_iter().next().unwrap_or(Offer::Accepted))
+    }
+
     /// Stores updates in the inbox, then routes the new ones. When this
     /// returns Ok, the updates may be confirmed to Telegram.
-    pub(super) async fn accept(self: &Arc<Self>, updates: Vec<Update>) -> Result<Vec<Offered>, StoreError> {
+    pub(super) async fn accept(self: &Arc<Self>, updates: Vec<Update>) -> Result<Vec<Offer>, StoreError> {
         let routes: Vec<Route> = updates.iter().map(|update| self.handler.route(update)).collect();
         let prepared: Vec<(i64, String, Vec<u8>)> = updates
             .iter()
@@ -118,9 +129,9 @@ impl Pipeline {
         for ((update, route), fresh) in updates.into_iter().zip(routes).zip(fresh) {
             if fresh {
                 self.route(i64::from(update.id.0), update, route).await;
-                offered.push(Offered::Accepted);
+                offered.push(Offer::Accepted);
             } else {
-                offered.push(Offered::Duplicate);
+                offered.push(Offer::Duplicate);
             }
         }
         Ok(offered)

@@ -13,3 +13,4 @@ mod store;
 mod telegram;
 mod tidy;
 mod util;
+mod webhook;

@@ -1111,3 +1111,33 @@ fn no_log_line_holds_a_user_id_name_or_text() {
         assert!(!stderr.contains(secret), "{secret} in the log:\n{stderr}");
     }
 }
+
+#[test]
+fn one_update_delivered_twice_and_five_times_at_once_is_answered_once() {
+    // Defect: in webhook mode an update was answered as often as it was
+    // delivered (the same `update_id` twice: 2 answers, five at once: 5).
+    let port = free_port();
+    let listen = format!("127.0.0.1:{port}");
+    let url = format!("http://{listen}/telegram");
+    let h = Harness::start_with(&["--webhook-url", &url, "--listen", &listen], None, "setWebhook", &[]);
+    let first =
+        serde_json::json!({"update_id": 7, "message": text_message(90, "private", user(90, Some("de")), "/help")});
+    for _ in 0..2 {
+        assert!(post(port, "/telegram", "", &first.to_string()).contains(" 200"));
+    }
+    let again =
+        serde_json::json!({"update_id": 8, "message": text_message(91, "private", user(91, Some("de")), "/help")});
+    let body = again.to_string();
+    let posts: Vec<_> = (0..5)
+        .map(|_| {
+            let body = body.clone();
+            std::thread::spawn(move || post(port, "/telegram", "", &body))
+        })
+        .collect();
+    for post in posts {
+        assert!(post.join().unwrap().contains(" 200"));
+    }
+    h.assert_answered_exactly(&[90, 91], 1, WAIT);
+    let (code, stderr, _) = h.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+}
