@@ -164,6 +164,12 @@ pub async fn serve(
     inbox: Inbox,
 ) -> anyhow::Result<()> {
     crate::logging::add_secret(settings.token.expose());
+    // A panic's message can quote the text it choked on (a slice out of a
+    // user's message); only its place is logged.
+    std::panic::set_hook(Box::new(|info| {
+        let place = info.location().map(|l| format!("{}:{}", l.file(), l.line()));
+        log::error!("panic at {}", place.unwrap_or_default());
+    }));
     let mut raw = Bot::new(settings.token.expose());
     if let Some(url) = &settings.api_url {
         raw = raw.set_api_url(url.clone());
@@ -184,6 +190,8 @@ pub async fn serve(
         pseudonyms,
         admin,
         admin_langs: Mutex::new(HashMap::new()),
+        #[cfg(debug_assertions)]
+        panic_on: std::env::var("LOTSE_TEST_PANIC_ON").ok(),
     });
     watch_knowledge(&handler);
     let purging = inbox.clone();
@@ -380,6 +388,10 @@ pub(crate) struct Handler {
     admin: Admin,
     /// The language each admin's client showed last, for notices.
     admin_langs: Mutex<HashMap<u64, Lang>>,
+    /// A text whose answer panics, so that tests can show a panic costs
+    /// one apology and not the chat (debug builds only).
+    #[cfg(debug_assertions)]
+    panic_on: Option<String>,
 }
 
 /// Where an update goes and what it asks, worked out once when it arrives.
@@ -522,6 +534,12 @@ impl Handler {
             if let Some(text) = text {
                 return deliver(&self.bot, message.chat.id, None, &[text_message(&text, ui)]).await;
             }
+        }
+        #[cfg(debug_assertions)]
+        if let Input::Text(text) = &input
+            && self.panic_on.as_ref() == Some(text)
+        {
+            panic!("a test panic on {text}");
         }
         let request = Request {
             user: self.user_key(from.id.0),

@@ -22,6 +22,15 @@ pub struct Identity {
     pub username: String,
 }
 
+impl Identity {
+    pub fn new(id: u64, username: &str) -> Identity {
+        Identity {
+            id: UserId(id),
+            username: username.to_string(),
+        }
+    }
+}
+
 /// What a message asks of Lotse, or `None` where it is not addressed to
 /// it. `addressed` is true in private chats and for replies to Lotse; in
 /// groups otherwise only commands for Lotse and mentions of it count. A
@@ -226,6 +235,17 @@ mod tests {
         }
         assert_eq!(byte_range("😀 @LotseBot", 3, 9), Some(5..14));
         assert_eq!(byte_range("ab", 2, 0), Some(2..2));
+    }
+
+    #[test]
+    fn the_fuzz_corpus_converts() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/update");
+        let me = Identity::new(42, "LotseBot");
+        let inputs: Vec<Option<Input>> = ["group_mention", "command", "caption_edit"]
+            .iter()
+            .map(|name| input_of_json(&std::fs::read(dir.join(format!("{name}.json"))).unwrap(), &me, false))
+            .collect();
+        assert_eq!(inputs, [text("ΩΩ İİ"), command("start", "abc"), text("😀 Heft 48")]);
     }
 
     /// A cheap, deterministic fuzz run in every test: random texts of

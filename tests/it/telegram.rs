@@ -1141,3 +1141,29 @@ fn one_update_delivered_twice_and_five_times_at_once_is_answered_once() {
     let (code, stderr, _) = h.stop();
     assert_eq!(code, Some(0), "{stderr}");
 }
+
+#[test]
+fn a_panic_costs_one_apology_and_the_chat_keeps_being_answered() {
+    // Defect: a panic in a handler killed the chat's worker until a
+    // restart (and SIGTERM then panicked too).
+    let h = Harness::start_with(&[], None, "getUpdates", &[("LOTSE_TEST_PANIC_ON", "Sprengsatz")]);
+    let sorry = h.push_and_wait(
+        message_update(text_message(95, "private", user(95, Some("de")), "Sprengsatz")),
+        "sendMessage",
+        1,
+    );
+    assert_eq!(text_of(&sorry[0]), Catalog::new().text(Lang::De, "answer-failed"));
+    let next = h.push_and_wait(
+        message_update(text_message(95, "private", user(95, Some("de")), "Heft 48")),
+        "sendMessage",
+        1,
+    );
+    assert!(text_of(&next[0]).contains("Fit für den Verwaltungsalltag"));
+    let (code, stderr, _) = h.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("panic at src/bot/mod.rs"), "{stderr}");
+    assert!(
+        !stderr.contains("Sprengsatz"),
+        "the panic's text reached the log:\n{stderr}"
+    );
+}
