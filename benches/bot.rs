@@ -198,7 +198,7 @@ fn flood(n: usize) {
     waits.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
     println!(
-        "{{\"flood\": {n}, \"others\": 20, \"others_answered\": {}, \"others_wait_p50_ms\": {:.0},          \"others_wait_max_ms\": {:.0}, \"flooder_answers_when_others_done\": {flooder_then},          \"flooder_answers_after_20s\": {flooder_answers}, \"exit\": {:?}}}",
+        "{{\"flood\": {n}, \"others\": 20, \"others_answered\": {}, \"others_wait_p50_ms\": {:.0}, \"others_wait_max_ms\": {:.0}, \"flooder_answers_when_others_done\": {flooder_then}, \"flooder_answers_after_20s\": {flooder_answers}, \"exit\": {:?}}}",
         waits.len(),
         waits.get(waits.len() / 2).copied().map_or(f64::NAN, ms),
         waits.last().copied().map_or(f64::NAN, ms),
@@ -258,7 +258,7 @@ fn drain(n: usize) {
     let _ = Command::new("kill").args(["-TERM", &bot.id().to_string()]).status();
     bot.wait().unwrap();
     println!(
-        "{{\"queued\": {n}, \"answered_before_stop\": {before}, \"drain_s\": {:.2}, \"exit\": {:?},          \"rest_answered_exactly_once_after_restart\": {exactly_once}}}",
+        "{{\"queued\": {n}, \"answered_before_stop\": {before}, \"drain_s\": {:.2}, \"exit\": {:?}, \"rest_answered_exactly_once_after_restart\": {exactly_once}}}",
         drain.as_secs_f64(),
         status.code()
     );
