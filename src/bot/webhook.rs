@@ -464,8 +464,10 @@ impl Connection {
                 }
                 () = state.evict.notified() => {
                     if state.phase.load(Ordering::Acquire) != IDLE {
-                        // A request came in meanwhile; serve it.
+                        // A request came in meanwhile: serve it, and pass
+                        // the eviction on, since the accept loop waits.
                         state.evicting.store(false, Ordering::Release);
+                        self.registry.evict_oldest_idle();
                         continue;
                     }
                     log::debug!("webhook: closing an idle connection to make room");

@@ -245,6 +245,31 @@ async fn requests_that_are_no_update_from_telegram_are_refused() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_update_under_the_cap_is_taken_however_it_is_sent() {
+    // Guards the cap against refusing what it should take: a body far
+    // larger than the head buffer, sent with a length or in chunks.
+    let inbox = Arc::new(Inbox::default());
+    let server = Server::start(options(), inbox.door()).await;
+    let long = format!("{{\"update_id\": 13, \"pad\": \"{}\"}}", "ü".repeat(300_000));
+    assert!(long.len() > 400 * 1024 && long.len() < webhook::DEFAULT_MAX_BODY_BYTES);
+    assert_eq!(post(server.addr, &long).await, Some(200));
+    let mut chunked = format!(
+        "POST {PATH} HTTP/1.1\r\nHost: 127.0.0.1\r\n{}Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
+        with_secret()
+    )
+    .into_bytes();
+    for chunk in long.as_bytes().chunks(50_000) {
+        chunked.extend_from_slice(format!("{:x}\r\n", chunk.len()).as_bytes());
+        chunked.extend_from_slice(chunk);
+        chunked.extend_from_slice(b"\r\n");
+    }
+    chunked.extend_from_slice(b"0\r\n\r\n");
+    assert_eq!(exchange(server.addr, &chunked).await, Some(200));
+    assert_eq!(inbox.offered(), [13, 13]);
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn refused_bodies_are_logged_by_kind_only() {
     // Defect: unparseable webhook bodies were logged whole, with whatever
     // user data they held.
