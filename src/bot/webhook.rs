@@ -210,9 +210,9 @@ impl Bound {
         Fut: Future<Output = Result<Offer, OfferError>> + Send + 'static,
     {
         let Bound { listener, options } = self;
-        let max_connections = options.max_connections.clamp(1, Semaphore::MAX_PERMITS);
+        let max_connections = u32::try_from(options.max_connections).unwrap_or(u32::MAX).max(1);
         let grace = options.shutdown_grace;
-        let slots = Arc::new(Semaphore::new(max_connections));
+        let slots = Arc::new(Semaphore::new(max_connections as usize));
         let registry = Arc::new(Registry::default());
         let (stop, stopped) = watch::channel(None);
         let shared = Arc::new(Shared {
@@ -222,13 +222,16 @@ impl Bound {
         });
         let mut shutdown = std::pin::pin!(shutdown);
         let mut next_id: u64 = 0;
+        let (mut accept_failures, mut all_busy) = (Every::default(), Every::default());
         loop {
             let stream = tokio::select! {
                 () = &mut shutdown => break,
                 accepted = listener.accept() => match accepted {
                     Ok((stream, _)) => stream,
                     Err(err) => {
-                        log::warn!("webhook: cannot accept a connection: {err}");
+                        if let Some(more) = accept_failures.admit(Instant::now()) {
+                            log::warn!("webhook: cannot accept a connection: {err}{}", more_since(more));
+                        }
                         tokio::time::sleep(ACCEPT_BACKOFF).await;
                         continue;
                     }
@@ -240,8 +243,13 @@ impl Bound {
                     // All slots taken: make room by closing the oldest
                     // connection that is not in a request, then wait for
                     // its slot (or any other).
-                    if !registry.evict_oldest_idle() {
-                        log::warn!("webhook: all {max_connections} connections are busy; new ones wait");
+                    if !registry.evict_oldest_idle()
+                        && let Some(more) = all_busy.admit(Instant::now())
+                    {
+                        log::warn!(
+                            "webhook: all {max_connections} connections are in a request, new ones wait{}",
+                            more_since(more)
+                        );
                     }
                     tokio::select! {
                         () = &mut shutdown => break,
@@ -268,8 +276,7 @@ impl Bound {
         let _ = stop.send(Some(deadline));
         // Every connection holds a slot until it ends, and each ends by
         // the deadline; the extra second only guards against a bug.
-        let all = u32::try_from(max_connections).unwrap_or(u32::MAX);
-        if tokio::time::timeout_at(deadline + Duration::from_secs(1), slots.acquire_many(all))
+        if tokio::time::timeout_at(deadline + Duration::from_secs(1), slots.acquire_many(max_connections))
             .await
             .is_err()
         {
@@ -287,11 +294,19 @@ struct Shared<F> {
     refusals: RefusalLog,
 }
 
-/// When each kind of refusal was last logged, and how many went unlogged
-/// since.
+/// A log line that is written at most once in [`LOG_EVERY`], so that a
+/// flood of bad requests cannot flood the log: when it was last written,
+/// and how many were left out since.
+#[derive(Default)]
+struct Every {
+    last: Option<Instant>,
+    left_out: u64,
+}
+
+/// The log lines of refusals, one [`Every`] per kind.
 #[derive(Default)]
 struct RefusalLog {
-    kinds: Mutex<HashMap<Refusal, (Instant, u64)>>,
+    kinds: Mutex<HashMap<Refusal, Every>>,
 }
 
 /// The open connections, oldest first, so that the oldest idle one can be
@@ -378,42 +393,39 @@ impl Registry {
     }
 }
 
+impl Every {
+    /// Whether to write the line at `now`: the number left out since the
+    /// last one, or None to leave this one out.
+    fn admit(&mut self, now: Instant) -> Option<u64> {
+        match self.last {
+            Some(last) if now.saturating_duration_since(last) < LOG_EVERY => {
+                self.left_out += 1;
+                None
+            }
+            _ => {
+                self.last = Some(now);
+                Some(std::mem::take(&mut self.left_out))
+            }
+        }
+    }
+}
+
 impl RefusalLog {
     /// Logs `refusal` by kind, unless one of its kind was logged within
     /// [`LOG_EVERY`].
     fn note(&self, refusal: Refusal) {
-        if let Some(unlogged) = self.admit(refusal, Instant::now()) {
+        let admitted = {
+            let mut kinds = self.kinds.lock().unwrap_or_else(|e| e.into_inner());
+            kinds.entry(refusal).or_default().admit(Instant::now())
+        };
+        if let Some(more) = admitted {
             let level = match refusal {
                 // Scanners knock on every door; only an operator who
                 // debugs cares.
                 Refusal::WrongPath | Refusal::NotPost => log::Level::Debug,
                 _ => log::Level::Warn,
             };
-            let more = match unlogged {
-                0 => String::new(),
-                n => format!(" ({n} more since the last such line)"),
-            };
-            log::log!(level, "webhook: refused {}{more}", refusal.describe());
-        }
-    }
-
-    /// Whether to log `refusal` at `now`: the number of its kind left
-    /// unlogged since the last line, or None to leave this one unlogged.
-    fn admit(&self, refusal: Refusal, now: Instant) -> Option<u64> {
-        let mut kinds = self.kinds.lock().unwrap_or_else(|e| e.into_inner());
-        match kinds.get_mut(&refusal) {
-            Some((last, unlogged)) if now.saturating_duration_since(*last) < LOG_EVERY => {
-                *unlogged += 1;
-                None
-            }
-            Some((last, unlogged)) => {
-                *last = now;
-                Some(std::mem::take(unlogged))
-            }
-            None => {
-                kinds.insert(refusal, (now, 0));
-                Some(0)
-            }
+            log::log!(level, "webhook: refused {}{}", refusal.describe(), more_since(more));
         }
     }
 }
@@ -452,8 +464,10 @@ impl Connection {
                 }
                 () = state.evict.notified() => {
                     if state.phase.load(Ordering::Acquire) != IDLE {
-                        // A request came in meanwhile; serve it.
+                        // A request came in meanwhile: serve it, and pass
+                        // the eviction on, since the accept loop waits.
                         state.evicting.store(false, Ordering::Release);
+                        self.registry.evict_oldest_idle();
                         continue;
                     }
                     log::debug!("webhook: closing an idle connection to make room");
@@ -653,6 +667,15 @@ async fn catch_panic<F: Future>(future: F) -> Result<F::Output, ()> {
     .await
 }
 
+/// The tail of a log line that [`Every`] let through after leaving out
+/// `more` like it.
+fn more_since(more: u64) -> String {
+    match more {
+        0 => String::new(),
+        n => format!(" ({n} more since the last such line)"),
+    }
+}
+
 /// Polls `future` once, so that a connection writes what it can.
 async fn poll_once<F: Future>(mut future: Pin<&mut F>) {
     std::future::poll_fn(|cx| {
@@ -682,16 +705,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_flood_of_refusals_is_logged_once_per_kind_and_interval() {
-        let log = RefusalLog::default();
+    fn a_flood_of_log_lines_is_written_once_per_interval() {
+        // Defect guarded: every refused request of a flood wrote a line.
+        let mut line = Every::default();
         let start = Instant::now();
-        assert_eq!(log.admit(Refusal::NotJson, start), Some(0));
-        assert_eq!(log.admit(Refusal::NotJson, start + Duration::from_secs(1)), None);
-        assert_eq!(log.admit(Refusal::NotJson, start + Duration::from_secs(2)), None);
-        // Another kind has its own interval.
-        assert_eq!(log.admit(Refusal::WrongSecret, start + Duration::from_secs(2)), Some(0));
+        assert_eq!(line.admit(start), Some(0));
+        assert_eq!(line.admit(start + Duration::from_secs(1)), None);
+        assert_eq!(line.admit(start + Duration::from_secs(2)), None);
         // After the interval, one line that counts those left out.
-        assert_eq!(log.admit(Refusal::NotJson, start + LOG_EVERY), Some(2));
-        assert_eq!(log.admit(Refusal::NotJson, start + LOG_EVERY), None);
+        assert_eq!(line.admit(start + LOG_EVERY), Some(2));
+        assert_eq!(line.admit(start + LOG_EVERY), None);
+        assert_eq!(line.admit(start + LOG_EVERY * 2), Some(1));
     }
 }

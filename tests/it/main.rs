@@ -14,3 +14,4 @@ mod telegram;
 mod tidy;
 mod util;
 mod webhook;
+mod webhook_kit;

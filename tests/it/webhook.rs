@@ -3,12 +3,10 @@
 //! half-open or oversized request that stalls it, fills its file table or
 //! its log, or keeps it from stopping.
 
-use std::collections::HashSet;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use anyhow::Context as _;
 use bytes::Bytes;
 use lotse::bot::webhook::{self, Offer, OfferError, WebhookError, WebhookOptions};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -17,52 +15,21 @@ use tokio::sync::{Notify, oneshot};
 use tokio::task::JoinHandle;
 use tokio::time::timeout;
 
+#[cfg(target_os = "linux")]
+use crate::webhook_kit::server_sockets;
+use crate::webhook_kit::{Inbox, half_open, read_head, request, status, update};
+
 /// A generous outer bound for anything that must happen at all; never a
 /// speed requirement.
 const GUARD: Duration = Duration::from_secs(30);
 const SECRET: &str = "s3cret_token-for-the-hook";
 const PATH: &str = "/hook";
 
-/// An inbox that records every offer and stores each `update_id` once, as
-/// the durable inbox does.
-#[derive(Default)]
-struct Inbox {
-    offered: Mutex<Vec<u64>>,
-    stored: Mutex<HashSet<u64>>,
-}
-
 /// A webhook serving on a free port of 127.0.0.1.
 struct Server {
     addr: SocketAddr,
     stop: oneshot::Sender<()>,
     task: JoinHandle<Result<(), WebhookError>>,
-}
-
-impl Inbox {
-    fn offer(&self, body: &[u8]) -> Result<Offer, OfferError> {
-        let update: serde_json::Value = serde_json::from_slice(body)?;
-        let id = update["update_id"].as_u64().context("no update_id")?;
-        self.offered.lock().unwrap().push(id);
-        Ok(if self.stored.lock().unwrap().insert(id) {
-            Offer::Accepted
-        } else {
-            Offer::Duplicate
-        })
-    }
-
-    fn offered(&self) -> Vec<u64> {
-        self.offered.lock().unwrap().clone()
-    }
-
-    fn stored(&self) -> usize {
-        self.stored.lock().unwrap().len()
-    }
-
-    /// The inbox as the webhook's `offer`.
-    fn door(self: &Arc<Self>) -> impl Fn(Bytes) -> std::future::Ready<Result<Offer, OfferError>> + Clone + use<> {
-        let inbox = self.clone();
-        move |body: Bytes| std::future::ready(inbox.offer(&body))
-    }
 }
 
 impl Server {
@@ -132,19 +99,6 @@ fn options() -> WebhookOptions {
     options
 }
 
-fn update(id: u64) -> String {
-    serde_json::json!({"update_id": id, "message": {"message_id": 1, "date": 0, "chat": {"id": 7, "type": "private"}, "text": "hallo"}}).to_string()
-}
-
-/// A request as Telegram sends it, with `extra` header lines.
-fn request(method: &str, path: &str, extra: &str, body: &str) -> String {
-    format!(
-        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n{extra}\
-         Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    )
-}
-
 fn with_secret() -> String {
     format!("X-Telegram-Bot-Api-Secret-Token: {SECRET}\r\n")
 }
@@ -162,23 +116,12 @@ async fn read_status(stream: &mut TcpStream) -> Option<u16> {
     let _ = timeout(GUARD, stream.read_to_end(&mut answer))
         .await
         .expect("the webhook answers or closes");
-    let answer = String::from_utf8_lossy(&answer);
-    answer.strip_prefix("HTTP/1.1 ")?.get(..3)?.parse().ok()
+    status(&answer)
 }
 
 /// Posts `body` as Telegram does, with the secret.
 async fn post(addr: SocketAddr, body: &str) -> Option<u16> {
     exchange(addr, request("POST", PATH, &with_secret(), body).as_bytes()).await
-}
-
-/// Opens a connection that sends half a request head and then nothing.
-async fn half_open(addr: SocketAddr) -> TcpStream {
-    let mut stream = TcpStream::connect(addr).await.expect("connects");
-    stream
-        .write_all(b"POST /hook HTTP/1.1\r\nHost: 127.0.0.1\r\n")
-        .await
-        .expect("sends");
-    stream
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -302,6 +245,31 @@ async fn requests_that_are_no_update_from_telegram_are_refused() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_update_under_the_cap_is_taken_however_it_is_sent() {
+    // Guards the cap against refusing what it should take: a body far
+    // larger than the head buffer, sent with a length or in chunks.
+    let inbox = Arc::new(Inbox::default());
+    let server = Server::start(options(), inbox.door()).await;
+    let long = format!("{{\"update_id\": 13, \"pad\": \"{}\"}}", "ü".repeat(300_000));
+    assert!(long.len() > 400 * 1024 && long.len() < webhook::DEFAULT_MAX_BODY_BYTES);
+    assert_eq!(post(server.addr, &long).await, Some(200));
+    let mut chunked = format!(
+        "POST {PATH} HTTP/1.1\r\nHost: 127.0.0.1\r\n{}Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
+        with_secret()
+    )
+    .into_bytes();
+    for chunk in long.as_bytes().chunks(50_000) {
+        chunked.extend_from_slice(format!("{:x}\r\n", chunk.len()).as_bytes());
+        chunked.extend_from_slice(chunk);
+        chunked.extend_from_slice(b"\r\n");
+    }
+    chunked.extend_from_slice(b"0\r\n\r\n");
+    assert_eq!(exchange(server.addr, &chunked).await, Some(200));
+    assert_eq!(inbox.offered(), [13, 13]);
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn refused_bodies_are_logged_by_kind_only() {
     // Defect: unparseable webhook bodies were logged whole, with whatever
     // user data they held.
@@ -348,7 +316,12 @@ async fn a_slow_request_head_is_cut_after_the_header_timeout() {
     let mut idle = TcpStream::connect(server.addr).await.unwrap();
     let keep_alive = request("POST", PATH, &with_secret(), &update(7)).replace("Connection: close\r\n", "");
     idle.write_all(keep_alive.as_bytes()).await.unwrap();
-    assert_eq!(read_status(&mut idle).await, Some(200), "answered, then closed");
+    let mut head = Vec::new();
+    assert_eq!(read_head(&mut idle, &mut head).await, Some(200));
+    assert!(
+        timeout(GUARD, idle.read_to_end(&mut rest)).await.is_ok(),
+        "kept open while idle"
+    );
     assert_eq!(post(server.addr, &update(7)).await, Some(200));
     server.stop().await;
 }
@@ -458,27 +431,6 @@ async fn a_taken_port_is_a_bind_error() {
         }
         Ok(_) => panic!("bound a taken port"),
     }
-}
-
-/// Sockets this process holds open on the server side of `port` (their
-/// local port), from /proc: client sockets have it as their remote port,
-/// and sockets already closed have no inode.
-#[cfg(target_os = "linux")]
-fn server_sockets(port: u16) -> usize {
-    const LISTEN: &str = "0A";
-    let table = std::fs::read_to_string("/proc/self/net/tcp").unwrap();
-    table
-        .lines()
-        .skip(1)
-        .filter(|line| {
-            let fields: Vec<&str> = line.split_whitespace().collect();
-            let local_port = fields[1]
-                .rsplit(':')
-                .next()
-                .and_then(|p| u16::from_str_radix(p, 16).ok());
-            local_port == Some(port) && fields[3] != LISTEN && fields[9] != "0"
-        })
-        .count()
 }
 
 /// The log lines of this crate, captured from now on.
