@@ -209,5 +209,13 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(nulls, 1);
+        // Past Telegram's redelivery window the id goes too.
+        assert_eq!(inbox.purge().await.unwrap(), 0);
+        sqlx::query("UPDATE inbox SET handled_at = handled_at - ?1")
+            .bind(REDELIVERY_WINDOW_SECS as i64 + 1)
+            .execute(store.pool())
+            .await
+            .unwrap();
+        assert_eq!(inbox.purge().await.unwrap(), 1);
     }
 }

@@ -1167,3 +1167,25 @@ fn a_panic_costs_one_apology_and_the_chat_keeps_being_answered() {
         "the panic's text reached the log:\n{stderr}"
     );
 }
+
+#[test]
+fn an_answer_that_hangs_does_not_keep_sigterm_past_the_deadline() {
+    // Defect: one connection that never finished kept SIGTERM waiting.
+    let config = "[bot]\nstop_deadline_secs = 2\n";
+    let mut h = Harness::start_with(&[], Some(config), "getUpdates", &[]);
+    h.fake.hold("sendMessage");
+    h.fake.push_update(message_update(text_message(
+        96,
+        "private",
+        user(96, Some("de")),
+        "/help",
+    )));
+    assert!(h.fake.wait_until(|_| h.fake.held() == 1, WAIT));
+    let _ = Command::new("kill").args(["-TERM", &h.bot.id().to_string()]).status();
+    // Generous: the point is that it exits at all, and with 0.
+    let code = exit_code_within(&mut h.bot, Duration::from_secs(20));
+    assert_eq!(code, Some(Some(0)), "no clean exit after the deadline");
+    h.fake.discard_held();
+    h.bot = spawn_bot(&h.fake, h._data.path(), &[], &[]);
+    h.assert_answered_exactly(&[96], 1, WAIT);
+}
