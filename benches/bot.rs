@@ -10,6 +10,14 @@
 //! and the bot's peak memory. `-- slow UPDATES` makes every sendMessage
 //! of the fake answer after 300 ms and reports whether memory stays
 //! bounded while updates pile up.
+//!
+//! Reliability, with Telegram's rate limits on (as in production):
+//! `-- flood N` has one user send N messages, then 20 others one each, and
+//! reports the others' wait for their answer; `-- kill` sends 200 messages
+//! from 20 users, SIGKILLs the bot at 1, 2, 3, 5 and 7.5 s, restarts it and
+//! counts lost and repeated answers; `-- drain N` queues N updates from
+//! N/10 users, sends SIGTERM and reports how long the bot takes to exit and
+//! whether the rest is answered exactly once after a restart.
 
 // The fake's own tests are not built here, so their imports go unused.
 #[allow(unused_imports)]
@@ -52,6 +60,13 @@ fn main() {
         let updates = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(2_000);
         let delay_ms = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(300);
         return slow(updates, Duration::from_millis(delay_ms));
+    }
+    let number = |i: usize, default: usize| args.get(i).and_then(|a| a.parse().ok()).unwrap_or(default);
+    match args.first().map(String::as_str) {
+        Some("flood") => return flood(number(1, 100)),
+        Some("kill") => return kill_points(),
+        Some("drain") => return drain(number(1, 500)),
+        _ => {}
     }
     if args.first().is_some_and(|a| a == "load") {
         let users = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(1_000);
@@ -109,23 +124,144 @@ fn main() {
     );
 }
 
-/// Starts the bot against `fake`; returns it with its data folder.
+/// Starts the bot against `fake`, rate limits off; returns it with its
+/// data folder.
 fn start(fake: &FakeTelegram) -> (std::process::Child, tempfile::TempDir) {
     let data = tempfile::tempdir().unwrap();
+    (spawn(fake, data.path(), false), data)
+}
+
+/// Starts the bot against `fake` on the database in `data`, with or
+/// without Telegram's rate limits, and waits until it polls.
+fn spawn(fake: &FakeTelegram, data: &std::path::Path, throttle: bool) -> std::process::Child {
+    let polls = fake.calls_to("getUpdates").len();
     let bot = Command::new(env!("CARGO_BIN_EXE_lotse"))
         .arg("serve")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("TELOXIDE_TOKEN", "123456:BENCH-token-abcdefghijklmnopqrstuvwxyz")
         .env("TELOXIDE_API_URL", fake.url())
-        .env("LOTSE_DATABASE_URL", data.path().join("lotse.db"))
-        .env("LOTSE_THROTTLE", "off")
+        .env("LOTSE_DATABASE_URL", data.join("lotse.db"))
+        .env("LOTSE_THROTTLE", if throttle { "on" } else { "off" })
         .env("LOTSE_LOG", "error")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .expect("lotse serve starts");
-    assert!(fake.wait_until(|c| c.iter().any(|c| c.method == "getupdates"), Duration::from_secs(30)));
-    (bot, data)
+    assert!(fake.wait_until(
+        |c| c.iter().filter(|c| c.method == "getupdates").count() > polls,
+        Duration::from_secs(30)
+    ));
+    bot
+}
+
+/// `rounds` messages from each of `chats`, round after round.
+fn push_rounds(fake: &FakeTelegram, chats: std::ops::Range<i64>, rounds: usize, text: &str) {
+    for _ in 0..rounds {
+        for chat in chats.clone() {
+            fake.push_update(message_update(text_message(
+                chat,
+                "private",
+                user(chat, Some("de")),
+                text,
+            )));
+        }
+    }
+}
+
+/// One user floods `n` messages, then 20 others send one each: how long
+/// the others wait, and what the flooder gets.
+fn flood(n: usize) {
+    let fake = FakeTelegram::start();
+    let data = tempfile::tempdir().unwrap();
+    let mut bot = spawn(&fake, data.path(), true);
+    let (flooder, others) = (60_000i64, 60_001..60_021i64);
+    push_rounds(&fake, flooder..flooder + 1, n, "Kotsina");
+    let sent_at = Instant::now();
+    push_rounds(&fake, others.clone(), 1, "/help");
+    let mut waits = Vec::new();
+    let mut waiting: Vec<i64> = others.clone().collect();
+    while !waiting.is_empty() && sent_at.elapsed() < Duration::from_secs(600) {
+        waiting.retain(|&chat| {
+            let answered = !fake.sent_texts(chat).is_empty();
+            if answered {
+                waits.push(sent_at.elapsed());
+            }
+            !answered
+        });
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let flooder_then = fake.sent_texts(flooder).len();
+    std::thread::sleep(Duration::from_secs(20));
+    let flooder_answers = fake.sent_texts(flooder).len();
+    let _ = Command::new("kill").args(["-TERM", &bot.id().to_string()]).status();
+    let status = bot.wait().unwrap();
+    waits.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    println!(
+        "{{\"flood\": {n}, \"others\": 20, \"others_answered\": {}, \"others_wait_p50_ms\": {:.0}, \"others_wait_max_ms\": {:.0}, \"flooder_answers_when_others_done\": {flooder_then}, \"flooder_answers_after_20s\": {flooder_answers}, \"exit\": {:?}}}",
+        waits.len(),
+        waits.get(waits.len() / 2).copied().map_or(f64::NAN, ms),
+        waits.last().copied().map_or(f64::NAN, ms),
+        status.code()
+    );
+}
+
+/// 200 messages from 20 users; SIGKILL at several points, restart, count
+/// lost and repeated answers (each message gets exactly one).
+fn kill_points() {
+    for at in [1.0, 2.0, 3.0, 5.0, 7.5] {
+        let fake = FakeTelegram::start();
+        let data = tempfile::tempdir().unwrap();
+        let mut bot = spawn(&fake, data.path(), true);
+        let chats = 61_000..61_020i64;
+        push_rounds(&fake, chats.clone(), 10, "/help");
+        std::thread::sleep(Duration::from_secs_f64(at));
+        bot.kill().unwrap();
+        bot.wait().unwrap();
+        let before = fake.calls_to("sendMessage").iter().filter(|c| c.ok).count();
+        let mut bot = spawn(&fake, data.path(), true);
+        let done = |fake: &FakeTelegram| chats.clone().all(|c| fake.sent_texts(c).len() >= 10);
+        fake.wait_until(|_| done(&fake), Duration::from_secs(120));
+        std::thread::sleep(Duration::from_secs(3));
+        let counts: Vec<usize> = chats.clone().map(|c| fake.sent_texts(c).len()).collect();
+        let lost: usize = counts.iter().map(|&n| 10usize.saturating_sub(n)).sum();
+        let repeated: usize = counts.iter().map(|&n| n.saturating_sub(10)).sum();
+        let _ = Command::new("kill").args(["-TERM", &bot.id().to_string()]).status();
+        bot.wait().unwrap();
+        println!(
+            "{{\"kill_at_s\": {at}, \"answered_before_kill\": {before}, \"lost\": {lost}, \"repeated\": {repeated}}}"
+        );
+    }
+}
+
+/// `n` updates queued from n/10 users; SIGTERM once answers flow: how
+/// long until the bot exits, and is the rest answered after a restart?
+fn drain(n: usize) {
+    let fake = FakeTelegram::start();
+    let data = tempfile::tempdir().unwrap();
+    let mut bot = spawn(&fake, data.path(), true);
+    let users = (n / 10).max(1) as i64;
+    let chats = 62_000..62_000 + users;
+    push_rounds(&fake, chats.clone(), 10, "/help");
+    let sent = |fake: &FakeTelegram| fake.calls_to("sendMessage").iter().filter(|c| c.ok).count();
+    fake.wait_until(|_| sent(&fake) >= users as usize, Duration::from_secs(60));
+    let stopped_at = Instant::now();
+    let _ = Command::new("kill").args(["-TERM", &bot.id().to_string()]).status();
+    let status = bot.wait().unwrap();
+    let drain = stopped_at.elapsed();
+    let before = sent(&fake);
+    let mut bot = spawn(&fake, data.path(), false);
+    let done = |fake: &FakeTelegram| chats.clone().all(|c| fake.sent_texts(c).len() >= 10);
+    fake.wait_until(|_| done(&fake), Duration::from_secs(120));
+    std::thread::sleep(Duration::from_secs(2));
+    let exactly_once = chats.clone().all(|c| fake.sent_texts(c).len() == 10);
+    let _ = Command::new("kill").args(["-TERM", &bot.id().to_string()]).status();
+    bot.wait().unwrap();
+    println!(
+        "{{\"queued\": {n}, \"answered_before_stop\": {before}, \"drain_s\": {:.2}, \"exit\": {:?}, \"rest_answered_exactly_once_after_restart\": {exactly_once}}}",
+        drain.as_secs_f64(),
+        status.code()
+    );
 }
 
 /// Answers per chat so far, from one pass over the calls.

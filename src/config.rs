@@ -41,6 +41,45 @@ pub struct Config {
     /// Telegram user ids allowed to use /stats and /reload.
     #[serde(default)]
     pub admins: Vec<u64>,
+    /// How `lotse serve` shares itself out and stops.
+    #[serde(default)]
+    pub bot: BotConfig,
+}
+
+/// Limits and stopping of `lotse serve`. The defaults are far above what a
+/// person does: a burst of forwarded messages is answered in full.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct BotConfig {
+    /// Messages a user may send at once [default: 15].
+    pub user_burst: u32,
+    /// Messages per minute a user may keep sending after a burst
+    /// [default: 20]. Over the limit, the user is told once; further
+    /// messages are dropped and counted (`lotse stats`).
+    pub user_per_minute: u32,
+    /// Messages all members of a group may send at once [default: 30].
+    pub group_burst: u32,
+    /// Messages per minute a group may keep sending [default: 40].
+    pub group_per_minute: u32,
+    /// Updates one chat may have waiting for its answers [default: 64].
+    pub chat_queue: usize,
+    /// Seconds a stop (SIGTERM) waits for the answers in flight; the rest
+    /// stays in the inbox for the next start [default: 10].
+    pub stop_deadline_secs: u64,
+}
+
+impl Default for BotConfig {
+    fn default() -> Self {
+        let limits = crate::bot::RateLimits::default();
+        BotConfig {
+            user_burst: limits.user_burst,
+            user_per_minute: limits.user_per_minute,
+            group_burst: limits.group_burst,
+            group_per_minute: limits.group_per_minute,
+            chat_queue: 64,
+            stop_deadline_secs: 10,
+        }
+    }
 }
 
 /// Webhook mode: Telegram posts updates to `url`, which a reverse proxy

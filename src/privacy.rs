@@ -76,6 +76,15 @@ impl Pseudonyms {
         mac.update(id.as_bytes());
         UserKey(to_hex(&mac.finalize().into_bytes()))
     }
+
+    /// A 32-byte key for `purpose` (such as sealing the inbox), derived
+    /// from the secret, so that it too lives outside the database.
+    pub fn derive_key(&self, purpose: &str) -> [u8; 32] {
+        let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(&self.secret).expect("HMAC takes keys of any length");
+        mac.update(b"key:");
+        mac.update(purpose.as_bytes());
+        mac.finalize().into_bytes().into()
+    }
 }
 
 fn write_private(path: &Path, content: &str) -> std::io::Result<()> {

@@ -28,6 +28,11 @@ pub fn text(stats: &Stats, period: &str) -> String {
         "latency: p50 {} µs, p90 {} µs, p99 {} µs",
         stats.latency_p50_us, stats.latency_p90_us, stats.latency_p99_us
     );
+    let _ = writeln!(
+        out,
+        "{} messages dropped over the per-user and per-group limits",
+        stats.rate_limited
+    );
     section(&mut out, "Queries per language");
     for l in &stats.per_lang {
         let _ = writeln!(out, "  {:<5} {:>6}", l.lang, l.count);

@@ -101,6 +101,8 @@ text-only = Ich kann nur Text lesen. Bitte schreiben Sie mir Ihre Frage als Nach
 stale-button = Diese Schaltfläche ist nicht mehr aktuell. Bitte fragen Sie einfach noch einmal.
 not-your-button = Diese Schaltfläche gehört zur Anfrage einer anderen Person. Stellen Sie Ihre eigene Frage, dann bekommen Sie eigene Schaltflächen.
 empty-query = Schreiben Sie mir, was Sie suchen, zum Beispiel „Anerkennung“ oder „Kontakt“.
+rate-limited = Sie haben mir gerade sehr viele Nachrichten geschickt. Ich beantworte die weiteren erst nach einer kurzen Pause; bitte schicken Sie Ihre Frage dann noch einmal.
+answer-failed = Entschuldigung, bei dieser Antwort ist etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.
 
 ## Terminal-Chat
 

@@ -100,6 +100,8 @@ text-only = I can only read text. Please send me your question as a message.
 stale-button = This button is no longer current. Please just ask again.
 not-your-button = This button belongs to someone else's request. Ask your own question and you will get your own buttons.
 empty-query = Write what you are looking for, for example “recognition” or “contact”.
+rate-limited = You have just sent me a great many messages. I will answer more after a short pause; please send your question again then.
+answer-failed = Sorry, something went wrong with this answer. Please try again in a moment.
 
 ## Terminal chat
 

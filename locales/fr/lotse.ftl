@@ -103,6 +103,8 @@ text-only = Je ne peux lire que du texte. Veuillez m’envoyer votre question so
 stale-button = Ce bouton n’est plus à jour. Posez simplement votre question à nouveau.
 not-your-button = Ce bouton appartient à la demande de quelqu’un d’autre. Posez votre propre question et vous aurez vos propres boutons.
 empty-query = Écrivez-moi ce que vous cherchez, par exemple « équivalence » ou « contact ».
+rate-limited = Vous venez de m’envoyer un très grand nombre de messages. Je répondrai aux suivants après une courte pause ; veuillez alors renvoyer votre question.
+answer-failed = Désolé, un problème est survenu avec cette réponse. Veuillez réessayer dans un instant.
 
 ## Chat dans le terminal
 

@@ -100,6 +100,8 @@ text-only = Ez tenê dikarim nivîsê bixwînim. Ji kerema xwe pirsa xwe wek pey
 stale-button = Ev bişkok êdî ne derbasdar e. Ji kerema xwe dîsa bipirsin.
 not-your-button = Ev bişkok ya daxwaza kesekî din e. Pirsa xwe bipirsin, hingê hûn ê bişkokên xwe bistînin.
 empty-query = Ji min re binivîsin ka hûn li çi digerin, wek mînak “naskirin” an “têkilî”.
+rate-limited = We niha gelek peyam ji min re şandin. Piştî navberek kurt ez ê bersiva yên din bidim; ji kerema xwe wê demê pirsa xwe dîsa bişînin.
+answer-failed = Bibore, di vê bersivê de tiştek çewt çû. Ji kerema xwe piştî demekê dîsa biceribînin.
 
 ## Sohbeta termînalê
 

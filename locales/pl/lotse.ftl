@@ -105,6 +105,8 @@ text-only = Potrafię czytać tylko tekst. Proszę przesłać pytanie jako wiado
 stale-button = Ten przycisk jest już nieaktualny. Proszę po prostu zapytać jeszcze raz.
 not-your-button = Ten przycisk należy do zapytania innej osoby. Proszę zadać własne pytanie, wtedy pojawią się własne przyciski.
 empty-query = Proszę napisać, czego dotyczy pytanie, na przykład „uznanie” albo „kontakt”.
+rate-limited = W krótkim czasie dotarło do mnie bardzo wiele wiadomości. Na kolejne odpowiem po krótkiej przerwie; proszę wtedy wysłać pytanie jeszcze raz.
+answer-failed = Przepraszam, przy tej odpowiedzi coś poszło nie tak. Proszę spróbować ponownie za chwilę.
 
 ## Czat w terminalu
 

@@ -103,6 +103,8 @@ text-only = Pot citi doar text. Vă rog să îmi trimiteți întrebarea ca mesaj
 stale-button = Acest buton nu mai este actual. Vă rog să întrebați pur și simplu încă o dată.
 not-your-button = Acest buton aparține cererii altei persoane. Puneți propria întrebare și veți primi propriile butoane.
 empty-query = Scrieți-mi ce căutați, de exemplu „echivalare” sau „contact”.
+rate-limited = Tocmai mi-ați trimis foarte multe mesaje. Voi răspunde la următoarele după o scurtă pauză; vă rog să trimiteți atunci întrebarea din nou.
+answer-failed = Îmi pare rău, ceva nu a mers bine cu acest răspuns. Vă rog să încercați din nou peste puțin timp.
 
 ## Chat în terminal
 

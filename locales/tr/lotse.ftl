@@ -100,6 +100,8 @@ text-only = Yalnızca metin okuyabiliyorum. Lütfen sorunuzu bana mesaj olarak y
 stale-button = Bu düğme artık geçerli değil. Lütfen sorunuzu yeniden sorun.
 not-your-button = Bu düğme başka birinin isteğine ait. Kendi sorunuzu sorun, kendi düğmelerinizi alırsınız.
 empty-query = Ne aradığınızı bana yazın, örneğin “denklik” ya da “iletişim”.
+rate-limited = Bana az önce çok sayıda mesaj gönderdiniz. Kısa bir aradan sonra yenilerini yanıtlayacağım; lütfen sorunuzu o zaman tekrar gönderin.
+answer-failed = Özür dilerim, bu yanıtta bir sorun oluştu. Lütfen birazdan tekrar deneyin.
 
 ## Terminal sohbeti
 

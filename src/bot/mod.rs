@@ -1,44 +1,56 @@
 //! `src/bot/`: Lotse on Telegram.
 //!
-//! The only module that knows teloxide. It turns updates into the core's
-//! [`Request`]s and renders its [`Reply`]s back: HTML messages split at
-//! 4,096 characters, inline keyboards, edits in place for paging and
-//! language switches, native contact cards, inline query results. Every
-//! callback query is answered, so the client's spinner stops. Requests go
-//! through teloxide's `Throttle` (which honours `retry_after`), and network
-//! errors and 5xx answers are retried with backoff. SIGTERM and Ctrl-C stop
-//! it gracefully: in-flight answers finish.
+//! The only module that knows teloxide. It receives updates (long polling
+//! or a webhook), keeps each in the durable inbox before confirming it,
+//! and answers every chat in order through a worker of its own
+//! (`pipeline.rs`), under per-user and per-group limits (`limits.rs`). It
+//! turns messages into the core's [`Request`]s (`translate.rs`: commands
+//! and mentions from Telegram's entities) and renders its [`Reply`]s back:
+//! HTML messages split at 4,096 characters, inline keyboards, edits in
+//! place for paging and language switches, native contact cards, inline
+//! query results. Every callback query is answered, so the client's spinner
+//! stops. Requests go through teloxide's `Throttle` (which honours
+//! `retry_after`), and network errors and 5xx answers are retried with
+//! backoff. SIGTERM and Ctrl-C stop it: in-flight answers finish within a
+//! deadline, the rest waits in the inbox.
 
+mod limits;
+mod pipeline;
 mod render;
+mod translate;
+pub mod webhook;
 
+use std::collections::HashMap;
 use std::future::Future;
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use teloxide::adaptors::Throttle;
 use teloxide::adaptors::throttle::Limits;
-use teloxide::dispatching::{Dispatcher, UpdateFilterExt, UpdateHandler};
-use teloxide::error_handlers::ErrorHandler;
 use teloxide::payloads::{
-    AnswerInlineQuerySetters, EditMessageTextSetters, SendContactSetters, SendMessageSetters, SetMyCommandsSetters,
+    AnswerInlineQuerySetters, EditMessageTextSetters, GetUpdatesSetters, SendContactSetters, SendMessageSetters,
+    SetMyCommandsSetters, SetWebhookSetters,
 };
 use teloxide::prelude::{Bot, Requester, RequesterExt};
 use teloxide::requests::Request as _;
 use teloxide::types::{
     BotCommand, CallbackQuery, ChatId, InlineQuery, InlineQueryResult, InlineQueryResultArticle, InputMessageContent,
-    InputMessageContentText, Me, MessageId, ParseMode, Update,
+    InputMessageContentText, Me, MessageId, ParseMode, Update, UpdateKind,
 };
-use teloxide::update_listeners::{Polling, webhooks};
-use teloxide::{ApiError, RequestError, dptree};
+use teloxide::{ApiError, RequestError};
 
+pub use limits::Limits as RateLimits;
 pub use render::{MAX_TEXT_UNITS, Rendered, escape, render};
+pub use translate::{Identity, input_of_json};
 
-use crate::assistant::{Assistant, Channel, Input, Message, Reply, Request, UserKey};
+use crate::assistant::{Assistant, Block, Channel, Input, Message, Reply, Request, UserKey};
 use crate::i18n::{Arg, Catalog};
 use crate::lang::Lang;
 use crate::privacy::Pseudonyms;
 use crate::reload;
+use crate::store::Inbox;
+use pipeline::Pipeline;
 
 /// The bot as the handlers use it: rate-limited.
 type TgBot = Throttle<Bot>;
@@ -48,6 +60,8 @@ type HandlerResult = Result<(), RequestError>;
 const ATTEMPTS: u32 = 5;
 /// The first pause between attempts; it doubles each time.
 const FIRST_BACKOFF: Duration = Duration::from_millis(200);
+/// The longest pause between two attempts to fetch updates.
+const MAX_BACKOFF: Duration = Duration::from_secs(10);
 
 /// How to reach Telegram and how to receive updates.
 #[derive(Clone)]
@@ -57,6 +71,12 @@ pub struct Settings {
     /// The Bot API base url, where not Telegram's own.
     pub api_url: Option<url::Url>,
     pub receive: Receive,
+    /// Per-user and per-group limits.
+    pub limits: RateLimits,
+    /// Updates one chat may have waiting; more are dropped and counted.
+    pub chat_queue: usize,
+    /// How long a stop waits for the answers in flight.
+    pub stop_deadline: Duration,
 }
 
 /// How updates arrive.
@@ -122,84 +142,229 @@ pub struct Admin {
     pub location: crate::index::Location,
 }
 
-/// What the handlers share besides the assistant.
-struct Context {
-    pseudonyms: Pseudonyms,
-    admin: Admin,
-}
-
 /// Days `/stats` looks back.
 const STATS_DAYS: u32 = 7;
+/// Refusals of the token (401) in a row before Lotse gives up.
+const TOKEN_REFUSALS: u32 = 3;
+/// Failed writes to the inbox in a row before Lotse gives up.
+const INBOX_FAILURES: u32 = 10;
+/// How often handled update ids past the redelivery window are purged.
+const PURGE_EVERY: Duration = Duration::from_secs(60 * 60);
 
-/// Runs the bot until SIGTERM or Ctrl-C; returns when in-flight answers
-/// have finished. The knowledge folder is watched and reloaded on change.
+/// Runs the bot until SIGTERM or Ctrl-C. Updates go through `inbox`;
+/// unfinished ones from the last run are answered first. On a stop signal
+/// it takes no more updates, lets the answers in flight finish within the
+/// deadline and leaves the rest in the inbox. An error (a refused token,
+/// an inbox that cannot be written, a port that cannot be bound) ends it.
 pub async fn serve(
     settings: Settings,
     assistant: Arc<Assistant>,
     pseudonyms: Pseudonyms,
     admin: Admin,
+    inbox: Inbox,
 ) -> anyhow::Result<()> {
     crate::logging::add_secret(settings.token.expose());
-    let mut bot = Bot::new(settings.token.expose());
+    // A panic's message can quote the text it choked on (a slice out of a
+    // user's message); only its place is logged.
+    std::panic::set_hook(Box::new(|info| {
+        let place = info.location().map(|l| format!("{}:{}", l.file(), l.line()));
+        log::error!("panic at {}", place.unwrap_or_default());
+    }));
+    let mut raw = Bot::new(settings.token.expose());
     if let Some(url) = &settings.api_url {
-        bot = bot.set_api_url(url.clone());
+        raw = raw.set_api_url(url.clone());
     }
-    let bot = bot.throttle(limits());
+    let bot = raw.clone().throttle(limits());
 
-    let me = retrying(|| bot.get_me().send()).await?;
+    let me = get_me(&raw).await?;
     log::info!("serving as @{}", me.username());
     set_commands(&bot, assistant.catalog()).await;
 
-    watch_knowledge(&bot, &assistant, &admin);
-    let context = Arc::new(Context { pseudonyms, admin });
-    let mut dispatcher = Dispatcher::builder(bot.clone(), schema())
-        .dependencies(dptree::deps![assistant, context])
-        .error_handler(Arc::new(LogErrors))
-        .enable_ctrlc_handler()
-        .build();
-    let token = dispatcher.shutdown_token();
-    tokio::spawn(async move {
-        if wait_for_sigterm().await {
-            log::info!("SIGTERM, finishing the answers in flight");
-            // The dispatcher may not be running yet; try until it is.
-            loop {
-                match token.shutdown() {
-                    Ok(done) => return done.await,
-                    Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
-                }
+    let handler = Arc::new(Handler {
+        bot,
+        me: Identity {
+            id: me.id,
+            username: me.username().to_string(),
+        },
+        assistant,
+        pseudonyms,
+        admin,
+        admin_langs: Mutex::new(HashMap::new()),
+        #[cfg(debug_assertions)]
+        panic_on: std::env::var("LOTSE_TEST_PANIC_ON").ok(),
+    });
+    watch_knowledge(&handler);
+    let purging = inbox.clone();
+    let purge = tokio::spawn(async move {
+        loop {
+            match purging.purge().await {
+                Ok(0) => {}
+                Ok(n) => log::info!("inbox: purged {n} handled update ids past the redelivery window"),
+                Err(err) => log::error!("inbox: purging: {err}"),
             }
+            tokio::time::sleep(PURGE_EVERY).await;
         }
     });
+    let pipeline = Pipeline::new(inbox, handler, settings.limits, settings.chat_queue);
+    let resumed = pipeline.resume().await?;
+    if resumed > 0 {
+        log::info!("answering {resumed} updates left from the last run");
+    }
 
-    match settings.receive {
-        Receive::Polling => {
-            let listener = Polling::builder(bot.clone())
-                .timeout(Duration::from_secs(25))
-                .delete_webhook()
-                .await
-                .build();
-            dispatcher.dispatch_with_listener(listener, Arc::new(LogErrors)).await;
-        }
+    let received = match settings.receive {
+        Receive::Polling => poll(&raw, &pipeline, stop_signal()).await,
         Receive::Webhook {
             url,
             listen,
             secret_token,
-        } => {
-            let mut options = webhooks::Options::new(listen, url);
-            if let Some(secret) = secret_token {
-                crate::logging::add_secret(&secret);
-                options = options.secret_token(secret);
+        } => webhook(&raw, &pipeline, url, listen, secret_token, stop_signal()).await,
+    };
+    log::info!("stopping: finishing the answers in flight");
+    let finished = pipeline.stop(settings.stop_deadline).await;
+    purge.abort();
+    if finished {
+        log::info!("stopped");
+    } else {
+        log::warn!(
+            "stopped after {:?}; the unfinished answers are left in the inbox for the next start",
+            settings.stop_deadline
+        );
+    }
+    received
+}
+
+/// Asks Telegram who the bot is; a token refused a few times in a row is
+/// an error (so the service manager sees it), not a reason to wait.
+async fn get_me(bot: &Bot) -> anyhow::Result<Me> {
+    let mut refused = 0;
+    loop {
+        match retrying(|| bot.get_me().send()).await {
+            Ok(me) => return Ok(me),
+            Err(RequestError::Api(ApiError::InvalidToken)) => {
+                refused += 1;
+                if refused >= TOKEN_REFUSALS {
+                    anyhow::bail!(TOKEN_REFUSED);
+                }
+                tokio::time::sleep(FIRST_BACKOFF * 2u32.pow(refused)).await;
             }
-            let listener = webhooks::axum(bot.clone(), options).await?;
-            dispatcher.dispatch_with_listener(listener, Arc::new(LogErrors)).await;
+            Err(err) => return Err(err.into()),
         }
     }
-    log::info!("stopped");
+}
+
+const TOKEN_REFUSED: &str =
+    "Telegram refuses the bot token (401 Unauthorized): it was revoked or mistyped; ask @BotFather for the current one";
+
+/// Long polling: fetches updates, has the pipeline store them, and only
+/// then confirms them (the next call's offset). Returns when `stop`
+/// resolves, or with an error when the token is refused or the inbox
+/// cannot be written.
+async fn poll(bot: &Bot, pipeline: &Arc<Pipeline>, stop: impl Future<Output = ()>) -> anyhow::Result<()> {
+    tokio::pin!(stop);
+    if let Err(err) = retrying(|| bot.delete_webhook().send()).await {
+        log::warn!("removing a webhook before polling: {err}");
+    }
+    let mut offset: i32 = 0;
+    let (mut refused, mut failures) = (0, 0);
+    let mut backoff = FIRST_BACKOFF;
+    loop {
+        let request = bot.get_updates().offset(offset).timeout(25).limit(100).send();
+        let result = tokio::select! {
+            biased;
+            _ = &mut stop => return Ok(()),
+            result = request => result,
+        };
+        let updates = match result {
+            Ok(updates) => {
+                refused = 0;
+                backoff = FIRST_BACKOFF;
+                updates
+            }
+            Err(err) => {
+                if matches!(err, RequestError::Api(ApiError::InvalidToken)) {
+                    refused += 1;
+                    if refused >= TOKEN_REFUSALS {
+                        anyhow::bail!(TOKEN_REFUSED);
+                    }
+                }
+                log::warn!("fetching updates: {err}; again in {backoff:?}");
+                tokio::select! {
+                    _ = &mut stop => return Ok(()),
+                    _ = tokio::time::sleep(backoff) => {}
+                }
+                backoff = (backoff * 2).min(MAX_BACKOFF);
+                continue;
+            }
+        };
+        let Some(last) = updates.iter().map(|u| u.id.0).max() else {
+            continue;
+        };
+        match pipeline.accept(updates).await {
+            Ok(_) => {
+                failures = 0;
+                // Confirmed with the next call; a crash before it has
+                // Telegram send them again, and the inbox knows them.
+                offset = i32::try_from(last).unwrap_or(i32::MAX).saturating_add(1);
+            }
+            Err(err) => {
+                failures += 1;
+                if failures >= INBOX_FAILURES {
+                    return Err(anyhow::anyhow!(err).context("the inbox cannot be written"));
+                }
+                log::error!("inbox: {err}; the updates stay with Telegram and come again");
+                tokio::time::sleep(backoff).await;
+            }
+        }
+    }
+}
+
+/// Webhook mode: Telegram posts updates to `url`; each is answered `200`
+/// only once the inbox has stored it (or knew it already), and `503`, so
+/// that Telegram delivers it again later, while the queues are full.
+async fn webhook(
+    bot: &Bot,
+    pipeline: &Arc<Pipeline>,
+    url: url::Url,
+    listen: SocketAddr,
+    secret_token: Option<String>,
+    stop: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    let mut options = webhook::WebhookOptions::new(listen, url.path());
+    if let Some(secret) = &secret_token {
+        crate::logging::add_secret(secret);
+    }
+    options.secret_token = secret_token.clone();
+    // Bound before Telegram is told the url, so a taken port is an error.
+    let bound = webhook::bind(options).await?;
+    retrying(|| {
+        let mut request = bot.set_webhook(url.clone());
+        if let Some(secret) = &secret_token {
+            request = request.secret_token(secret.clone());
+        }
+        request.send()
+    })
+    .await?;
+    let pipeline = pipeline.clone();
+    let offer = move |body: bytes::Bytes| {
+        let pipeline = pipeline.clone();
+        async move { pipeline.offer(&body).await }
+    };
+    bound.serve(offer, stop).await?;
     Ok(())
 }
 
+/// Resolves on SIGTERM or Ctrl-C.
+async fn stop_signal() {
+    tokio::select! {
+        stopped = wait_for_sigterm() => if !stopped { std::future::pending::<()>().await },
+        _ = tokio::signal::ctrl_c() => {}
+    }
+}
+
 /// Telegram's rate limits; `LOTSE_THROTTLE=off` lifts them, for throughput
-/// measurements against a local Bot API only.
+/// measurements against a local Bot API only. Every chat's answers are sent
+/// one at a time by its own worker, so the throttle's queue holds at most
+/// one request per chat and one chat's backlog never fills it for others.
 fn limits() -> Limits {
     if std::env::var("LOTSE_THROTTLE").is_ok_and(|v| v == "off") {
         log::warn!("rate limits are off (LOTSE_THROTTLE=off): only for measurements against a local Bot API");
@@ -214,68 +379,267 @@ fn limits() -> Limits {
     Limits::default()
 }
 
-/// Routes updates to the handlers.
-fn schema() -> UpdateHandler<RequestError> {
-    dptree::entry()
-        .branch(Update::filter_message().endpoint(on_message))
-        .branch(Update::filter_callback_query().endpoint(on_callback))
-        .branch(Update::filter_inline_query().endpoint(on_inline))
+/// What the workers need to answer an update.
+pub(crate) struct Handler {
+    bot: TgBot,
+    me: Identity,
+    assistant: Arc<Assistant>,
+    pseudonyms: Pseudonyms,
+    admin: Admin,
+    /// The language each admin's client showed last, for notices.
+    admin_langs: Mutex<HashMap<u64, Lang>>,
+    /// A text whose answer panics, so that tests can show a panic costs
+    /// one apology and not the chat (debug builds only).
+    #[cfg(debug_assertions)]
+    panic_on: Option<String>,
 }
 
-/// A message: in private chats every one; in groups only commands for
-/// Lotse, messages that mention it and replies to it.
-async fn on_message(
-    bot: TgBot,
-    me: Me,
-    assistant: Arc<Assistant>,
-    context: Arc<Context>,
-    message: teloxide::types::Message,
-) -> HandlerResult {
-    let Some(from) = message.from.as_ref() else {
-        return Ok(());
-    };
-    let private = message.chat.is_private();
-    let replied_to_me = message
-        .reply_to_message()
-        .and_then(|m| m.from.as_ref())
-        .is_some_and(|u| u.id == me.id);
-    let Some(input) = input_of(&message, me.username(), private || replied_to_me) else {
-        return Ok(());
-    };
-    let lang = from.language_code.as_deref().and_then(Lang::from_client_code);
-    if let Input::Command { name, args } = &input
-        && context.admin.ids.contains(&from.id.0)
-    {
-        let ui = assistant.language_of(&Request {
-            user: context.user_key(from.id.0),
-            channel: Channel::Telegram,
-            client_lang: lang,
-            input: Input::NotText,
-        });
-        let ui = ui.unwrap_or(Lang::En);
-        let text = match name.as_str() {
-            "stats" => Some(admin_stats(&assistant, &context.admin, ui).await),
-            "reload" => Some(admin_reload(&assistant, &context.admin, ui, args == "force").await),
-            _ => None,
+/// Where an update goes and what it asks, worked out once when it arrives.
+#[derive(Debug, Clone)]
+pub(crate) struct Route {
+    /// The chat whose worker answers it (for inline queries: the user's).
+    chat: i64,
+    user: Option<u64>,
+    /// The group it was sent in, if any.
+    group: Option<i64>,
+    /// Whether Lotse answers it at all.
+    addressed: bool,
+    /// Whether it counts against the rate limits.
+    limited: bool,
+    /// The client's language.
+    lang: Option<Lang>,
+    /// What a message asks (for other updates: None).
+    input: Option<Input>,
+}
+
+impl Handler {
+    /// Where an update goes and what it asks.
+    fn route(&self, update: &Update) -> Route {
+        let from = update.from();
+        let mut route = Route {
+            chat: update
+                .chat()
+                .map(|c| c.id.0)
+                .or(from.map(|u| u.id.0 as i64))
+                .unwrap_or(0),
+            user: from.map(|u| u.id.0),
+            group: update.chat().filter(|c| !c.is_private()).map(|c| c.id.0),
+            addressed: false,
+            limited: true,
+            lang: from
+                .and_then(|u| u.language_code.as_deref())
+                .and_then(Lang::from_client_code),
+            input: None,
         };
-        if let Some(text) = text {
-            retrying(|| {
-                bot.send_message(message.chat.id, escape(&text))
-                    .parse_mode(ParseMode::Html)
-                    .send()
+        match &update.kind {
+            UpdateKind::Message(message) => {
+                let replied_to_me = message
+                    .reply_to_message()
+                    .and_then(|m| m.from.as_ref())
+                    .is_some_and(|u| u.id == self.me.id);
+                route.input = translate::input_of(message, &self.me, message.chat.is_private() || replied_to_me);
+                route.addressed = from.is_some() && route.input.is_some();
+            }
+            UpdateKind::CallbackQuery(query) => {
+                route.addressed = true;
+                if let Some(message) = query.regular_message() {
+                    route.chat = message.chat.id.0;
+                    route.group = (!message.chat.is_private()).then_some(message.chat.id.0);
+                }
+            }
+            // Typing an inline query sends one per pause; they are
+            // answered, not counted.
+            UpdateKind::InlineQuery(_) => {
+                route.addressed = true;
+                route.limited = false;
+            }
+            other => log::info!("an update of kind {} is not handled", kind_name(other)),
+        }
+        route
+    }
+
+    /// The chat's pseudonym in the inbox (never its clear id).
+    fn chat_key(&self, chat: i64) -> String {
+        self.pseudonyms.user("telegram-chat", &chat.to_string()).0
+    }
+
+    /// The pseudonym of a Telegram user: the id itself is never kept.
+    fn user_key(&self, id: u64) -> UserKey {
+        self.pseudonyms.user("telegram", &id.to_string())
+    }
+
+    /// The language to address a user in: their choice, else their client's.
+    fn ui_lang(&self, user: Option<u64>, client: Option<Lang>) -> Lang {
+        let chosen = user.and_then(|id| {
+            self.assistant.language_of(&Request {
+                user: self.user_key(id),
+                channel: Channel::Telegram,
+                client_lang: None,
+                input: Input::NotText,
             })
-            .await?;
-            return Ok(());
+        });
+        chosen.or(client).unwrap_or(Lang::En)
+    }
+
+    /// Answers an update.
+    async fn handle(&self, update: Update, route: &Route) -> HandlerResult {
+        match update.kind {
+            UpdateKind::Message(message) => self.on_message(&message, route).await,
+            UpdateKind::CallbackQuery(query) => self.on_callback(&query, route).await,
+            UpdateKind::InlineQuery(query) => self.on_inline(&query, route).await,
+            _ => Ok(()),
         }
     }
-    let request = Request {
-        user: context.user_key(from.id.0),
-        channel: Channel::Telegram,
-        client_lang: lang,
-        input,
-    };
-    let reply = assistant.handle(&request);
-    deliver(&bot, message.chat.id, None, reply.messages()).await
+
+    /// The one notice of a spell over the rate limit.
+    async fn notice_limited(&self, route: &Route) -> HandlerResult {
+        self.say(route, "rate-limited").await
+    }
+
+    /// The polite reply when answering failed unexpectedly.
+    async fn apologise(&self, route: &Route) -> HandlerResult {
+        self.say(route, "answer-failed").await
+    }
+
+    /// Sends one message of the catalog to the update's chat.
+    async fn say(&self, route: &Route, id: &str) -> HandlerResult {
+        if !route.limited && route.input.is_none() {
+            // An inline query has no chat to say it in.
+            return Ok(());
+        }
+        let lang = self.ui_lang(route.user, route.lang);
+        let text = self.assistant.catalog().text(lang, id);
+        deliver(&self.bot, ChatId(route.chat), None, &[text_message(&text, lang)]).await
+    }
+
+    /// A message: answered when it is addressed to Lotse (see [`Route`]).
+    async fn on_message(&self, message: &teloxide::types::Message, route: &Route) -> HandlerResult {
+        let (Some(from), Some(input)) = (message.from.as_ref(), route.input.clone()) else {
+            return Ok(());
+        };
+        if let Input::Command { name, args } = &input
+            && self.admin.ids.contains(&from.id.0)
+        {
+            let ui = self.ui_lang(Some(from.id.0), route.lang);
+            self.admin_langs
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(from.id.0, ui);
+            let text = match name.as_str() {
+                // The report quotes users' searches: only for the admin's eyes.
+                "stats" if message.chat.is_private() => Some(admin_stats(&self.assistant, &self.admin, ui).await),
+                "reload" => Some(admin_reload(&self.assistant, &self.admin, ui, args == "force").await),
+                _ => None,
+            };
+            if let Some(text) = text {
+                return deliver(&self.bot, message.chat.id, None, &[text_message(&text, ui)]).await;
+            }
+        }
+        #[cfg(debug_assertions)]
+        if let Input::Text(text) = &input
+            && self.panic_on.as_ref() == Some(text)
+        {
+            panic!("a test panic on {text}");
+        }
+        let request = Request {
+            user: self.user_key(from.id.0),
+            channel: Channel::Telegram,
+            client_lang: route.lang,
+            input,
+        };
+        let reply = self.assistant.handle(&request);
+        deliver(&self.bot, message.chat.id, None, reply.messages()).await
+    }
+
+    /// A button press: answered at once so the spinner stops, then handled.
+    async fn on_callback(&self, query: &CallbackQuery, route: &Route) -> HandlerResult {
+        if let Err(err) = retrying(|| self.bot.answer_callback_query(query.id.clone()).send()).await {
+            // A stale query id must not cost the user the answer itself.
+            log::warn!("answering a callback query: {err}");
+        }
+        let request = Request {
+            user: self.user_key(query.from.id.0),
+            channel: Channel::Telegram,
+            client_lang: route.lang,
+            input: Input::Button(query.data.clone().unwrap_or_default()),
+        };
+        let reply = self.assistant.handle(&request);
+        let Some(message) = query.regular_message() else {
+            // A button on an inline message has no chat to answer in.
+            return Ok(());
+        };
+        deliver(&self.bot, message.chat.id, Some(message.id), reply.messages()).await
+    }
+
+    /// An inline query: up to ten entries, each posting its details.
+    async fn on_inline(&self, query: &InlineQuery, route: &Route) -> HandlerResult {
+        let request = Request {
+            user: self.user_key(query.from.id.0),
+            channel: Channel::Inline,
+            client_lang: route.lang,
+            input: Input::Inline(query.query.clone()),
+        };
+        let Reply::Inline(results) = self.assistant.handle(&request) else {
+            return Ok(());
+        };
+        let articles: Vec<InlineQueryResult> = results
+            .iter()
+            .filter_map(|result| {
+                let rendered = render(&inline_message(&result.message));
+                let text = rendered.chunks.into_iter().next()?;
+                let content = InputMessageContent::Text(InputMessageContentText::new(text).parse_mode(ParseMode::Html));
+                let mut article = InlineQueryResultArticle::new(result.id.clone(), result.title.clone(), content)
+                    .description(result.description.clone());
+                if let Some(keyboard) = rendered.keyboard {
+                    article = article.reply_markup(keyboard);
+                }
+                Some(InlineQueryResult::Article(article))
+            })
+            .collect();
+        retrying(|| {
+            self.bot
+                .answer_inline_query(query.id.clone(), articles.clone())
+                .cache_time(0)
+                .is_personal(true)
+                .send()
+        })
+        .await?;
+        Ok(())
+    }
+}
+
+/// A plain text as a message of the core, one block per line, so that it
+/// is escaped and split at Telegram's limit like every answer.
+fn text_message(text: &str, lang: Lang) -> Message {
+    Message {
+        blocks: text.lines().map(|line| Block::plain(line, lang)).collect(),
+        ..Message::default()
+    }
+}
+
+/// The kind of an update, for the log: never its content.
+fn kind_of(update: &Update) -> &'static str {
+    kind_name(&update.kind)
+}
+
+fn kind_name(kind: &UpdateKind) -> &'static str {
+    match kind {
+        UpdateKind::Message(_) => "message",
+        UpdateKind::EditedMessage(_) => "edited_message",
+        UpdateKind::ChannelPost(_) => "channel_post",
+        UpdateKind::EditedChannelPost(_) => "edited_channel_post",
+        UpdateKind::InlineQuery(_) => "inline_query",
+        UpdateKind::ChosenInlineResult(_) => "chosen_inline_result",
+        UpdateKind::CallbackQuery(_) => "callback_query",
+        UpdateKind::MyChatMember(_) => "my_chat_member",
+        UpdateKind::ChatMember(_) => "chat_member",
+        UpdateKind::ChatJoinRequest(_) => "chat_join_request",
+        UpdateKind::MessageReaction(_) => "message_reaction",
+        UpdateKind::Poll(_) => "poll",
+        UpdateKind::PollAnswer(_) => "poll_answer",
+        UpdateKind::Error(_) => "unknown",
+        _ => "other",
+    }
 }
 
 /// The short summary of the last days for an admin.
@@ -346,14 +710,15 @@ fn outcome_text(catalog: &Catalog, lang: Lang, outcome: &reload::Outcome) -> Str
     }
 }
 
-/// Watches the knowledge folder and tells the admins when an edit is
-/// rejected or taken.
-fn watch_knowledge(bot: &TgBot, assistant: &Arc<Assistant>, admin: &Admin) {
+/// Watches the knowledge folder and tells the admins, each in their
+/// language and split at Telegram's limit, when an edit is rejected or
+/// taken.
+fn watch_knowledge(handler: &Arc<Handler>) {
     let (sender, mut receiver) = tokio::sync::mpsc::unbounded_channel::<reload::Outcome>();
     let watched = reload::watch(
-        assistant.clone(),
-        admin.knowledge.clone(),
-        admin.location.clone(),
+        handler.assistant.clone(),
+        handler.admin.knowledge.clone(),
+        handler.admin.location.clone(),
         move |outcome| {
             let _ = sender.send(outcome);
         },
@@ -362,126 +727,25 @@ fn watch_knowledge(bot: &TgBot, assistant: &Arc<Assistant>, admin: &Admin) {
         log::error!("cannot watch the knowledge folder: {err}");
         return;
     }
-    let (bot, ids) = (bot.clone(), admin.ids.clone());
+    let handler = handler.clone();
     tokio::spawn(async move {
-        let catalog = Catalog::new();
         while let Some(outcome) = receiver.recv().await {
-            for &id in &ids {
-                let text = escape(&outcome_text(&catalog, Lang::De, &outcome));
-                let sent = retrying(|| {
-                    bot.send_message(ChatId(id as i64), text.clone())
-                        .parse_mode(ParseMode::Html)
-                        .send()
-                })
-                .await;
+            for &id in &handler.admin.ids {
+                let known = handler
+                    .admin_langs
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .get(&id)
+                    .copied();
+                let lang = known.unwrap_or_else(|| handler.ui_lang(Some(id), Some(Lang::De)));
+                let text = outcome_text(handler.assistant.catalog(), lang, &outcome);
+                let sent = deliver(&handler.bot, ChatId(id as i64), None, &[text_message(&text, lang)]).await;
                 if let Err(err) = sent {
-                    log::warn!("telling admin about a reload: {err}");
+                    log::warn!("telling an admin about a reload: {err}");
                 }
             }
         }
     });
-}
-
-/// What a message asks of Lotse, or `None` where it is not addressed to
-/// it. `addressed` is true in private chats and for replies to Lotse.
-fn input_of(message: &teloxide::types::Message, username: &str, addressed: bool) -> Option<Input> {
-    let Some(text) = message.text() else {
-        return addressed.then_some(Input::NotText);
-    };
-    let mention = format!("@{username}").to_lowercase();
-    if let Some(command) = text.strip_prefix('/') {
-        let (head, args) = command.split_once(char::is_whitespace).unwrap_or((command, ""));
-        let (name, target) = head.split_once('@').unwrap_or((head, ""));
-        // A command for another bot in the same group is not ours.
-        if !target.is_empty() && !target.eq_ignore_ascii_case(username) {
-            return None;
-        }
-        return Some(Input::Command {
-            name: name.to_string(),
-            args: args.trim().to_string(),
-        });
-    }
-    let lower = text.to_lowercase();
-    if addressed {
-        return Some(Input::Text(text.to_string()));
-    }
-    lower.contains(&mention).then(|| {
-        let without = strip_mention(text, &mention);
-        Input::Text(without)
-    })
-}
-
-/// The text without the bot's @-mention (any case).
-fn strip_mention(text: &str, mention: &str) -> String {
-    let lower = text.to_lowercase();
-    match lower.find(mention) {
-        // Lower-casing can change byte lengths; fall back to the text.
-        Some(at) if lower.len() == text.len() => format!("{} {}", &text[..at], &text[at + mention.len()..])
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" "),
-        _ => text.to_string(),
-    }
-}
-
-/// A button press: answered at once so the spinner stops, then handled.
-async fn on_callback(
-    bot: TgBot,
-    assistant: Arc<Assistant>,
-    context: Arc<Context>,
-    query: CallbackQuery,
-) -> HandlerResult {
-    if let Err(err) = retrying(|| bot.answer_callback_query(query.id.clone()).send()).await {
-        // A stale query id must not cost the user the answer itself.
-        log::warn!("answering a callback query: {err}");
-    }
-    let request = Request {
-        user: context.user_key(query.from.id.0),
-        channel: Channel::Telegram,
-        client_lang: query.from.language_code.as_deref().and_then(Lang::from_client_code),
-        input: Input::Button(query.data.clone().unwrap_or_default()),
-    };
-    let reply = assistant.handle(&request);
-    let Some(message) = query.regular_message() else {
-        // A button on an inline message has no chat to answer in.
-        return Ok(());
-    };
-    deliver(&bot, message.chat.id, Some(message.id), reply.messages()).await
-}
-
-/// An inline query: up to ten entries, each posting its details.
-async fn on_inline(bot: TgBot, assistant: Arc<Assistant>, context: Arc<Context>, query: InlineQuery) -> HandlerResult {
-    let request = Request {
-        user: context.user_key(query.from.id.0),
-        channel: Channel::Inline,
-        client_lang: query.from.language_code.as_deref().and_then(Lang::from_client_code),
-        input: Input::Inline(query.query.clone()),
-    };
-    let Reply::Inline(results) = assistant.handle(&request) else {
-        return Ok(());
-    };
-    let articles: Vec<InlineQueryResult> = results
-        .iter()
-        .filter_map(|result| {
-            let rendered = render(&inline_message(&result.message));
-            let text = rendered.chunks.into_iter().next()?;
-            let content = InputMessageContent::Text(InputMessageContentText::new(text).parse_mode(ParseMode::Html));
-            let mut article = InlineQueryResultArticle::new(result.id.clone(), result.title.clone(), content)
-                .description(result.description.clone());
-            if let Some(keyboard) = rendered.keyboard {
-                article = article.reply_markup(keyboard);
-            }
-            Some(InlineQueryResult::Article(article))
-        })
-        .collect();
-    retrying(|| {
-        bot.answer_inline_query(query.id.clone(), articles.clone())
-            .cache_time(0)
-            .is_personal(true)
-            .send()
-    })
-    .await?;
-    Ok(())
 }
 
 /// A message posted from an inline query goes to a chat Lotse may not be
@@ -628,23 +892,6 @@ fn is_transient(err: &RequestError) -> bool {
     }
 }
 
-impl Context {
-    /// The pseudonym of a Telegram user: the id itself is never kept.
-    fn user_key(&self, id: u64) -> UserKey {
-        self.pseudonyms.user("telegram", &id.to_string())
-    }
-}
-
-/// Logs handler and listener errors, with secrets redacted by the logger.
-struct LogErrors;
-
-impl<E: std::fmt::Debug + Send + Sync + 'static> ErrorHandler<E> for LogErrors {
-    fn handle_error(self: Arc<Self>, error: E) -> std::pin::Pin<Box<dyn Future<Output = ()> + Send + 'static>> {
-        log::error!("{error:?}");
-        Box::pin(async {})
-    }
-}
-
 /// Resolves when SIGTERM arrives; `false` where it cannot be awaited.
 async fn wait_for_sigterm() -> bool {
     #[cfg(unix)]
@@ -679,11 +926,5 @@ mod tests {
         ] {
             assert!(Token::parse(bad).is_err(), "{bad:?}");
         }
-    }
-
-    #[test]
-    fn mentions_are_taken_out() {
-        assert_eq!(strip_mention("@lotsebot Heft 48", "@lotsebot"), "Heft 48");
-        assert_eq!(strip_mention("Kontakt @LotseBot bitte", "@lotsebot"), "Kontakt bitte");
     }
 }

@@ -7,8 +7,9 @@ use std::sync::Arc;
 
 use super::{KnowledgeArgs, StoreArgs, UsageError};
 use crate::assistant::Assistant;
-use crate::bot::{self, Admin, Receive, Settings, Token};
+use crate::bot::{self, Admin, RateLimits, Receive, Settings, Token};
 use crate::config::Config;
+use crate::store::{Inbox, InboxKey, Store};
 
 /// Run the Telegram bot: long polling by default, or a webhook. The token
 /// comes from `TELOXIDE_TOKEN` or the configuration's `token_file`.
@@ -42,18 +43,29 @@ pub(super) fn execute(args: Args) -> anyhow::Result<ExitCode> {
         knowledge: args.knowledge.knowledge.clone().or(config.knowledge.clone()),
         index_dir: args.knowledge.index_dir.clone().or(config.index_dir.clone()),
     };
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    // The inbox first: a database Lotse cannot use is one line and exit 1,
+    // before anything answers.
+    let database = args.store.path(Some(&config));
+    let store = runtime.block_on(Store::open(&database))?;
     let library = super::open_library(&knowledge)?;
     let (memory, pseudonyms, retention_days) = args.store.open(Some(&config))?;
+    let inbox = Inbox::new(&store, &InboxKey(pseudonyms.derive_key("inbox")));
     let assistant =
         Arc::new(Assistant::new(Arc::new(library), memory.clone()).with_journal(memory.clone(), retention_days));
     let admin = Admin {
         ids: config.admins.clone(),
-        database: args.store.path(Some(&config)),
+        database,
         knowledge: knowledge.dir(),
         location: knowledge.location(),
     };
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-    let served = runtime.block_on(bot::serve(settings, assistant, pseudonyms, admin));
+    let served = runtime.block_on(async {
+        let served = bot::serve(settings, assistant, pseudonyms, admin, inbox).await;
+        store.close().await;
+        served
+    });
+    // Answers cut off at the deadline stay in the inbox; do not wait for them.
+    runtime.shutdown_timeout(std::time::Duration::from_millis(500));
     // The answers are out; now the log's last writes.
     memory.close();
     served?;
@@ -125,10 +137,19 @@ fn settings(args: &Args, config: &Config) -> Result<Settings, UsageError> {
             }
         }
     };
+    let bot = &config.bot;
     Ok(Settings {
         token,
         api_url,
         receive,
+        limits: RateLimits {
+            user_burst: bot.user_burst,
+            user_per_minute: bot.user_per_minute,
+            group_burst: bot.group_burst,
+            group_per_minute: bot.group_per_minute,
+        },
+        chat_queue: bot.chat_queue,
+        stop_deadline: std::time::Duration::from_secs(bot.stop_deadline_secs),
     })
 }
 

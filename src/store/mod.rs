@@ -8,6 +8,7 @@
 //! from memory, writes through a bounded queue, so a slow, locked or broken
 //! database never holds up an answer.
 
+mod inbox;
 mod memory;
 mod stats;
 mod tombstone;
@@ -20,6 +21,7 @@ use std::time::Duration;
 use sqlx::migrate::Migrator;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 
+pub use inbox::{Inbox, InboxKey, Incoming, Pending, REDELIVERY_WINDOW_SECS};
 pub use memory::{Memory, MemoryOptions};
 pub use stats::{DayCount, FeedbackCount, GapCount, LangCount, QueryCount, Stats};
 
@@ -44,6 +46,8 @@ pub enum StoreError {
     Query(#[from] sqlx::Error),
     #[error("database folder {path}: {source}")]
     Folder { path: PathBuf, source: std::io::Error },
+    #[error("sealing an update: {0}")]
+    Seal(String),
 }
 
 /// A write for the store.

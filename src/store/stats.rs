@@ -27,6 +27,9 @@ pub struct Stats {
     pub latency_p50_us: u64,
     pub latency_p90_us: u64,
     pub latency_p99_us: u64,
+    /// Messages dropped over the per-user and per-group limits (counted
+    /// per day, so the period is rounded to whole days).
+    pub rate_limited: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -120,6 +123,11 @@ pub(super) async fn compute(pool: &SqlitePool, since: u64) -> Result<Stats, Stor
         .fetch_all(pool)
         .await?;
     let latencies: Vec<u64> = latencies.into_iter().map(|(l,)| l.max(0) as u64).collect();
+    let (rate_limited,): (i64,) =
+        sqlx::query_as("SELECT COALESCE(SUM(dropped), 0) FROM rate_limited WHERE day >= date(?1, 'unixepoch')")
+            .bind(since_i)
+            .fetch_one(pool)
+            .await?;
 
     let count = |n: i64| n.max(0) as u64;
     Ok(Stats {
@@ -162,6 +170,7 @@ pub(super) async fn compute(pool: &SqlitePool, since: u64) -> Result<Stats, Stor
         latency_p50_us: percentile(&latencies, 50),
         latency_p90_us: percentile(&latencies, 90),
         latency_p99_us: percentile(&latencies, 99),
+        rate_limited: count(rate_limited),
     })
 }
 

@@ -146,12 +146,24 @@ struct Book {
     texts: Vec<(i64, String)>,
     /// setMyCommands by scope and language.
     commands: HashMap<String, Value>,
+    /// The token was revoked: every call is refused with 401.
+    revoked: bool,
+    /// Methods whose calls wait, unperformed, until released.
+    held: HashSet<String>,
+    /// Calls waiting in a hold.
+    waiting: usize,
+    /// Calls that began waiting before this hold number are dropped
+    /// unperformed when released (their caller was killed).
+    hold_number: u64,
+    discard_below: u64,
 }
 
 struct Shared {
     book: Mutex<Book>,
     /// Woken when an update is pushed, for long polling.
     pushed: Notify,
+    /// Woken when held calls are released.
+    released: Notify,
 }
 
 impl Shared {
@@ -210,6 +222,7 @@ impl FakeTelegram {
                 ..Book::default()
             }),
             pushed: Notify::new(),
+            released: Notify::new(),
         });
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
@@ -287,6 +300,39 @@ impl FakeTelegram {
             }
             std::thread::sleep(Duration::from_millis(20));
         }
+    }
+
+    /// Revokes the bot's token: from now on every call gets Telegram's
+    /// `401 Unauthorized`.
+    pub fn revoke_token(&self) {
+        self.shared.book().revoked = true;
+    }
+
+    /// Holds the calls of `method`: they wait, unperformed, until
+    /// [`FakeTelegram::release`] or [`FakeTelegram::discard_held`].
+    pub fn hold(&self, method: &str) {
+        self.shared.book().held.insert(method.to_ascii_lowercase());
+    }
+
+    /// How many calls wait in a hold.
+    pub fn held(&self) -> usize {
+        self.shared.book().waiting
+    }
+
+    /// Ends every hold; the waiting calls are performed.
+    pub fn release(&self) {
+        self.shared.book().held.clear();
+        self.shared.released.notify_waiters();
+    }
+
+    /// Ends every hold and drops the waiting calls unperformed, as Telegram
+    /// never sees a request whose sender died before it was sent.
+    pub fn discard_held(&self) {
+        let mut book = self.shared.book();
+        book.discard_below = book.hold_number + 1;
+        book.held.clear();
+        drop(book);
+        self.shared.released.notify_waiters();
     }
 
     /// The highest offset getUpdates has confirmed (0 before any).
@@ -473,6 +519,17 @@ async fn handle(
             return json_response(e.code, &e.body());
         }
     };
+    if shared.book().revoked {
+        let body = error_body(401, status_description(401), None);
+        record(params, false, true, body.clone());
+        return json_response(401, &body);
+    }
+    if let Some(ticket) = hold(&shared, &method).await
+        && ticket < shared.book().discard_below
+    {
+        // Its sender is gone: never performed, never recorded.
+        return json_response(503, &error_body(503, status_description(503), None));
+    }
     let fault = shared.book().faults.get_mut(&method).and_then(VecDeque::pop_front);
     let faulted = fault.is_some();
     match fault {
@@ -510,6 +567,30 @@ async fn handle(
     };
     record(params, status == 200, faulted, body.clone());
     json_response(status, &body)
+}
+
+/// Waits while `method` is held; returns the call's hold number if it
+/// waited.
+async fn hold(shared: &Shared, method: &str) -> Option<u64> {
+    let ticket = {
+        let mut book = shared.book();
+        if !book.held.contains(method) {
+            return None;
+        }
+        book.waiting += 1;
+        book.hold_number += 1;
+        book.hold_number
+    };
+    loop {
+        let mut released = std::pin::pin!(shared.released.notified());
+        released.as_mut().enable();
+        if !shared.book().held.contains(method) {
+            break;
+        }
+        released.await;
+    }
+    shared.book().waiting -= 1;
+    Some(ticket)
 }
 
 /// The parameters of a call: the query string, then a JSON or form body.

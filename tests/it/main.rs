@@ -14,3 +14,5 @@ mod store;
 mod telegram;
 mod tidy;
 mod util;
+mod webhook;
+mod webhook_kit;

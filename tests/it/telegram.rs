@@ -881,3 +881,393 @@ fn an_emptied_knowledge_folder_is_refused_until_an_admin_forces_it() {
     assert!(!search(82).contains("Maria Kotsina"), "the forced reload serves");
     h.assert_all_accepted();
 }
+
+/// Waits up to `timeout` for the bot to exit by itself; its exit code.
+fn exit_code_within(bot: &mut Child, timeout: Duration) -> Option<Option<i32>> {
+    let start = std::time::Instant::now();
+    while start.elapsed() < timeout {
+        if let Some(status) = bot.try_wait().unwrap() {
+            return Some(status.code());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    None
+}
+
+/// `n` updates from each of `chats` (private chats), round after round.
+fn push_rounds(fake: &FakeTelegram, chats: &[i64], n: usize, text: &str) {
+    for _ in 0..n {
+        for &chat in chats {
+            fake.push_update(message_update(text_message(
+                chat,
+                "private",
+                user(chat, Some("de")),
+                text,
+            )));
+        }
+    }
+}
+
+/// How many sendMessage calls succeeded.
+fn sent_count(calls: &[Call]) -> usize {
+    calls.iter().filter(|c| c.method == "sendmessage" && c.ok).count()
+}
+
+#[test]
+fn a_kill_mid_stream_loses_no_update_and_repeats_no_answer() {
+    // Defect: updates were confirmed to Telegram as soon as they were
+    // fetched, so a SIGKILL lost every fetched update not yet answered
+    // (140 of 200), and a full queue repeated answers after a restart.
+    let mut h = Harness::start_with(&[], None, "getUpdates", &[("LOTSE_THROTTLE", "off")]);
+    let chats: Vec<i64> = (2_000..2_020).collect();
+    push_rounds(&h.fake, &chats, 10, "/help");
+    assert!(h.fake.wait_until(|c| sent_count(c) >= 40, WAIT));
+    // Freeze sending, so the kill falls between answers: every chat's
+    // worker waits on its next send, so each earlier answer is marked done.
+    h.fake.hold("sendMessage");
+    let busy = |h: &Harness| chats.iter().filter(|&&c| h.fake.sent_texts(c).len() < 10).count();
+    assert!(h.fake.wait_until(|_| h.fake.held() >= busy(&h), WAIT));
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(h.fake.confirmed_offset() > 0, "updates were confirmed");
+    h.bot.kill().unwrap();
+    h.bot.wait().unwrap();
+    h.fake.discard_held();
+    h.bot = spawn_bot(&h.fake, h._data.path(), &[], &[("LOTSE_THROTTLE", "off")]);
+    h.assert_answered_exactly(&chats, 10, Duration::from_secs(60));
+    h.assert_all_accepted();
+}
+
+#[test]
+fn one_flooding_user_does_not_delay_the_others() {
+    // Defect: after one user sent 100 messages, the others waited 74 s for
+    // their first answer: teloxide's per-chat queue blocked the dispatcher
+    // while the throttle drained 20 messages a minute to the flooder.
+    let h = Harness::start();
+    let flooder = 3_000;
+    push_rounds(&h.fake, &[flooder], 100, "Kotsina");
+    let others: Vec<i64> = (3_001..3_011).collect();
+    push_rounds(&h.fake, &others, 1, "/help");
+    let all = h
+        .fake
+        .wait_until(|_| others.iter().all(|&c| !h.fake.sent_texts(c).is_empty()), WAIT);
+    assert!(all, "the others were not answered");
+    // Answered while the flooder still had answers due, not after them.
+    let flooded_then = h.fake.sent_texts(flooder).len();
+    assert!(
+        flooded_then < 30,
+        "the others waited for {flooded_then} answers to the flooder"
+    );
+    // The flooder hears once that it is too much; the rest is dropped.
+    let notice = Catalog::new().text(Lang::De, "rate-limited");
+    let told = h.fake.wait_until(
+        |_| h.fake.sent_texts(flooder).contains(&notice),
+        Duration::from_secs(60),
+    );
+    assert!(
+        told,
+        "no notice; the flooder got {:?}",
+        h.fake.sent_texts(flooder).len()
+    );
+    let texts = h.fake.sent_texts(flooder);
+    assert_eq!(texts.iter().filter(|t| **t == notice).count(), 1);
+    assert!(texts.len() < 30, "{} answers to a flood of 100", texts.len());
+    let (code, stderr, data) = h.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+    let stats = crate::util::lotse_command()
+        .args(["stats", "--database", data.path().join("lotse.db").to_str().unwrap()])
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&stats.stdout);
+    let dropped: u64 = report
+        .lines()
+        .find_map(|l| l.strip_suffix(" messages dropped over the per-user and per-group limits"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no count of dropped messages in:\n{report}"));
+    assert!(dropped >= 70, "{dropped} dropped:\n{report}");
+}
+
+#[test]
+fn a_group_message_that_grows_when_lower_cased_is_answered_and_so_is_the_next() {
+    // Defect: `ΩΩ @bot İİ` panicked in `strip_mention` (byte offsets taken
+    // from the lower-cased text); the chat's worker died with it.
+    let h = Harness::start();
+    let group = -400;
+    let first = h.push_and_wait(
+        message_update(text_message(
+            group,
+            "group",
+            user(41, Some("de")),
+            "ΩΩ @LotseTestBot İİ",
+        )),
+        "sendMessage",
+        1,
+    );
+    assert!(!text_of(&first[0]).is_empty());
+    let next = h.push_and_wait(
+        message_update(text_message(
+            group,
+            "group",
+            user(41, Some("de")),
+            "@LotseTestBot Heft 48",
+        )),
+        "sendMessage",
+        1,
+    );
+    assert!(text_of(&next[0]).contains("Fit für den Verwaltungsalltag"));
+    h.assert_all_accepted();
+    let (code, stderr, _) = h.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn a_revoked_token_ends_the_bot_with_one_line_and_exit_1() {
+    // Defect: with a revoked token the bot ran forever, logging
+    // InvalidToken every few seconds, so `Restart=on-failure` never acted.
+    let mut h = Harness::start();
+    h.fake.revoke_token();
+    let code = exit_code_within(&mut h.bot, Duration::from_secs(60));
+    assert_eq!(code, Some(Some(1)), "the bot did not exit with 1");
+    let stderr = std::fs::read_to_string(h._data.path().join("stderr.log")).unwrap();
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error:")).collect();
+    assert_eq!(errors.len(), 1, "{stderr}");
+    assert!(errors[0].contains("refuses the bot token"), "{stderr}");
+    assert!(!stderr.contains(TOKEN), "{stderr}");
+}
+
+#[test]
+fn a_database_it_cannot_use_and_a_taken_port_end_with_one_line() {
+    // Defect: a webhook port already in use exited 0, so a service
+    // manager saw a clean stop.
+    let data = tempfile::tempdir().unwrap();
+    let fake = FakeTelegram::start();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let listen = format!("127.0.0.1:{port}");
+    let url = format!("http://{listen}/telegram");
+    let mut bot = spawn_bot(&fake, data.path(), &["--webhook-url", &url, "--listen", &listen], &[]);
+    assert_eq!(exit_code_within(&mut bot, WAIT), Some(Some(1)));
+    let stderr = std::fs::read_to_string(data.path().join("stderr.log")).unwrap();
+    assert!(
+        stderr.contains(&format!("error: cannot listen for the webhook on {listen}")),
+        "{stderr}"
+    );
+    // A database in a place that cannot hold one.
+    let blocked = tempfile::tempdir().unwrap();
+    let not_a_folder = blocked.path().join("file");
+    std::fs::write(&not_a_folder, "").unwrap();
+    let output = crate::util::lotse_command()
+        .arg("serve")
+        .env("TELOXIDE_TOKEN", TOKEN)
+        .env("TELOXIDE_API_URL", fake.url())
+        .env("LOTSE_DATABASE_URL", not_a_folder.join("lotse.db"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        stderr.lines().filter(|l| l.starts_with("error:")).count(),
+        1,
+        "{stderr}"
+    );
+    assert!(stderr.contains("database"), "{stderr}");
+}
+
+#[test]
+fn stats_are_for_an_admin_in_a_private_chat_only() {
+    // Defect: admin `/stats` answered in groups, posting users' searches
+    // without results there.
+    let h = Harness::start_with(&[], Some("admins = [777]\n"), "getUpdates", &[]);
+    let sent = h.push_and_wait(
+        message_update(text_message(
+            -500,
+            "supergroup",
+            user(777, Some("en")),
+            "/stats@LotseTestBot",
+        )),
+        "sendMessage",
+        1,
+    );
+    assert!(!text_of(&sent[0]).contains("7 days"), "{}", text_of(&sent[0]));
+    assert_eq!(text_of(&sent[0]), Catalog::new().text(Lang::En, "unknown-command"));
+    h.assert_all_accepted();
+}
+
+#[test]
+fn a_long_reload_notice_reaches_the_admin_in_parts_and_in_their_language() {
+    // Defect: reload notices over 4,096 characters were refused by
+    // Telegram, so the admin heard nothing; and they were always German.
+    let knowledge = tempfile::tempdir().unwrap();
+    crate::store::copy_dir(&root().join("knowledge"), knowledge.path());
+    let broken = |i: usize| {
+        let text = format!("+++\nid = \"kaputt-{i}\"\nkind = \"offer\"\n");
+        std::fs::write(knowledge.path().join(format!("offers/kaputt-{i}.md")), text).unwrap();
+    };
+    (0..120).for_each(broken);
+    let dir = knowledge.path().to_str().unwrap().to_string();
+    let h = Harness::start_with(&["--knowledge", &dir], Some("admins = [4712]\n"), "getUpdates", &[]);
+    let parts = |h: &Harness, from: usize| h.fake.sent_texts(4712)[from..].to_vec();
+    h.fake.push_update(message_update(text_message(
+        4712,
+        "private",
+        user(4712, Some("en")),
+        "/reload",
+    )));
+    // Files are listed in name order; the last one ends the notice.
+    let whole = |h: &Harness| parts(h, 0).join("\n").contains("kaputt-99.md");
+    assert!(h.fake.wait_until(|_| whole(&h), WAIT), "{:?}", parts(&h, 0));
+    assert!(parts(&h, 0).len() >= 2, "not in parts: {:?}", parts(&h, 0));
+    let notice = parts(&h, 0).join("\n");
+    assert!(notice.starts_with("The knowledge has errors"), "{notice}");
+    assert!(
+        notice.contains("kaputt-0.md") && notice.contains("kaputt-119.md"),
+        "{notice}"
+    );
+    // The watcher's notice of a later edit is in the admin's language too.
+    let before = h.fake.sent_texts(4712).len();
+    broken(120);
+    let told = h
+        .fake
+        .wait_until(|_| h.fake.sent_texts(4712).len() > before, Duration::from_secs(30));
+    assert!(told, "the admin was not told of the edit");
+    assert!(
+        parts(&h, before)[0].starts_with("The knowledge has errors"),
+        "{:?}",
+        parts(&h, before)
+    );
+    h.assert_all_accepted();
+}
+
+#[test]
+fn sigterm_with_a_long_queue_exits_0_in_time_and_the_rest_is_answered_after_a_restart() {
+    // Defect: SIGTERM with a long queue did not finish within systemd's
+    // 30 s, and what was queued was lost.
+    let mut h = Harness::start();
+    let chats: Vec<i64> = (5_000..5_030).collect();
+    push_rounds(&h.fake, &chats, 10, "/help");
+    assert!(h.fake.wait_until(|c| sent_count(c) >= 30, WAIT));
+    let _ = Command::new("kill").args(["-TERM", &h.bot.id().to_string()]).status();
+    // The default deadline is 10 s; systemd waits 30 s.
+    let code = exit_code_within(&mut h.bot, Duration::from_secs(30));
+    assert_eq!(code, Some(Some(0)), "no clean exit within 30 s");
+    assert!(
+        sent_count(&h.fake.calls()) < 300,
+        "everything was answered before the stop"
+    );
+    h.bot = spawn_bot(&h.fake, h._data.path(), &[], &[("LOTSE_THROTTLE", "off")]);
+    h.assert_answered_exactly(&chats, 10, Duration::from_secs(60));
+    h.assert_all_accepted();
+}
+
+#[test]
+fn no_log_line_holds_a_user_id_name_or_text() {
+    // Defect: every unhandled update kind (edited message, channel post,
+    // `my_chat_member`) was logged at WARN with user id, name and text.
+    let h = Harness::start_with(&[], None, "getUpdates", &[("LOTSE_LOG", "trace")]);
+    let id = 613_579_246;
+    let mut person = user(id, Some("de"));
+    person["first_name"] = "Zebulon".into();
+    person["username"] = "zebulon_q".into();
+    let mut edited = text_message(id, "private", person.clone(), "Geheimnisvolle Anfrage");
+    edited["edit_date"] = serde_json::json!(1);
+    h.fake.push_update(serde_json::json!({ "edited_message": edited }));
+    h.fake.push_update(serde_json::json!({ "my_chat_member": {
+        "chat": {"id": id, "type": "private", "first_name": "Zebulon"},
+        "from": person.clone(),
+        "date": 1,
+        "old_chat_member": {"status": "member", "user": {"id": 1, "is_bot": true, "first_name": "Lotse"}},
+        "new_chat_member": {"status": "kicked", "until_date": 0, "user": {"id": 1, "is_bot": true, "first_name": "Lotse"}},
+    }}));
+    h.push_and_wait(
+        message_update(text_message(id, "private", person, "Geheimnisvolle Anfrage")),
+        "sendMessage",
+        1,
+    );
+    let (code, stderr, _) = h.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("edited_message") && stderr.contains("my_chat_member"),
+        "{stderr}"
+    );
+    for secret in [&id.to_string(), "Zebulon", "zebulon_q", "Geheimnisvolle"] {
+        assert!(!stderr.contains(secret), "{secret} in the log:\n{stderr}");
+    }
+}
+
+#[test]
+fn one_update_delivered_twice_and_five_times_at_once_is_answered_once() {
+    // Defect: in webhook mode an update was answered as often as it was
+    // delivered (the same `update_id` twice: 2 answers, five at once: 5).
+    let port = free_port();
+    let listen = format!("127.0.0.1:{port}");
+    let url = format!("http://{listen}/telegram");
+    let h = Harness::start_with(&["--webhook-url", &url, "--listen", &listen], None, "setWebhook", &[]);
+    let first =
+        serde_json::json!({"update_id": 7, "message": text_message(90, "private", user(90, Some("de")), "/help")});
+    for _ in 0..2 {
+        assert!(post(port, "/telegram", "", &first.to_string()).contains(" 200"));
+    }
+    let again =
+        serde_json::json!({"update_id": 8, "message": text_message(91, "private", user(91, Some("de")), "/help")});
+    let body = again.to_string();
+    let posts: Vec<_> = (0..5)
+        .map(|_| {
+            let body = body.clone();
+            std::thread::spawn(move || post(port, "/telegram", "", &body))
+        })
+        .collect();
+    for post in posts {
+        assert!(post.join().unwrap().contains(" 200"));
+    }
+    h.assert_answered_exactly(&[90, 91], 1, WAIT);
+    let (code, stderr, _) = h.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+}
+
+#[test]
+fn a_panic_costs_one_apology_and_the_chat_keeps_being_answered() {
+    // Defect: a panic in a handler killed the chat's worker until a
+    // restart (and SIGTERM then panicked too).
+    let h = Harness::start_with(&[], None, "getUpdates", &[("LOTSE_TEST_PANIC_ON", "Sprengsatz")]);
+    let sorry = h.push_and_wait(
+        message_update(text_message(95, "private", user(95, Some("de")), "Sprengsatz")),
+        "sendMessage",
+        1,
+    );
+    assert_eq!(text_of(&sorry[0]), Catalog::new().text(Lang::De, "answer-failed"));
+    let next = h.push_and_wait(
+        message_update(text_message(95, "private", user(95, Some("de")), "Heft 48")),
+        "sendMessage",
+        1,
+    );
+    assert!(text_of(&next[0]).contains("Fit für den Verwaltungsalltag"));
+    let (code, stderr, _) = h.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("panic at src/bot/mod.rs"), "{stderr}");
+    assert!(
+        !stderr.contains("Sprengsatz"),
+        "the panic's text reached the log:\n{stderr}"
+    );
+}
+
+#[test]
+fn an_answer_that_hangs_does_not_keep_sigterm_past_the_deadline() {
+    // Defect: one connection that never finished kept SIGTERM waiting.
+    let config = "[bot]\nstop_deadline_secs = 2\n";
+    let mut h = Harness::start_with(&[], Some(config), "getUpdates", &[]);
+    h.fake.hold("sendMessage");
+    h.fake.push_update(message_update(text_message(
+        96,
+        "private",
+        user(96, Some("de")),
+        "/help",
+    )));
+    assert!(h.fake.wait_until(|_| h.fake.held() == 1, WAIT));
+    let _ = Command::new("kill").args(["-TERM", &h.bot.id().to_string()]).status();
+    // Generous: the point is that it exits at all, and with 0.
+    let code = exit_code_within(&mut h.bot, Duration::from_secs(20));
+    assert_eq!(code, Some(Some(0)), "no clean exit after the deadline");
+    h.fake.discard_held();
+    h.bot = spawn_bot(&h.fake, h._data.path(), &[], &[]);
+    h.assert_answered_exactly(&[96], 1, WAIT);
+}

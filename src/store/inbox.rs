@@ -1,0 +1,221 @@
+//! The durable inbox: every update is stored here before it is confirmed
+//! to Telegram, handled from here, and marked done once answered.
+//!
+//! `update_id` is the primary key, so a redelivered or concurrent duplicate
+//! is taken once. The payload (a clear user id, a name, a text) is sealed
+//! with XChaCha20-Poly1305 under a key that lives outside the database, and
+//! is removed as soon as the update is handled; the bare `update_id` stays
+//! for Telegram's 24 h redelivery window, then goes. Rows carry a
+//! pseudonymous chat key so that, on a shared database later, several
+//! processes can take one chat's updates in order.
+
+use chacha20poly1305::aead::{Aead, KeyInit};
+use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+use sqlx::SqlitePool;
+
+use super::{StoreError, now};
+
+/// How long a handled update's id is kept: Telegram redelivers for 24 h.
+pub const REDELIVERY_WINDOW_SECS: u64 = 24 * 60 * 60;
+/// Bytes of a nonce; it leads the sealed payload.
+const NONCE_BYTES: usize = 24;
+
+/// The key that seals payloads; kept outside the database.
+#[derive(Clone)]
+pub struct InboxKey(pub [u8; 32]);
+
+/// One update to store.
+#[derive(Debug, Clone)]
+pub struct Incoming<'a> {
+    pub update_id: i64,
+    /// A pseudonym of the chat (never its clear id).
+    pub chat_key: &'a str,
+    /// The update as Telegram sent it.
+    pub payload: &'a [u8],
+}
+
+/// An unfinished update read back.
+#[derive(Debug, Clone)]
+pub struct Pending {
+    pub update_id: i64,
+    pub payload: Vec<u8>,
+}
+
+/// The inbox table with its sealing key.
+#[derive(Clone)]
+pub struct Inbox {
+    pool: SqlitePool,
+    cipher: XChaCha20Poly1305,
+}
+
+impl Inbox {
+    /// The inbox in `store`'s database.
+    pub fn new(store: &super::Store, key: &InboxKey) -> Inbox {
+        Inbox {
+            pool: store.pool().clone(),
+            cipher: XChaCha20Poly1305::new(&key.0.into()),
+        }
+    }
+
+    /// Stores updates, in one transaction; returns, for each, whether it
+    /// is new (false: a duplicate already here).
+    pub async fn offer(&self, updates: &[Incoming<'_>]) -> Result<Vec<bool>, StoreError> {
+        let at = now() as i64;
+        let mut tx = self.pool.begin().await?;
+        let mut fresh = Vec::with_capacity(updates.len());
+        for update in updates {
+            let sealed = self.seal(update.payload)?;
+            let inserted = sqlx::query(
+                "INSERT INTO inbox (update_id, chat_key, state, received_at, payload) VALUES (?1, ?2, 'new', ?3, ?4) \
+                 ON CONFLICT (update_id) DO NOTHING",
+            )
+            .bind(update.update_id)
+            .bind(update.chat_key)
+            .bind(at)
+            .bind(sealed)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            fresh.push(inserted == 1);
+        }
+        tx.commit().await?;
+        Ok(fresh)
+    }
+
+    /// The unfinished updates, oldest first. One that cannot be unsealed
+    /// (another key) is marked done and left out.
+    pub async fn pending(&self) -> Result<Vec<Pending>, StoreError> {
+        let rows: Vec<(i64, Vec<u8>)> =
+            sqlx::query_as("SELECT update_id, payload FROM inbox WHERE state = 'new' ORDER BY update_id")
+                .fetch_all(&self.pool)
+                .await?;
+        let mut pending = Vec::with_capacity(rows.len());
+        for (update_id, sealed) in rows {
+            match self.open(&sealed) {
+                Some(payload) => pending.push(Pending { update_id, payload }),
+                None => {
+                    log::error!("inbox: update {update_id} cannot be unsealed (another secret?); skipped");
+                    self.done(update_id).await?;
+                }
+            }
+        }
+        Ok(pending)
+    }
+
+    /// How many updates wait to be handled.
+    pub async fn backlog(&self) -> Result<u64, StoreError> {
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM inbox WHERE state = 'new'")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(n as u64)
+    }
+
+    /// Marks an update answered and drops its payload.
+    pub async fn done(&self, update_id: i64) -> Result<(), StoreError> {
+        self.finish(update_id, "done").await
+    }
+
+    /// Marks an update dropped over a rate limit, drops its payload and
+    /// counts it for the day.
+    pub async fn dropped(&self, update_id: i64) -> Result<(), StoreError> {
+        self.finish(update_id, "dropped").await?;
+        sqlx::query(
+            "INSERT INTO rate_limited (day, dropped) VALUES (date(?1, 'unixepoch'), 1) \
+             ON CONFLICT (day) DO UPDATE SET dropped = dropped + 1",
+        )
+        .bind(now() as i64)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Deletes the ids of updates handled before Telegram's redelivery
+    /// window; returns how many went.
+    pub async fn purge(&self) -> Result<u64, StoreError> {
+        let cutoff = now().saturating_sub(REDELIVERY_WINDOW_SECS) as i64;
+        let deleted = sqlx::query("DELETE FROM inbox WHERE state != 'new' AND handled_at < ?1")
+            .bind(cutoff)
+            .execute(&self.pool)
+            .await?
+            .rows_affected();
+        Ok(deleted)
+    }
+
+    async fn finish(&self, update_id: i64, state: &str) -> Result<(), StoreError> {
+        sqlx::query("UPDATE inbox SET state = ?2, payload = NULL, handled_at = ?3 WHERE update_id = ?1")
+            .bind(update_id)
+            .bind(state)
+            .bind(now() as i64)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// A random nonce followed by the ciphertext.
+    fn seal(&self, payload: &[u8]) -> Result<Vec<u8>, StoreError> {
+        let mut nonce = [0u8; NONCE_BYTES];
+        getrandom::fill(&mut nonce).map_err(|e| StoreError::Seal(e.to_string()))?;
+        let sealed = self
+            .cipher
+            .encrypt(&XNonce::from(nonce), payload)
+            .map_err(|e| StoreError::Seal(e.to_string()))?;
+        let mut out = nonce.to_vec();
+        out.extend_from_slice(&sealed);
+        Ok(out)
+    }
+
+    fn open(&self, sealed: &[u8]) -> Option<Vec<u8>> {
+        let (nonce, text) = sealed.split_at_checked(NONCE_BYTES)?;
+        let nonce: [u8; NONCE_BYTES] = nonce.try_into().ok()?;
+        self.cipher.decrypt(&XNonce::from(nonce), text).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn updates_are_sealed_deduplicated_and_emptied_once_handled() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = super::super::Store::open(&dir.path().join("db")).await.unwrap();
+        let inbox = Inbox::new(&store, &InboxKey([7; 32]));
+        let payload = br#"{"update_id":5,"message":{"text":"secret words of 424242"}}"#;
+        let first = Incoming {
+            update_id: 5,
+            chat_key: "k",
+            payload,
+        };
+        assert_eq!(
+            inbox.offer(&[first.clone(), first.clone()]).await.unwrap(),
+            [true, false]
+        );
+        let stored: Vec<u8> = sqlx::query_scalar("SELECT payload FROM inbox")
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
+        assert!(!stored.windows(6).any(|w| w == b"424242"), "the payload is sealed");
+        let pending = inbox.pending().await.unwrap();
+        assert_eq!(pending[0].payload, payload);
+        // Another key cannot read it, and skips it.
+        let other = Inbox::new(&store, &InboxKey([8; 32]));
+        assert!(other.pending().await.unwrap().is_empty());
+        assert!(inbox.pending().await.unwrap().is_empty());
+        // Handled: only the id stays; a redelivery is still a duplicate.
+        inbox.done(5).await.unwrap();
+        assert_eq!(inbox.offer(&[first]).await.unwrap(), [false]);
+        let nulls: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM inbox WHERE payload IS NULL")
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
+        assert_eq!(nulls, 1);
+        // Past Telegram's redelivery window the id goes too.
+        assert_eq!(inbox.purge().await.unwrap(), 0);
+        sqlx::query("UPDATE inbox SET handled_at = handled_at - ?1")
+            .bind(REDELIVERY_WINDOW_SECS as i64 + 1)
+            .execute(store.pool())
+            .await
+            .unwrap();
+        assert_eq!(inbox.purge().await.unwrap(), 1);
+    }
+}
