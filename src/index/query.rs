@@ -14,7 +14,7 @@
 //! contains, and where: the share of the query it covers is what the
 //! answer's confidence is judged on (see `src/search.rs`).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
@@ -77,6 +77,10 @@ struct Group {
     weight: f32,
 }
 
+/// How well one entry matches one word: as a whole, and per part of a
+/// compound.
+type WordMatch = (f32, Vec<f32>);
+
 /// The analysed query: its term queries and its words.
 pub(super) struct Plan {
     clauses: Vec<Clause>,
@@ -106,7 +110,8 @@ impl Plan {
 
     /// The query: per word, the disjunction of its term queries; summed.
     pub(super) fn query(&self) -> Option<BooleanQuery> {
-        let mut per_word: HashMap<(usize, usize), Vec<Box<dyn Query>>> = HashMap::new();
+        // By (group, word), ordered, so that the query is the same every time.
+        let mut per_word: BTreeMap<(usize, usize), Vec<Box<dyn Query>>> = BTreeMap::new();
         for clause in &self.clauses {
             let query = TermQuery::new(
                 Term::from_field_text(clause.field, &clause.term),
@@ -118,11 +123,9 @@ impl Plan {
         if per_word.is_empty() {
             return None;
         }
-        let mut words: Vec<((usize, usize), Vec<Box<dyn Query>>)> = per_word.into_iter().collect();
-        words.sort_by_key(|(key, _)| *key);
-        let clauses = words
-            .into_iter()
-            .map(|(_, mut queries)| {
+        let clauses = per_word
+            .into_values()
+            .map(|mut queries| {
                 let query: Box<dyn Query> = if queries.len() == 1 {
                     queries.remove(0)
                 } else {
@@ -137,8 +140,8 @@ impl Plan {
     /// The evidence for each of `docs`: which content words each contains,
     /// weighted by their rarity and where they occur.
     pub(super) fn evidence(&self, searcher: &Searcher, docs: &[DocAddress]) -> Result<Vec<Evidence>, IndexError> {
-        // best[doc][group][word] = (whole word, per part).
-        let mut best: Vec<Vec<Vec<(f32, Vec<f32>)>>> = docs
+        // best[doc][group][word]: how well the doc matches the word.
+        let mut best: Vec<Vec<Vec<WordMatch>>> = docs
             .iter()
             .map(|_| {
                 self.groups

@@ -224,30 +224,55 @@ fn confidence_curve() {
         Bar {
             coverage: 0.0,
             matched: 0.0,
+            relative: 1.0,
         },
         Bar {
-            coverage: 0.3,
-            matched: 6.0,
+            coverage: 0.15,
+            matched: 1.5,
+            relative: 1.0,
         },
         Bar {
-            coverage: 0.4,
-            matched: 8.0,
+            coverage: 0.26,
+            matched: 2.0,
+            relative: 1.0,
+        },
+        Bar {
+            coverage: 0.34,
+            matched: 2.4,
+            relative: 1.0,
+        },
+        Bar {
+            relative: 1.0,
+            ..Bar::CHOSEN
         },
         Bar::CHOSEN,
         Bar {
-            coverage: 0.6,
-            matched: 10.0,
+            coverage: 0.42,
+            matched: 2.9,
+            relative: 1.0,
         },
         Bar {
-            coverage: 0.7,
-            matched: 12.0,
+            coverage: 0.42,
+            matched: 3.5,
+            relative: 1.0,
+        },
+        Bar {
+            coverage: 0.6,
+            matched: 5.1,
+            relative: 1.0,
         },
     ];
-    println!("coverage  matched  recall@3  rejected");
+    println!("coverage  matched  relative  recall@3  rejected");
     for bar in points {
         let (mut in_scope, mut found, mut none, mut rejected) = (0, 0, 0, 0);
         for (expect, candidates) in &rows {
-            let mut answers = candidates.iter().filter(|c| bar.passes(&c.evidence)).take(3);
+            let judged = bar.answers(candidates.iter().map(|c| &c.evidence));
+            let mut answers = candidates
+                .iter()
+                .zip(judged)
+                .filter(|(_, a)| *a)
+                .map(|(c, _)| c)
+                .take(3);
             match expect {
                 Some(expect) => {
                     in_scope += 1;
@@ -265,9 +290,10 @@ fn confidence_curve() {
         }
         let mark = if bar == Bar::CHOSEN { "  <- chosen" } else { "" };
         println!(
-            "{:>8.2} {:>8.1} {:>9.3} {:>9.3}{mark}",
+            "{:>8.2} {:>8.1} {:>9.2} {:>9.3} {:>9.3}{mark}",
             bar.coverage,
             bar.matched,
+            bar.relative,
             found as f64 / in_scope as f64,
             rejected as f64 / none as f64
         );
