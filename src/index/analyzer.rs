@@ -438,6 +438,7 @@ fn stop_words(lang: Lang) -> &'static [&'static str] {
             "mehr",
             "oft",
             "immer",
+            "lassen",
         ],
         Lang::En => &[
             "the", "a", "an", "and", "or", "but", "if", "so", "of", "in", "on", "at", "to", "for", "with", "by",
