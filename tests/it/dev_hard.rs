@@ -183,40 +183,6 @@ fn confidence_curve() {
                 ..AskOptions::default()
             };
             let candidates = library().candidates(&q.text, options).unwrap();
-            if let Ok(path) = std::env::var("LOTSE_DUMP_EVIDENCE") {
-                use std::io::Write;
-                let mut f = std::fs::OpenOptions::new()
-                    .append(true)
-                    .create(true)
-                    .open(path)
-                    .unwrap();
-                for (rank, c) in candidates.iter().enumerate() {
-                    let ok = q.expect.as_ref().map(|e| matches(e, &c.hit));
-                    writeln!(
-                        f,
-                        "{file}\t{}\t{}\t{rank}\t{:?}\t{}\t{:.3}\t{:.3}\t{}\t{:.3}",
-                        q.text,
-                        q.category,
-                        ok,
-                        c.hit.id,
-                        c.evidence.coverage,
-                        c.evidence.matched,
-                        c.evidence.words,
-                        c.hit.score
-                    )
-                    .unwrap();
-                }
-                if candidates.is_empty() {
-                    writeln!(
-                        f,
-                        "{file}\t{}\t{}\t-\t{:?}\t-\t0\t0\t0\t0",
-                        q.text,
-                        q.category,
-                        q.expect.as_ref().map(|_| false)
-                    )
-                    .unwrap();
-                }
-            }
             rows.push((q.expect, candidates));
         }
     }
