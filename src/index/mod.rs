@@ -85,7 +85,9 @@ pub struct Evidence {
     /// keywords or summary; a corrected word less than an exact one; a
     /// compound whose parts only partly match partly): 0 to 1.
     pub coverage: f32,
-    /// The same sum, not divided by the query's: how much evidence in all.
+    /// The same sum, not divided by the query's: how much evidence in all,
+    /// in units of one word that only this entry has (about; a word of
+    /// one entry in 24 is worth 0.72).
     pub matched: f32,
     /// How many content words the query has.
     pub words: usize,

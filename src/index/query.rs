@@ -71,8 +71,8 @@ struct Clause {
 
 /// One way of reading the query: as typed, or transliterated.
 struct Group {
-    /// How rare each content word is (inverse document frequency); a word
-    /// no entry has is as rare as can be.
+    /// How rare each content word is (inverse document frequency, 0 to 1);
+    /// a word no entry has is as rare as can be.
     idf: Vec<f32>,
     weight: f32,
 }
@@ -338,13 +338,12 @@ impl Planner<'_, '_> {
                 }
             }
         }
-        let idf = df
-            .into_iter()
-            .map(|df| {
-                let df = df as f32;
-                (1.0 + (docs - df + 0.5) / (df + 0.5)).ln()
-            })
-            .collect();
+        // BM25's idf, in units of the idf of a word no entry has, so that
+        // the evidence reads the same for knowledge of any size: 1 for
+        // such a word, about 0.7 for a word of one entry in 24.
+        let idf = |df: f32| (1.0 + (docs - df + 0.5) / (df + 0.5)).ln();
+        let unknown = idf(0.0);
+        let idf = df.into_iter().map(|df| idf(df as f32) / unknown).collect();
         self.plan.groups.push(Group { idf, weight });
         Ok(())
     }

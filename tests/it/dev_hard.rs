@@ -194,17 +194,17 @@ fn confidence_curve() {
         },
         Bar {
             coverage: 0.15,
-            matched: 1.5,
+            matched: 0.38,
             relative: 1.0,
         },
         Bar {
             coverage: 0.26,
-            matched: 2.0,
+            matched: 0.51,
             relative: 1.0,
         },
         Bar {
             coverage: 0.34,
-            matched: 2.4,
+            matched: 0.61,
             relative: 1.0,
         },
         Bar {
@@ -214,17 +214,17 @@ fn confidence_curve() {
         Bar::CHOSEN,
         Bar {
             coverage: 0.42,
-            matched: 2.9,
+            matched: 0.74,
             relative: 1.0,
         },
         Bar {
             coverage: 0.42,
-            matched: 3.5,
+            matched: 0.9,
             relative: 1.0,
         },
         Bar {
             coverage: 0.6,
-            matched: 5.1,
+            matched: 1.3,
             relative: 1.0,
         },
     ];
@@ -256,7 +256,7 @@ fn confidence_curve() {
         }
         let mark = if bar == Bar::CHOSEN { "  <- chosen" } else { "" };
         println!(
-            "{:>8.2} {:>8.1} {:>9.2} {:>9.3} {:>9.3}{mark}",
+            "{:>8.2} {:>8.2} {:>9.2} {:>9.3} {:>9.3}{mark}",
             bar.coverage,
             bar.matched,
             bar.relative,
