@@ -223,6 +223,21 @@ impl Plan {
     }
 }
 
+/// How the words of one text become clauses.
+#[derive(Clone, Copy)]
+struct Reading<'r> {
+    group: usize,
+    langs: &'r [Lang],
+    /// Whether the neutral field is searched too.
+    neutral: bool,
+    /// Each word position's content word, if it is one (not a stop word).
+    content: &'r [Option<usize>],
+    script_boost: &'r [f32],
+    weight: f32,
+    /// How much a match counts as evidence, before the field's share.
+    strength: f32,
+}
+
 /// Builds a [`Plan`], one reading of the query at a time.
 struct Planner<'a, 'p> {
     index: &'a SearchIndex,
@@ -272,70 +287,33 @@ impl Planner<'_, '_> {
             .collect();
         let mut df = vec![0u64; count];
         let start = self.plan.clauses.len();
-        for &lang in langs {
-            let mut analyzer = self.index.analyzers[&lang].clone();
-            let boost = if self.request.preferred.contains(&lang) {
-                weight * PREFERRED_LANG_BOOST
-            } else {
-                weight
-            };
-            let terms = analyzer::analyze(&mut analyzer, text);
-            self.add_terms(group, lang, &terms, &content, &script_boost, boost, 1.0, &mut df)?;
-        }
-        if neutral {
-            let mut analyzer = self.index.neutral.clone();
-            let terms = analyzer::analyze(&mut analyzer, text);
-            self.add_neutral(group, &terms, &content, &script_boost, weight, 1.0, &mut df)?;
-        }
+        let reading = Reading {
+            group,
+            langs,
+            neutral,
+            content: &content,
+            script_boost: &script_boost,
+            weight,
+            strength: 1.0,
+        };
+        self.add_text(&reading, text, None, &mut df)?;
         // Typos: only words that no field of the index has.
         let mut matched = vec![false; count];
         for clause in &self.plan.clauses[start..] {
             matched[clause.word] = true;
         }
-        let unknown: Vec<(usize, &String)> = words
-            .iter()
-            .zip(&content)
-            .filter_map(|(w, c)| c.filter(|&c| !matched[c]).map(|c| (c, w)))
-            .collect();
-        for (word, spelled) in unknown {
-            let position = content.iter().position(|&c| c == Some(word)).unwrap_or_default();
-            for corrected in fuzzy::corrections(self.searcher, self.index.fields.dictionary, spelled)? {
-                // The corrected word stands at the typo's position.
-                let mut positions = vec![None; position];
-                positions.push(Some(word));
-                for &lang in langs {
-                    let mut analyzer = self.index.analyzers[&lang].clone();
-                    let terms: Vec<(usize, String)> = analyzer::analyze(&mut analyzer, &corrected)
-                        .into_iter()
-                        .map(|(_, t)| (position, t))
-                        .collect();
-                    self.add_terms(
-                        group,
-                        lang,
-                        &terms,
-                        &positions,
-                        &script_boost,
-                        weight * CORRECTED_WEIGHT,
-                        CORRECTED_EVIDENCE,
-                        &mut df,
-                    )?;
-                }
-                if neutral {
-                    let mut analyzer = self.index.neutral.clone();
-                    let terms: Vec<(usize, String)> = analyzer::analyze(&mut analyzer, &corrected)
-                        .into_iter()
-                        .map(|(_, t)| (position, t))
-                        .collect();
-                    self.add_neutral(
-                        group,
-                        &terms,
-                        &positions,
-                        &script_boost,
-                        weight * CORRECTED_WEIGHT,
-                        CORRECTED_EVIDENCE,
-                        &mut df,
-                    )?;
-                }
+        let corrected = Reading {
+            weight: weight * CORRECTED_WEIGHT,
+            strength: CORRECTED_EVIDENCE,
+            ..reading
+        };
+        for (position, (spelled, word)) in words.iter().zip(&content).enumerate() {
+            if word.is_none_or(|w| matched[w]) {
+                continue;
+            }
+            for correction in fuzzy::corrections(self.searcher, self.index.fields.dictionary, spelled)? {
+                // The correction stands at the typo's position.
+                self.add_text(&corrected, &correction, Some(position), &mut df)?;
             }
         }
         // BM25's idf, in units of the idf of a word no entry has, so that
@@ -348,21 +326,55 @@ impl Planner<'_, '_> {
         Ok(())
     }
 
+    /// Adds the term queries of `text` read as `reading` says; `at` puts
+    /// all its terms at one word position (a correction's).
+    fn add_text(
+        &mut self,
+        reading: &Reading<'_>,
+        text: &str,
+        at: Option<usize>,
+        df: &mut [u64],
+    ) -> Result<(), IndexError> {
+        let place = |terms: Vec<(usize, String)>| match at {
+            Some(position) => terms.into_iter().map(|(_, t)| (position, t)).collect(),
+            None => terms,
+        };
+        for &lang in reading.langs {
+            let mut analyzer = self.index.analyzers[&lang].clone();
+            let boost = if self.request.preferred.contains(&lang) {
+                reading.weight * PREFERRED_LANG_BOOST
+            } else {
+                reading.weight
+            };
+            let terms = place(analyzer::analyze(&mut analyzer, text));
+            self.add_terms(reading, lang, &terms, boost, df)?;
+        }
+        if reading.neutral {
+            let mut analyzer = self.index.neutral.clone();
+            let terms = place(analyzer::analyze(&mut analyzer, text));
+            self.add_neutral(reading, &terms, df)?;
+        }
+        Ok(())
+    }
+
     /// Adds the term queries of one language's `terms` (by word position;
     /// a compound's parts follow the whole word at its position) in the
     /// fields that hold them.
-    #[allow(clippy::too_many_arguments)]
     fn add_terms(
         &mut self,
-        group: usize,
+        reading: &Reading<'_>,
         lang: Lang,
         terms: &[(usize, String)],
-        content: &[Option<usize>],
-        script_boost: &[f32],
         boost: f32,
-        strength: f32,
         df: &mut [u64],
     ) -> Result<(), IndexError> {
+        let Reading {
+            group,
+            content,
+            script_boost,
+            strength,
+            ..
+        } = *reading;
         let f = self.index.fields.langs[&lang];
         let fields = [
             (f.title, TITLE_WEIGHT, 1.0),
@@ -407,17 +419,20 @@ impl Planner<'_, '_> {
     }
 
     /// Adds the term queries of the neutral field.
-    #[allow(clippy::too_many_arguments)]
     fn add_neutral(
         &mut self,
-        group: usize,
+        reading: &Reading<'_>,
         terms: &[(usize, String)],
-        content: &[Option<usize>],
-        script_boost: &[f32],
-        boost: f32,
-        strength: f32,
         df: &mut [u64],
     ) -> Result<(), IndexError> {
+        let Reading {
+            group,
+            content,
+            script_boost,
+            weight: boost,
+            strength,
+            ..
+        } = *reading;
         let field = self.index.fields.neutral;
         for (position, term) in terms {
             let Some(word) = content.get(*position).copied().flatten() else {
