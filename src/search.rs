@@ -12,9 +12,61 @@ use std::time::Instant;
 use serde::Serialize;
 
 use crate::detect::{self, Detection};
-use crate::index::{self, IndexError, SearchIndex};
+use crate::index::{self, Evidence, Hit, IndexError, SearchIndex};
 use crate::knowledge::{self, Entry, Kind, Knowledge, Loaded};
 use crate::lang::Lang;
+
+/// How many of the best-scored entries are judged for confidence: the
+/// answers of all pages come from these.
+pub const CANDIDATES: usize = 20;
+/// At most this many weak matches are offered as related.
+const RELATED: usize = 3;
+
+/// The bar an entry's [`Evidence`] must pass to be presented as an answer:
+/// it covers at least `coverage` of the query's content words (weighted by
+/// rarity and field), or it matches at least `matched` worth of rare words
+/// in all, as long questions that say much more than the knowledge do. A
+/// word found in one entry of the shipped knowledge is worth about 0.72,
+/// so the chosen 0.74 asks for two matched words. Once one entry passes, the
+/// query has an answer, and entries with at least `relative` of the best
+/// passing entry's coverage are answers too.
+/// Calibrated on the development sets (`docs/BENCHMARKS.md`, "Confidence").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bar {
+    pub coverage: f32,
+    pub matched: f32,
+    pub relative: f32,
+}
+
+impl Bar {
+    /// The operating point chosen on the calibration curve.
+    pub const CHOSEN: Bar = Bar {
+        coverage: 0.36,
+        matched: 0.74,
+        relative: 0.5,
+    };
+
+    /// Which of the entries with this evidence (best-scored first) are
+    /// answers.
+    pub fn answers<'a>(&self, evidence: impl Iterator<Item = &'a Evidence> + Clone) -> Vec<bool> {
+        let passes = |e: &Evidence| e.coverage >= self.coverage || e.matched >= self.matched;
+        let best = evidence
+            .clone()
+            .filter(|e| passes(e))
+            .map(|e| e.coverage)
+            .fold(None, |best: Option<f32>, c| Some(best.map_or(c, |b| b.max(c))));
+        evidence
+            .map(|e| passes(e) || best.is_some_and(|b| e.coverage >= self.relative * b))
+            .collect()
+    }
+}
+
+/// One judged candidate, for calibrating the [`Bar`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub hit: AnswerHit,
+    pub evidence: Evidence,
+}
 
 /// The knowledge with its search index: everything needed to answer.
 pub struct Library {
@@ -52,7 +104,8 @@ pub struct Answer {
     /// Weaker matches, which may be shown as possibly related, never as
     /// found. Only on the first page.
     pub related: Vec<AnswerHit>,
-    /// How many entries matched in all, beyond this page.
+    /// How many entries are presented as answers in all, beyond this page
+    /// (counted among the best [`CANDIDATES`]).
     #[serde(skip)]
     pub total: usize,
 }
@@ -115,39 +168,87 @@ impl Library {
         &self.knowledge
     }
 
-    /// Answers `query`: detects its language, searches the plausible
-    /// languages, and presents the hits in the answer language.
+    /// Answers `query`: detects its language, searches the languages that
+    /// matter, and presents the entries it is confident of as hits, in the
+    /// answer language; weaker matches become related (first page only).
     pub fn ask(&self, query: &str, options: AskOptions) -> Result<Answer, IndexError> {
         let start = Instant::now();
-        let Detection {
-            lang: detected,
-            plausible,
-            confident,
-            ..
-        } = detect::detect(query, options.hint.or(options.lang), &self.index);
-        let answer_lang = options.lang.or(detected).unwrap_or(Lang::CANONICAL);
-        let hits = self.index.search(&index::Request {
-            text: query,
-            langs: &plausible,
-            preferred: detected,
-            offset: options.offset,
-            limit: options.limit,
-        })?;
-        let answer_hits = hits
-            .hits
-            .iter()
-            .map(|hit| present(&self.knowledge.entries()[hit.position], answer_lang, hit.score))
-            .collect();
+        let (detection, answer_lang, candidates) = self.judge(query, &options)?;
+        let judged = Bar::CHOSEN.answers(candidates.iter().map(|h| &h.evidence));
+        let mut answers: Vec<Hit> = Vec::new();
+        let mut weak: Vec<Hit> = Vec::new();
+        for (hit, answer) in candidates.into_iter().zip(judged) {
+            if answer { answers.push(hit) } else { weak.push(hit) }
+        }
+        let present_all = |hits: &mut dyn Iterator<Item = Hit>| -> Vec<AnswerHit> {
+            hits.map(|hit| present(&self.knowledge.entries()[hit.position], answer_lang, hit.score))
+                .collect()
+        };
+        let hits = present_all(&mut answers.iter().copied().skip(options.offset).take(options.limit));
+        let related = if options.offset == 0 {
+            present_all(&mut weak.into_iter().take(RELATED.min(options.limit)))
+        } else {
+            Vec::new()
+        };
         Ok(Answer {
             query: query.to_string(),
             lang: answer_lang,
-            detected,
-            detected_confident: confident,
+            detected: detection.lang,
+            detected_confident: detection.confident,
             took_us: start.elapsed().as_micros() as u64,
-            hits: answer_hits,
-            related: Vec::new(),
-            total: hits.total,
+            hits,
+            related,
+            total: answers.len(),
         })
+    }
+
+    /// The best entries for `query` with the evidence each rests on, before
+    /// the [`Bar`] divides them into answers and related ones: what the bar
+    /// is calibrated on.
+    pub fn candidates(&self, query: &str, options: AskOptions) -> Result<Vec<Candidate>, IndexError> {
+        let (_, answer_lang, candidates) = self.judge(query, &options)?;
+        Ok(candidates
+            .into_iter()
+            .map(|hit| Candidate {
+                hit: present(&self.knowledge.entries()[hit.position], answer_lang, hit.score),
+                evidence: hit.evidence,
+            })
+            .collect())
+    }
+
+    /// Detects the query's language and searches: the detected language,
+    /// the user's, German and the neutral field where detection is sure of
+    /// the whole query; else every language of its scripts and the user's.
+    fn judge(&self, query: &str, options: &AskOptions) -> Result<(Detection, Lang, Vec<Hit>), IndexError> {
+        let detection = detect::detect(query, options.hint.or(options.lang), &self.index);
+        let answer_lang = options.lang.or(detection.lang).unwrap_or(Lang::CANONICAL);
+        let mut preferred: Vec<Lang> = detection
+            .lang
+            .into_iter()
+            .chain(options.lang)
+            .chain(options.hint)
+            .collect();
+        preferred.dedup();
+        let mut langs: Vec<Lang> = if detection.confident {
+            preferred.iter().copied().chain([Lang::CANONICAL]).collect()
+        } else {
+            detection
+                .plausible
+                .iter()
+                .copied()
+                .chain(preferred.iter().copied())
+                .collect()
+        };
+        langs.sort();
+        langs.dedup();
+        let hits = self.index.search(&index::Request {
+            text: query,
+            langs: &langs,
+            preferred: &preferred,
+            variants: &detection.transliterated,
+            limit: CANDIDATES.max(options.offset + options.limit),
+        })?;
+        Ok((detection, answer_lang, hits))
     }
 }
 

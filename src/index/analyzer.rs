@@ -2,10 +2,17 @@
 //!
 //! Each analyzer runs [`crate::text::words`] (normalisation and word
 //! splitting), drops the language's function words, and reduces words to a
-//! stem: tantivy's Snowball stemmer where one exists for the language, and
-//! otherwise truncation to the first six letters, a simple stemmer that
-//! works well for Polish, Ukrainian and Kurmanji. Analyzers are registered
-//! under their names once, and the schema's fields refer to them.
+//! stem: tantivy's Snowball stemmer where it has one for the language,
+//! frostem's Snowball stemmers for Persian, Polish and Ukrainian, and
+//! truncation to the first six letters for Pashto and Kurmanji, which have
+//! none. Arabic words lose their attached conjunctions, prepositions and
+//! article (و ف ب ل ك ال) before the Arabic stemmer sees them. German
+//! compounds are split against the knowledge's own words ([`Compounds`]):
+//! their parts follow the whole word at the same position. Analyzers are
+//! registered under their names once, and the schema's fields refer to them.
+
+use std::collections::HashSet;
+use std::sync::{Arc, OnceLock};
 
 use tantivy::tokenizer::{Language, Stemmer, TextAnalyzer, Token, TokenStream, Tokenizer};
 
@@ -15,6 +22,15 @@ use crate::text;
 /// Words longer than this many characters are cut to it where a language
 /// has no Snowball stemmer.
 const TRUNCATE_AT: usize = 6;
+/// A compound is split only where it has this many letters or more, and
+/// only at a known part of at least this many letters.
+const MIN_COMPOUND: usize = 8;
+const MIN_KNOWN_PART: usize = 5;
+/// Neither part of a split compound is shorter than this.
+const MIN_PART: usize = 4;
+/// The letters German puts between the parts of a compound
+/// ("Anerkennung-s-verfahren"), longest first.
+const LINKING: [&str; 4] = ["es", "en", "s", "n"];
 
 /// The name of a language's analyzer, as fields refer to it.
 pub fn name(lang: Lang) -> String {
@@ -24,9 +40,77 @@ pub fn name(lang: Lang) -> String {
 /// The analyzer of ids, numbers, names and addresses: normalisation only.
 pub const NEUTRAL: &str = "lotse_neutral";
 
-/// Builds the analyzer of `lang`, or the neutral one for `None`.
-pub fn build(lang: Option<Lang>) -> TextAnalyzer {
-    let tokenizer = WordTokenizer::new(lang);
+/// The German words of the knowledge (normalised, unstemmed): what German
+/// compounds are split against, so that "Pflegediplom" meets "Diplom" and
+/// "Anerkennungsbescheid" meets "Anerkennung".
+#[derive(Debug, Default)]
+pub struct Compounds {
+    words: HashSet<String>,
+}
+
+impl Compounds {
+    /// Collects the words of `texts` (German text).
+    pub fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> Compounds {
+        let words = texts
+            .into_iter()
+            .flat_map(|t| text::words(t, Some(Lang::De)))
+            .filter(|w| w.chars().count() >= MIN_PART)
+            .collect();
+        Compounds { words }
+    }
+
+    /// The parts of `word` where it is a compound of a known word and
+    /// another: the split with both parts known wins, then the one with the
+    /// longest known part. A linking "s", "n", "es" or "en" after the first
+    /// part is dropped where the part is known without it.
+    fn split(&self, word: &str) -> Option<[String; 2]> {
+        let chars: Vec<(usize, char)> = word.char_indices().collect();
+        if chars.len() < MIN_COMPOUND || !chars.iter().all(|(_, c)| c.is_alphabetic()) {
+            return None;
+        }
+        let mut best: Option<((bool, usize), [String; 2])> = None;
+        for cut in MIN_PART..=chars.len() - MIN_PART {
+            let (head, tail) = word.split_at(chars[cut].0);
+            let head = self.known_head(head);
+            let tail_known = self.words.contains(tail);
+            let head_len = head.as_ref().map_or(0, |h| h.chars().count());
+            let tail_len = chars.len() - cut;
+            let known_len = match (&head, tail_known) {
+                (Some(_), true) => head_len.max(tail_len),
+                (Some(_), false) => head_len,
+                (None, true) => tail_len,
+                (None, false) => continue,
+            };
+            if known_len < MIN_KNOWN_PART {
+                continue;
+            }
+            let rank = (head.is_some() && tail_known, known_len);
+            if best.as_ref().is_none_or(|(r, _)| rank > *r) {
+                let head = head.unwrap_or_else(|| word.split_at(chars[cut].0).0.to_string());
+                best = Some((rank, [head, tail.to_string()]));
+            }
+        }
+        best.map(|(_, parts)| parts)
+    }
+
+    /// `head` or `head` without a linking element, whichever is a known
+    /// word.
+    fn known_head(&self, head: &str) -> Option<String> {
+        if self.words.contains(head) {
+            return Some(head.to_string());
+        }
+        LINKING
+            .iter()
+            .filter_map(|l| head.strip_suffix(l))
+            .find(|h| h.chars().count() >= MIN_PART && self.words.contains(*h))
+            .map(str::to_string)
+    }
+}
+
+/// Builds the analyzer of `lang`, or the neutral one for `None`; German
+/// splits compounds against `compounds`.
+pub fn build(lang: Option<Lang>, compounds: &Arc<Compounds>) -> TextAnalyzer {
+    let tokenizer = WordTokenizer::new(lang, compounds);
     match lang.and_then(snowball) {
         Some(language) => TextAnalyzer::builder(tokenizer).filter(Stemmer::new(language)).build(),
         None => TextAnalyzer::builder(tokenizer).build(),
@@ -35,7 +119,8 @@ pub fn build(lang: Option<Lang>) -> TextAnalyzer {
 
 /// Runs an analyzer over `text`: (word position, term) pairs. Positions
 /// count the words of [`text::words`], so the terms of different languages'
-/// analyzers for the same query line up.
+/// analyzers for the same query line up; the parts of a compound share the
+/// position of the whole word and follow it.
 pub fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(usize, String)> {
     let mut stream = analyzer.token_stream(text);
     let mut terms = Vec::new();
@@ -44,6 +129,21 @@ pub fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(usize, String)> 
         terms.push((token.position, token.text.clone()));
     }
     terms
+}
+
+/// Whether `word` (normalised by [`text::words`]) is a function word of
+/// `lang`.
+pub fn is_stop_word(lang: Lang, word: &str) -> bool {
+    static SETS: OnceLock<Vec<(Lang, HashSet<String>)>> = OnceLock::new();
+    let sets = SETS.get_or_init(|| Lang::ALL.into_iter().map(|l| (l, normalised_stop_words(l))).collect());
+    sets.iter().any(|(l, set)| *l == lang && set.contains(word))
+}
+
+fn normalised_stop_words(lang: Lang) -> HashSet<String> {
+    stop_words(lang)
+        .iter()
+        .flat_map(|w| text::words(w, Some(lang)))
+        .collect()
 }
 
 fn snowball(lang: Lang) -> Option<Language> {
@@ -59,33 +159,76 @@ fn snowball(lang: Lang) -> Option<Language> {
     })
 }
 
-/// Splits and normalises with [`text::words`], drops stop words and, for
-/// languages without a Snowball stemmer, truncates long words.
+/// How a word is reduced after normalisation, for languages tantivy has no
+/// stemmer for (and Arabic's prefixes).
+#[derive(Clone, Copy)]
+enum Reduce {
+    None,
+    Truncate,
+    Frostem(frostem::Stemmer),
+    ArabicPrefixes,
+}
+
+/// Splits and normalises with [`text::words`], drops stop words, splits
+/// German compounds, and reduces words where tantivy has no stemmer.
 #[derive(Clone)]
 struct WordTokenizer {
     lang: Option<Lang>,
     /// Shared: analyzers are cloned for every query.
-    stop_words: std::sync::Arc<[String]>,
-    truncate: bool,
+    stop_words: Arc<HashSet<String>>,
+    compounds: Option<Arc<Compounds>>,
+    reduce: Reduce,
 }
 
 impl WordTokenizer {
-    fn new(lang: Option<Lang>) -> WordTokenizer {
-        let mut stop_words: Vec<String> = lang
-            .map(stop_words)
-            .unwrap_or_default()
-            .iter()
-            .flat_map(|w| text::words(w, lang))
-            .collect();
-        stop_words.sort();
-        stop_words.dedup();
-        let truncate = matches!(lang, Some(Lang::Pl | Lang::Uk | Lang::Kmr));
+    fn new(lang: Option<Lang>, compounds: &Arc<Compounds>) -> WordTokenizer {
+        let stop_words = lang.map(normalised_stop_words).unwrap_or_default();
+        let reduce = match lang {
+            Some(Lang::Ps | Lang::Kmr) => Reduce::Truncate,
+            Some(Lang::Fa) => Reduce::Frostem(frostem::Stemmer::new(frostem::Algorithm::Persian)),
+            Some(Lang::Pl) => Reduce::Frostem(frostem::Stemmer::new(frostem::Algorithm::Polish)),
+            Some(Lang::Uk) => Reduce::Frostem(frostem::Stemmer::new(frostem::Algorithm::Ukrainian)),
+            Some(Lang::Ar) => Reduce::ArabicPrefixes,
+            _ => Reduce::None,
+        };
         WordTokenizer {
             lang,
-            stop_words: stop_words.into(),
-            truncate,
+            stop_words: Arc::new(stop_words),
+            compounds: (lang == Some(Lang::De)).then(|| Arc::clone(compounds)),
+            reduce,
         }
     }
+
+    fn reduce(&self, mut word: String) -> String {
+        match self.reduce {
+            Reduce::None => word,
+            Reduce::Truncate => {
+                if let Some((cut, _)) = word.char_indices().nth(TRUNCATE_AT) {
+                    word.truncate(cut);
+                }
+                word
+            }
+            Reduce::Frostem(stemmer) => stemmer.stem(&word).into_owned(),
+            Reduce::ArabicPrefixes => strip_arabic_prefixes(&word).to_string(),
+        }
+    }
+}
+
+/// Strips what Arabic writes onto a word: a conjunction (و, ف), then a
+/// preposition (ب, ل, ك), then the article (ال; after ل it is written ل).
+/// A prefix is only stripped where three letters remain, so that a root
+/// that merely starts with one of these letters keeps it.
+fn strip_arabic_prefixes(word: &str) -> &str {
+    fn strip<'a>(word: &'a str, prefixes: &[&str]) -> &'a str {
+        prefixes
+            .iter()
+            .filter_map(|p| word.strip_prefix(p))
+            .find(|rest| rest.chars().count() >= 3)
+            .unwrap_or(word)
+    }
+    let word = strip(word, &["و", "ف"]);
+    // "لل" is ل + ال with the alef dropped.
+    strip(word, &["لل", "بال", "كال", "ال", "ب", "ل", "ك"])
 }
 
 struct WordStream {
@@ -97,23 +240,22 @@ impl Tokenizer for WordTokenizer {
     type TokenStream<'a> = WordStream;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream {
-        let tokens: Vec<Token> = text::words(text, self.lang)
-            .into_iter()
-            .enumerate()
-            .filter(|(_, w)| self.stop_words.binary_search(w).is_err())
-            .map(|(position, mut word)| {
-                if self.truncate
-                    && let Some((cut, _)) = word.char_indices().nth(TRUNCATE_AT)
-                {
-                    word.truncate(cut);
-                }
-                Token {
-                    position,
-                    text: word,
-                    ..Token::default()
-                }
-            })
-            .collect();
+        let mut tokens = Vec::new();
+        for (position, word) in text::words(text, self.lang).into_iter().enumerate() {
+            if self.stop_words.contains(&word) {
+                continue;
+            }
+            let parts = self.compounds.as_ref().and_then(|c| c.split(&word));
+            let token = |text: String| Token {
+                position,
+                text,
+                ..Token::default()
+            };
+            tokens.push(token(self.reduce(word)));
+            for part in parts.into_iter().flatten() {
+                tokens.push(token(self.reduce(part)));
+            }
+        }
         WordStream {
             tokens: tokens.into_iter(),
             current: Token::default(),
@@ -141,136 +283,552 @@ impl TokenStream for WordStream {
     }
 }
 
-/// Function words that say nothing about what a reader looks for. Kept short
-/// on purpose: a word that might carry meaning stays searchable.
+/// Function words that say nothing about what a reader looks for:
+/// articles, pronouns, prepositions, conjunctions, question words,
+/// auxiliary and modal verbs, fillers and politeness. Nouns stay
+/// searchable, however common: a word that might carry meaning is no stop
+/// word.
 fn stop_words(lang: Lang) -> &'static [&'static str] {
     match lang {
         Lang::De => &[
-            "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und", "oder", "in",
-            "im", "an", "am", "auf", "zu", "zum", "zur", "von", "vom", "mit", "für", "ist", "sind", "wie", "was",
-            "wer", "wo", "ich", "mein", "meine", "kann", "man", "es", "sich", "bei", "nach", "aus", "auch", "nicht",
+            "der",
+            "die",
+            "das",
+            "den",
+            "dem",
+            "des",
+            "ein",
+            "eine",
+            "einen",
+            "einem",
+            "einer",
+            "eines",
+            "und",
+            "oder",
+            "aber",
+            "doch",
+            "dass",
+            "ob",
+            "wenn",
+            "weil",
+            "als",
+            "so",
+            "also",
+            "in",
+            "im",
+            "ins",
+            "an",
+            "am",
+            "auf",
+            "zu",
+            "zum",
+            "zur",
+            "von",
+            "vom",
+            "mit",
+            "für",
+            "fur",
+            "bei",
+            "beim",
+            "nach",
+            "aus",
+            "über",
+            "unter",
+            "vor",
+            "um",
+            "durch",
+            "gegen",
+            "ohne",
+            "seit",
+            "bis",
+            "ist",
+            "sind",
+            "war",
+            "bin",
+            "bist",
+            "sein",
+            "habe",
+            "hat",
+            "haben",
+            "habt",
+            "hast",
+            "wird",
+            "werden",
+            "wurde",
+            "kann",
+            "kannst",
+            "können",
+            "könnt",
+            "muss",
+            "müssen",
+            "soll",
+            "sollte",
+            "will",
+            "möchte",
+            "wollt",
+            "wollen",
+            "wie",
+            "was",
+            "wer",
+            "wen",
+            "wem",
+            "wo",
+            "wann",
+            "warum",
+            "welche",
+            "welcher",
+            "welches",
+            "woher",
+            "wohin",
+            "ich",
+            "du",
+            "er",
+            "sie",
+            "wir",
+            "ihr",
+            "mich",
+            "mir",
+            "dich",
+            "dir",
+            "uns",
+            "euch",
+            "ihnen",
+            "ihn",
+            "ihm",
+            "mein",
+            "meine",
+            "meinen",
+            "meinem",
+            "meiner",
+            "dein",
+            "unser",
+            "unsere",
+            "euer",
+            "eure",
+            "ihre",
+            "ihren",
+            "man",
+            "es",
+            "sich",
+            "auch",
+            "nicht",
+            "kein",
+            "keine",
+            "noch",
+            "schon",
+            "nur",
+            "sehr",
+            "mal",
+            "ja",
+            "nein",
+            "hallo",
+            "bitte",
+            "danke",
+            "etwas",
+            "sowas",
+            "eigentlich",
+            "denn",
+            "ne",
+            "hier",
+            "da",
+            "dort",
+            "gibt",
+            "geht",
+            "gut",
+            "mehr",
+            "oft",
+            "immer",
+            "lassen",
         ],
         Lang::En => &[
-            "the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "is", "are", "how",
-            "what", "who", "where", "do", "does", "i", "my", "me", "can", "get", "about", "from", "it", "be",
+            "the", "a", "an", "and", "or", "but", "if", "so", "of", "in", "on", "at", "to", "for", "with", "by",
+            "from", "about", "into", "as", "is", "are", "was", "were", "be", "been", "am", "do", "does", "did", "have",
+            "has", "had", "can", "could", "will", "would", "should", "may", "might", "must", "how", "what", "who",
+            "whom", "where", "when", "why", "which", "whether", "i", "me", "my", "you", "your", "we", "us", "our",
+            "they", "them", "their", "he", "she", "it", "its", "this", "that", "these", "those", "there", "here",
+            "get", "got", "any", "some", "not", "no", "yes", "please", "hi", "hello", "just", "also", "more", "very",
+            "up", "out", "yo", "wanna", "need", "want", "like",
         ],
         Lang::Fr => &[
-            "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "et", "ou", "en", "au", "aux", "à", "pour",
-            "avec", "par", "sur", "est", "comment", "qui", "que", "quoi", "où", "je", "j", "mon", "ma", "mes", "puis",
-            "peux", "faire",
+            "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "et", "ou", "mais", "en", "au", "aux", "à",
+            "pour", "avec", "par", "sur", "dans", "chez", "sans", "est", "sont", "être", "ai", "as", "a", "avez",
+            "avons", "ont", "comment", "qui", "que", "qu", "quoi", "où", "quel", "quelle", "quels", "quelles", "quand",
+            "pourquoi", "je", "j", "tu", "il", "elle", "nous", "vous", "ils", "elles", "me", "m", "te", "se", "s",
+            "mon", "ma", "mes", "ton", "ta", "votre", "vos", "notre", "nos", "leur", "leurs", "ce", "c", "cet",
+            "cette", "ces", "ça", "puis", "peux", "peut", "pouvez", "faire", "fait", "ne", "pas", "plus", "y",
+            "bonjour", "merci", "svp",
         ],
         Lang::Ro => &[
-            "și", "sau", "de", "la", "în", "pe", "cu", "pentru", "din", "un", "o", "ce", "cum", "cine", "unde", "eu",
-            "meu", "mea", "mele", "pot", "este", "sunt", "a", "al", "ale",
+            "și", "sau", "dar", "de", "la", "în", "pe", "cu", "pentru", "din", "despre", "un", "o", "unei", "unui",
+            "ce", "cum", "cine", "unde", "când", "care", "eu", "tu", "el", "ea", "noi", "voi", "ei", "meu", "mea",
+            "mele", "mei", "tău", "ta", "nostru", "voastră", "vostru", "pot", "poate", "puteți", "este", "e", "sunt",
+            "am", "ai", "are", "avem", "aveți", "a", "al", "ale", "ai", "să", "se", "mă", "îmi", "mi", "vă", "nu",
+            "da", "asta", "acest", "această", "vreo", "vreun", "există", "face", "fac", "bună", "vă", "rog",
         ],
         Lang::Pl => &[
-            "i", "lub", "w", "we", "na", "z", "ze", "do", "dla", "o", "od", "jak", "co", "kto", "gdzie", "czy", "jest",
-            "są", "mój", "moja", "moje", "mogę", "się", "to",
+            "i",
+            "a",
+            "lub",
+            "albo",
+            "ale",
+            "w",
+            "we",
+            "na",
+            "z",
+            "ze",
+            "do",
+            "dla",
+            "o",
+            "od",
+            "po",
+            "przy",
+            "u",
+            "jak",
+            "co",
+            "kto",
+            "gdzie",
+            "kiedy",
+            "czy",
+            "jaki",
+            "jaka",
+            "jakie",
+            "jest",
+            "są",
+            "być",
+            "mój",
+            "moja",
+            "moje",
+            "mojego",
+            "mi",
+            "mnie",
+            "ja",
+            "ty",
+            "on",
+            "ona",
+            "my",
+            "wy",
+            "oni",
+            "was",
+            "nas",
+            "wam",
+            "nam",
+            "mogę",
+            "może",
+            "można",
+            "macie",
+            "mam",
+            "ma",
+            "się",
+            "to",
+            "ten",
+            "ta",
+            "te",
+            "tego",
+            "że",
+            "nie",
+            "tak",
+            "proszę",
+            "dzień",
+            "dobry",
+            "sobie",
+            "szukam",
+            "potrzebuję",
         ],
         Lang::Tr => &[
-            "ve", "veya", "ile", "bir", "bu", "şu", "için", "mi", "mı", "mu", "mü", "ne", "nasıl", "kim", "nerede",
-            "ben", "benim", "de", "da",
+            "ve", "veya", "ya", "ama", "ile", "bir", "bu", "şu", "o", "için", "gibi", "mi", "mı", "mu", "mü", "ne",
+            "neden", "nasıl", "kim", "kime", "nerede", "nereden", "hangi", "ben", "sen", "biz", "siz", "onlar",
+            "benim", "bizim", "sizin", "beni", "bana", "size", "de", "da", "ki", "var", "yok", "mi", "lütfen",
+            "merhaba", "abi", "bi", "olarak", "olur", "musunuz", "misiniz", "miyiz",
         ],
         Lang::Kmr => &[
-            "û", "an", "ji", "bi", "li", "di", "de", "ku", "ez", "min", "çawa", "çi", "kî", "ka", "ya", "yê", "yên",
-            "jî",
+            "û", "an", "ji", "bi", "li", "di", "de", "ku", "ez", "tu", "em", "hûn", "ew", "min", "te", "me", "we",
+            "wan", "çawa", "çi", "kî", "ka", "ya", "yê", "yên", "jî", "xwe", "ev", "vê", "vî", "ye", "e", "heye",
+            "dikarim", "divê", "bo", "derê", "heval",
         ],
         Lang::Ru => &[
             "и",
             "или",
+            "но",
+            "а",
             "в",
             "во",
             "на",
             "с",
             "со",
             "к",
+            "ко",
             "по",
             "для",
             "о",
             "об",
             "от",
             "из",
+            "у",
+            "при",
+            "про",
+            "за",
             "как",
             "что",
             "кто",
             "где",
+            "когда",
+            "какой",
+            "какая",
+            "какие",
+            "куда",
             "я",
+            "ты",
+            "он",
+            "она",
+            "мы",
+            "вы",
+            "они",
             "мой",
             "моя",
             "мои",
             "мне",
+            "меня",
+            "нам",
+            "нас",
+            "вас",
+            "вам",
+            "ваш",
+            "ваши",
+            "ваших",
+            "наш",
             "можно",
             "ли",
             "это",
+            "этот",
+            "есть",
+            "быть",
+            "не",
+            "да",
+            "нет",
+            "же",
+            "бы",
+            "пожалуйста",
+            "плиз",
+            "нужен",
+            "нужна",
+            "нужно",
+            "очень",
+            "также",
+            "там",
+            "тут",
         ],
         Lang::Uk => &[
             "і",
             "й",
             "та",
             "або",
+            "але",
+            "а",
             "в",
             "у",
             "на",
             "з",
             "із",
+            "зі",
             "до",
             "для",
             "про",
             "від",
+            "по",
+            "при",
+            "за",
             "як",
             "що",
             "хто",
             "де",
+            "коли",
+            "який",
+            "яка",
+            "які",
+            "куди",
             "я",
+            "ти",
+            "він",
+            "вона",
+            "ми",
+            "ви",
+            "вони",
             "мій",
             "моя",
             "мої",
+            "мою",
             "мені",
+            "мене",
+            "нам",
+            "нас",
+            "вас",
+            "вам",
+            "ваш",
+            "наш",
             "можна",
             "чи",
             "це",
+            "цей",
+            "є",
+            "бути",
+            "не",
+            "так",
+            "ні",
+            "же",
+            "б",
+            "будь",
+            "ласка",
+            "потрібно",
+            "треба",
+            "дуже",
+            "там",
+            "тут",
         ],
         Lang::Ar => &[
-            "في", "من", "إلى", "على", "عن", "مع", "و", "أو", "هل", "كيف", "ما", "ماذا", "من", "أين", "أنا", "لي",
-            "هذا", "هذه",
+            "في",
+            "من",
+            "إلى",
+            "على",
+            "عن",
+            "مع",
+            "و",
+            "أو",
+            "ثم",
+            "هل",
+            "كيف",
+            "ما",
+            "ماذا",
+            "متى",
+            "لماذا",
+            "أين",
+            "وين",
+            "شو",
+            "مين",
+            "أنا",
+            "انا",
+            "أنت",
+            "نحن",
+            "هو",
+            "هي",
+            "هم",
+            "لي",
+            "لك",
+            "لكم",
+            "عندي",
+            "هذا",
+            "هذه",
+            "ذلك",
+            "التي",
+            "الذي",
+            "أن",
+            "إن",
+            "لا",
+            "نعم",
+            "كان",
+            "بدي",
+            "بدنا",
+            "عم",
+            "تبع",
+            "تبعي",
+            "ممكن",
+            "يا",
+            "لو",
+            "حتى",
         ],
         Lang::Fa => &[
             "و",
             "یا",
+            "اما",
             "در",
             "به",
             "از",
             "با",
             "برای",
+            "تا",
             "که",
             "را",
             "چطور",
+            "چطوری",
             "چگونه",
             "چه",
+            "چی",
             "کجا",
             "کی",
+            "چرا",
             "من",
+            "تو",
+            "ما",
+            "شما",
+            "او",
+            "آنها",
             "این",
             "آن",
             "است",
+            "هست",
+            "هستم",
+            "هستند",
+            "بود",
+            "باید",
+            "می",
+            "میخواهم",
+            "کنم",
+            "کنید",
+            "کند",
+            "میکنید",
+            "میکند",
+            "میکنه",
+            "شوم",
+            "برم",
+            "لطفا",
+            "لطفاً",
+            "سلام",
+            "هم",
+            "نه",
+            "آیا",
+            "تان",
+            "را",
         ],
         Lang::Ps => &[
             "او",
             "یا",
+            "خو",
             "په",
             "د",
             "له",
             "سره",
             "ته",
+            "کې",
             "څنګه",
             "چېرته",
             "څوک",
+            "څه",
+            "ولې",
+            "کله",
             "زه",
+            "ته",
+            "موږ",
+            "تاسو",
+            "هغه",
             "زما",
+            "ستاسو",
+            "زموږ",
             "دا",
             "دی",
             "ده",
-            "کې",
+            "دي",
+            "وي",
+            "شم",
+            "کړم",
+            "وکړم",
+            "کولی",
+            "غواړم",
+            "لپاره",
+            "شي",
+            "نه",
+            "هو",
+            "کوي",
+            "لاړ",
+            "وروره",
         ],
     }
 }
@@ -278,6 +836,11 @@ fn stop_words(lang: Lang) -> &'static [&'static str] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn build(lang: Option<Lang>) -> TextAnalyzer {
+        let compounds = Compounds::new(["Anerkennung Diplom Ingenieur Tagung Behörden Bescheid"]);
+        super::build(lang, &Arc::new(compounds))
+    }
 
     fn terms(lang: Option<Lang>, text: &str) -> Vec<String> {
         analyze(&mut build(lang), text).into_iter().map(|(_, t)| t).collect()
@@ -293,7 +856,47 @@ mod tests {
             terms(Some(Lang::En), "How do I get my degree recognised"),
             vec!["degre", "recognis"]
         );
-        assert_eq!(terms(Some(Lang::Pl), "kwalifikacji"), vec!["kwalif"]);
+        assert_eq!(
+            terms(Some(Lang::Pl), "kwalifikacji"),
+            terms(Some(Lang::Pl), "kwalifikacja")
+        );
+        assert_eq!(
+            terms(Some(Lang::Uk), "кваліфікації"),
+            terms(Some(Lang::Uk), "кваліфікація")
+        );
+        assert_eq!(terms(Some(Lang::Fa), "دوره‌های"), terms(Some(Lang::Fa), "دوره"));
+    }
+
+    #[test]
+    fn arabic_prefixes_go_before_the_stemmer() {
+        let plain = terms(Some(Lang::Ar), "شهادة");
+        for attached in ["والشهادة", "بالشهادة", "للشهادة", "الشهادة", "وشهادة"] {
+            assert_eq!(terms(Some(Lang::Ar), attached), plain, "{attached}");
+        }
+        // A root that starts with one of the letters keeps it.
+        assert_eq!(strip_arabic_prefixes("بحث"), "بحث");
+    }
+
+    #[test]
+    fn german_compounds_split_against_known_words() {
+        let with_parts = |word: &str| terms(Some(Lang::De), word);
+        // Both parts known; a linking "s" dropped.
+        assert_eq!(
+            with_parts("Anerkennungsbescheid"),
+            [
+                with_parts("Anerkennungsbescheid")[0].clone(),
+                with_parts("Anerkennung")[0].clone(),
+                with_parts("Bescheid")[0].clone()
+            ]
+        );
+        // One part known is enough for it to be found.
+        assert!(with_parts("Pflegediplom").contains(&with_parts("Diplom")[0]));
+        assert!(with_parts("Ingenieurdiplom").contains(&with_parts("Ingenieur")[0]));
+        assert!(with_parts("Behördentagung").contains(&with_parts("Tagung")[0]));
+        // No known part of five letters or more: no split, so that
+        // "Sprachkurs" or "Kindergeld" do not turn into other words.
+        assert_eq!(with_parts("Kindergeld").len(), 1);
+        assert_eq!(with_parts("Diplom").len(), 1);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Typo tolerance: correcting a word against the index's own dictionary.
 //!
-//! A word that no entry contains is looked up in the dictionary field with
+//! A word that no field of the index contains is looked up in the dictionary field with
 //! a Levenshtein automaton (one edit for words of four to eleven letters,
 //! two for longer ones; a swap of two letters is one edit). The closest
 //! words found are then searched like words the user typed, with a lower
@@ -11,8 +11,8 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder};
+use tantivy::Searcher;
 use tantivy::schema::Field;
-use tantivy::{Searcher, Term};
 use tantivy_fst::Automaton;
 
 use super::IndexError;
@@ -20,27 +20,14 @@ use super::IndexError;
 /// At most this many corrections are tried for one word.
 const MAX_CORRECTIONS: usize = 3;
 
-/// The corrections for each word that is not in the dictionary, by the
-/// word's position.
-pub(super) fn corrections(
-    searcher: &Searcher,
-    dictionary: Field,
-    words: &[String],
-) -> Result<HashMap<usize, Vec<String>>, IndexError> {
-    let mut out = HashMap::new();
-    for (position, word) in words.iter().enumerate() {
-        let Some(distance) = allowed_distance(word) else {
-            continue;
-        };
-        if doc_freq(searcher, dictionary, word)? > 0 {
-            continue;
-        }
-        let found = closest(searcher, dictionary, word, distance)?;
-        if !found.is_empty() {
-            out.insert(position, found);
-        }
+/// The corrections of `word`, a word that no field of the index has:
+/// the nearest dictionary words, or none where the word is too short to
+/// correct.
+pub(super) fn corrections(searcher: &Searcher, dictionary: Field, word: &str) -> Result<Vec<String>, IndexError> {
+    match allowed_distance(word) {
+        Some(distance) => closest(searcher, dictionary, word, distance),
+        None => Ok(Vec::new()),
     }
-    Ok(out)
 }
 
 /// How many edits a word of this length may be away from its correction:
@@ -56,10 +43,6 @@ fn allowed_distance(word: &str) -> Option<u8> {
         4..=11 => Some(1),
         _ => Some(2),
     }
-}
-
-fn doc_freq(searcher: &Searcher, field: Field, word: &str) -> Result<u64, IndexError> {
-    Ok(searcher.doc_freq(&Term::from_field_text(field, word))?)
 }
 
 /// The dictionary words nearest to `word`, nearest first and, at the same

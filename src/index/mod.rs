@@ -5,45 +5,36 @@
 //! per language, each analysed by that language's named analyzer, a
 //! language-neutral field for ids, numbers, names, e-mails and urls, and a
 //! dictionary field used to correct typos. [`SearchIndex::search`] takes
-//! plain words and languages and returns entry positions with scores.
+//! plain words and languages and returns entry positions with scores and
+//! the [`Evidence`] that confidence is judged on (`query.rs`).
 //!
 //! A user's text is never parsed as query syntax: it is split into words
 //! and each word becomes term queries, so `title:(` or `AND OR` are words.
 
 mod analyzer;
 mod fuzzy;
+mod query;
 mod stamp;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, Query, TermQuery};
+use std::sync::Arc;
+
+use tantivy::collector::TopDocs;
+use tantivy::query::TermQuery;
 use tantivy::schema::{FAST, Field, IndexRecordOption, STRING, Schema, SchemaBuilder, TextFieldIndexing, TextOptions};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
 
 use crate::knowledge::{Details, Entry, Knowledge};
 use crate::lang::Lang;
-use crate::text;
 
-/// How much a field counts: titles over keywords over summaries over bodies.
-const TITLE_WEIGHT: f32 = 4.0;
-const KEYWORDS_WEIGHT: f32 = 3.0;
-const SUMMARY_WEIGHT: f32 = 2.0;
-const BODY_WEIGHT: f32 = 1.0;
-/// Ids, numbers, names and addresses: an exact "40476" is a strong signal.
-const NEUTRAL_WEIGHT: f32 = 6.0;
-/// The fields of the language the query was detected in count a bit more.
-const PREFERRED_LANG_BOOST: f32 = 1.25;
-/// A word corrected from a typo counts this much of an exact word, so that
-/// fuzzy matches never outrank exact ones of the same strength.
-const CORRECTED_WEIGHT: f32 = 0.35;
-/// Among the fields one word matches, the best counts fully and the others
-/// this much.
-const TIE_BREAKER: f32 = 0.2;
 /// Memory for the index writer, per thread.
 const WRITER_MEMORY: usize = 50_000_000;
+/// Knowledge up to this many entries is indexed by one thread into one
+/// segment: faster to search, and the same order of equal scores every time.
+const ONE_SEGMENT_UP_TO: usize = 10_000;
 
 /// Where the index lives.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,9 +51,13 @@ pub struct Request<'a> {
     pub text: &'a str,
     /// The languages whose fields are searched.
     pub langs: &'a [Lang],
-    /// The language whose fields count a bit more, if any.
-    pub preferred: Option<Lang>,
-    pub offset: usize,
+    /// The languages whose fields count a bit more: the detected one and
+    /// the user's.
+    pub preferred: &'a [Lang],
+    /// The query rewritten into a language's script, searched in that
+    /// language's fields at a reduced weight.
+    pub variants: &'a [(Lang, String)],
+    /// How many of the best entries to return.
     pub limit: usize,
 }
 
@@ -72,13 +67,26 @@ pub struct Hit {
     /// The position of the entry in [`Knowledge::entries`].
     pub position: usize,
     pub score: f32,
+    pub evidence: Evidence,
 }
 
-/// Matches of a search: one page of hits, and how many matched in all.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Hits {
-    pub hits: Vec<Hit>,
-    pub total: usize,
+/// What a hit rests on, beyond its score: how much of the query it
+/// covers. The same for an entry whatever else the knowledge holds, so that
+/// it can be judged against a fixed bar.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Evidence {
+    /// The share of the query's content words (function words dropped)
+    /// that the entry contains, each weighted by its rarity in the
+    /// knowledge and by where it occurs (a body counts less than a title,
+    /// keywords or summary; a corrected word less than an exact one; a
+    /// compound whose parts only partly match partly): 0 to 1.
+    pub coverage: f32,
+    /// The same sum, not divided by the query's: how much evidence in all,
+    /// in units of one word that only this entry has (about; a word of
+    /// one entry in 24 is worth 0.72).
+    pub matched: f32,
+    /// How many content words the query has.
+    pub words: usize,
 }
 
 /// The error of building or opening an index.
@@ -101,6 +109,8 @@ pub struct SearchIndex {
     fields: Fields,
     analyzers: HashMap<Lang, TextAnalyzer>,
     neutral: TextAnalyzer,
+    /// The tie-breaking id order of the entries, by position.
+    ids: Vec<String>,
 }
 
 #[derive(Clone, Copy)]
@@ -134,58 +144,55 @@ impl SearchIndex {
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<SearchIndex, IndexError> {
         let (schema, fields) = schema();
+        let compounds = Arc::new(analyzer::Compounds::new(knowledge.entries().iter().flat_map(|e| {
+            let t = e.german();
+            [t.title.as_str(), t.summary.as_str(), t.body.as_str()]
+                .into_iter()
+                .chain(t.keywords.iter().map(String::as_str))
+        })));
         let index = match location {
             Location::Memory => {
                 let index = Index::create_in_ram(schema);
-                register_analyzers(&index);
+                register_analyzers(&index, &compounds);
                 fill(&index, &fields, knowledge, progress)?;
                 index
             }
-            Location::Dir(dir) => open_or_fill(dir, schema, &fields, knowledge, progress)?,
+            Location::Dir(dir) => open_or_fill(dir, schema, &fields, knowledge, &compounds, progress)?,
         };
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        let analyzers = Lang::ALL.into_iter().map(|l| (l, analyzer::build(Some(l)))).collect();
+        let analyzers = Lang::ALL
+            .into_iter()
+            .map(|l| (l, analyzer::build(Some(l), &compounds)))
+            .collect();
         Ok(SearchIndex {
             reader,
             fields,
             analyzers,
-            neutral: analyzer::build(None),
+            neutral: analyzer::build(None, &compounds),
+            ids: knowledge.entries().iter().map(|e| e.id.clone()).collect(),
         })
     }
 
-    /// Searches the index. Errors of the index itself (a broken folder on
-    /// disk) are returned; no user text can cause one.
-    pub fn search(&self, request: &Request<'_>) -> Result<Hits, IndexError> {
+    /// Searches the index: the best entries, best first, with the
+    /// evidence each rests on; equal scores in the order of entry ids.
+    /// Errors of the index itself (a broken folder on disk) are returned; no
+    /// user text can cause one.
+    pub fn search(&self, request: &Request<'_>) -> Result<Vec<Hit>, IndexError> {
+        if request.limit == 0 {
+            return Ok(Vec::new());
+        }
         let searcher = self.reader.searcher();
-        let words = text::words(request.text, None);
-        if words.is_empty() || request.limit == 0 {
-            return Ok(Hits::default());
-        }
-        let corrections = fuzzy::corrections(&searcher, self.fields.dictionary, &words)?;
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for (position, word) in words.iter().enumerate() {
-            if let Some(q) = self.word_query(request, word, 1.0) {
-                clauses.push((Occur::Should, q));
-            }
-            for corrected in corrections.get(&position).into_iter().flatten() {
-                if let Some(q) = self.word_query(request, corrected, CORRECTED_WEIGHT) {
-                    clauses.push((Occur::Should, q));
-                }
-            }
-        }
-        if clauses.is_empty() {
-            return Ok(Hits::default());
-        }
-        let query = BooleanQuery::new(clauses);
-        let collector = (
-            TopDocs::with_limit(request.limit)
-                .and_offset(request.offset)
-                .order_by_score(),
-            Count,
-        );
-        let (top, total) = searcher.search(&query, &collector)?;
+        let plan = query::Plan::new(self, &searcher, request)?;
+        let Some(query) = plan.query() else {
+            return Ok(Vec::new());
+        };
+        // One more than asked, so that a tie at the end of the page is
+        // settled by id, not by where the index keeps the entries.
+        let top = searcher.search(&query, &TopDocs::with_limit(request.limit + 1).order_by_score())?;
+        let addresses: Vec<_> = top.iter().map(|(_, address)| *address).collect();
+        let evidence = plan.evidence(&searcher, &addresses)?;
         let mut hits = Vec::with_capacity(top.len());
-        for (score, address) in top {
+        for ((score, address), evidence) in top.into_iter().zip(evidence) {
             let column = searcher
                 .segment_reader(address.segment_ord)
                 .fast_fields()
@@ -194,10 +201,17 @@ impl SearchIndex {
                 hits.push(Hit {
                     position: position as usize,
                     score,
+                    evidence,
                 });
             }
         }
-        Ok(Hits { hits, total })
+        hits.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| self.ids[a.position].cmp(&self.ids[b.position]))
+        });
+        hits.truncate(request.limit);
+        Ok(hits)
     }
 
     /// The floor a search cannot beat: one raw tantivy term query for the
@@ -246,55 +260,6 @@ impl SearchIndex {
         }
         Ok(counts)
     }
-
-    /// The query for one word of the user's text: its stem in every
-    /// requested language's fields and the word itself in the neutral
-    /// field. Within a language the best field counts fully and the others
-    /// a little; across languages only the best counts, so an entry is not
-    /// favoured for having been translated more often.
-    ///
-    /// `word` is already normalised by [`text::words`]; each language's
-    /// analyzer gives the same terms for it as for the original spelling,
-    /// and drops it where it is one of that language's stop words.
-    fn word_query(&self, request: &Request<'_>, word: &str, weight: f32) -> Option<Box<dyn Query>> {
-        let mut per_lang: Vec<Box<dyn Query>> = Vec::new();
-        for &lang in request.langs {
-            let mut analyzer = self.analyzers[&lang].clone();
-            let terms = analyzer::analyze(&mut analyzer, word);
-            let Some((_, stem)) = terms.first() else {
-                continue;
-            };
-            let boost = if request.preferred == Some(lang) {
-                weight * PREFERRED_LANG_BOOST
-            } else {
-                weight
-            };
-            let f = self.fields.langs[&lang];
-            let fields = [
-                (f.title, TITLE_WEIGHT),
-                (f.keywords, KEYWORDS_WEIGHT),
-                (f.summary, SUMMARY_WEIGHT),
-                (f.body, BODY_WEIGHT),
-            ]
-            .into_iter()
-            .map(|(field, field_weight)| term_query(field, stem, boost * field_weight))
-            .collect();
-            per_lang.push(Box::new(DisjunctionMaxQuery::with_tie_breaker(fields, TIE_BREAKER)));
-        }
-        let mut neutral = self.neutral.clone();
-        if let Some((_, term)) = analyzer::analyze(&mut neutral, word).first() {
-            per_lang.push(term_query(self.fields.neutral, term, weight * NEUTRAL_WEIGHT));
-        }
-        if per_lang.is_empty() {
-            return None;
-        }
-        Some(Box::new(DisjunctionMaxQuery::new(per_lang)))
-    }
-}
-
-fn term_query(field: Field, text: &str, boost: f32) -> Box<dyn Query> {
-    let query = TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqs);
-    Box::new(BoostQuery::new(Box::new(query), boost))
 }
 
 fn schema() -> (Schema, Fields) {
@@ -331,11 +296,11 @@ fn schema() -> (Schema, Fields) {
     (builder.build(), fields)
 }
 
-fn register_analyzers(index: &Index) {
+fn register_analyzers(index: &Index, compounds: &Arc<analyzer::Compounds>) {
     let manager = index.tokenizers();
-    manager.register(analyzer::NEUTRAL, analyzer::build(None));
+    manager.register(analyzer::NEUTRAL, analyzer::build(None, compounds));
     for lang in Lang::ALL {
-        manager.register(&analyzer::name(lang), analyzer::build(Some(lang)));
+        manager.register(&analyzer::name(lang), analyzer::build(Some(lang), compounds));
     }
 }
 
@@ -345,7 +310,11 @@ fn fill(
     knowledge: &Knowledge,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<(), IndexError> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4);
+    let threads = if knowledge.len() <= ONE_SEGMENT_UP_TO {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get()).min(4)
+    };
     let mut writer = index.writer_with_num_threads::<TantivyDocument>(threads, threads * WRITER_MEMORY)?;
     let total = knowledge.len();
     for (position, entry) in knowledge.entries().iter().enumerate() {
@@ -431,6 +400,7 @@ fn open_or_fill(
     schema: Schema,
     fields: &Fields,
     knowledge: &Knowledge,
+    compounds: &Arc<analyzer::Compounds>,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Index, IndexError> {
     let folder = stamp::Folder::claim(dir)?;
@@ -439,12 +409,12 @@ fn open_or_fill(
         && let Ok(index) = Index::open_in_dir(dir)
         && index.schema() == schema
     {
-        register_analyzers(&index);
+        register_analyzers(&index, compounds);
         return Ok(index);
     }
     folder.clear()?;
     let index = Index::create_in_dir(dir, schema)?;
-    register_analyzers(&index);
+    register_analyzers(&index, compounds);
     fill(&index, fields, knowledge, progress)?;
     folder.seal(&fingerprint, knowledge)?;
     Ok(index)

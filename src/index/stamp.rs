@@ -25,7 +25,9 @@ use crate::privacy::to_hex as hex;
 /// The version of the analyzers and the schema. Bump it whenever
 /// `analyzer.rs` or the schema changes what is indexed, so that kept
 /// indexes are rebuilt.
-pub const ANALYZER_VERSION: u32 = 1;
+/// 2: stop words per language, German compounds, frostem for fa/pl/uk,
+/// Arabic prefixes.
+pub const ANALYZER_VERSION: u32 = 2;
 
 /// The marker that says Lotse made the folder.
 const MARKER: &str = "lotse-index";

@@ -4,6 +4,7 @@
 mod ask;
 mod check;
 mod conversation;
+mod dev_hard;
 mod fake_telegram;
 mod hostile;
 mod locales;

@@ -1,0 +1,476 @@
+//! From a user's words to one lean tantivy query, and back from the hits
+//! to the evidence they rest on.
+//!
+//! A query is analysed once: its words are split and normalised, function
+//! words of the searched languages are dropped, and each language's
+//! analyzer runs once over the whole text. Only terms the index holds
+//! become term queries; typos are corrected only for words that no field
+//! of the index has. Each word becomes one disjunction of its term queries
+//! (its best field counts fully, the others a little) and the words are
+//! summed: one level of unions, no more.
+//!
+//! Scores alone cannot tell an answer from a chance match, so for the best
+//! entries [`evidence`] looks up which of the query's words each one
+//! contains, and where: the share of the query it covers is what the
+//! answer's confidence is judged on (see `src/search.rs`).
+
+use std::collections::{BTreeMap, HashMap};
+
+use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DocAddress, DocSet, Searcher, Term};
+
+use super::{Evidence, IndexError, Request, SearchIndex, analyzer, fuzzy};
+use crate::lang::Lang;
+use crate::text;
+
+/// How much a field counts: titles over keywords over summaries over bodies.
+const TITLE_WEIGHT: f32 = 4.0;
+const KEYWORDS_WEIGHT: f32 = 3.0;
+const SUMMARY_WEIGHT: f32 = 2.0;
+const BODY_WEIGHT: f32 = 1.0;
+/// Ids, numbers, names and addresses: an exact "40476" is a strong signal.
+const NEUTRAL_WEIGHT: f32 = 6.0;
+/// The fields of the languages the query was detected in, or the user
+/// chose, count a bit more.
+const PREFERRED_LANG_BOOST: f32 = 1.25;
+/// A word corrected from a typo counts this much of an exact word, so that
+/// fuzzy matches never outrank exact ones of the same strength.
+const CORRECTED_WEIGHT: f32 = 0.35;
+/// A part of a split compound counts this much of the whole word.
+const PART_WEIGHT: f32 = 0.5;
+/// A transliteration of the query counts this much of what was typed.
+const TRANSLITERATED_WEIGHT: f32 = 0.7;
+/// A word in another script than the rest of the query ("нужен
+/// Ansprechpartner по ...") is usually the very term the reader copied
+/// from a letter or a website: it counts this much more.
+const OTHER_SCRIPT_BOOST: f32 = 2.0;
+/// Among the fields one word matches, the best counts fully and the others
+/// this much.
+const TIE_BREAKER: f32 = 0.2;
+/// As evidence for an answer, a match in a body counts this much of one in
+/// a title, keywords, summary or the neutral field, and a corrected word
+/// this much of an exact one.
+const BODY_EVIDENCE: f32 = 0.6;
+const CORRECTED_EVIDENCE: f32 = 0.8;
+
+/// One term query of the plan, and what a match of it proves.
+struct Clause {
+    /// 0 for the query as typed, `k` for its `k`th transliteration.
+    group: usize,
+    /// The word's index in its group.
+    word: usize,
+    /// For a part of a compound: which part, of how many.
+    part: Option<(usize, usize)>,
+    field: Field,
+    term: String,
+    boost: f32,
+    /// How much a match counts as evidence, 0..=1.
+    strength: f32,
+}
+
+/// One way of reading the query: as typed, or transliterated.
+struct Group {
+    /// How rare each content word is (inverse document frequency, 0 to 1);
+    /// a word no entry has is as rare as can be.
+    idf: Vec<f32>,
+    weight: f32,
+}
+
+/// How well one entry matches one word: as a whole, and per part of a
+/// compound.
+type WordMatch = (f32, Vec<f32>);
+
+/// The analysed query: its term queries and its words.
+pub(super) struct Plan {
+    clauses: Vec<Clause>,
+    groups: Vec<Group>,
+}
+
+impl Plan {
+    /// Analyses `request` against the index behind `searcher`.
+    pub(super) fn new(index: &SearchIndex, searcher: &Searcher, request: &Request<'_>) -> Result<Plan, IndexError> {
+        let mut plan = Plan {
+            clauses: Vec::new(),
+            groups: Vec::new(),
+        };
+        let docs = searcher.num_docs().max(1) as f32;
+        let mut planner = Planner {
+            index,
+            searcher,
+            request,
+            plan: &mut plan,
+        };
+        planner.group(request.text, request.langs, true, 1.0, docs)?;
+        for (lang, text) in request.variants {
+            planner.group(text, std::slice::from_ref(lang), false, TRANSLITERATED_WEIGHT, docs)?;
+        }
+        Ok(plan)
+    }
+
+    /// The query: per word, the disjunction of its term queries; summed.
+    pub(super) fn query(&self) -> Option<BooleanQuery> {
+        // By (group, word), ordered, so that the query is the same every time.
+        let mut per_word: BTreeMap<(usize, usize), Vec<Box<dyn Query>>> = BTreeMap::new();
+        for clause in &self.clauses {
+            let query = TermQuery::new(
+                Term::from_field_text(clause.field, &clause.term),
+                IndexRecordOption::WithFreqs,
+            );
+            let boosted: Box<dyn Query> = Box::new(BoostQuery::new(Box::new(query), clause.boost));
+            per_word.entry((clause.group, clause.word)).or_default().push(boosted);
+        }
+        if per_word.is_empty() {
+            return None;
+        }
+        let clauses = per_word
+            .into_values()
+            .map(|mut queries| {
+                let query: Box<dyn Query> = if queries.len() == 1 {
+                    queries.remove(0)
+                } else {
+                    Box::new(DisjunctionMaxQuery::with_tie_breaker(queries, TIE_BREAKER))
+                };
+                (Occur::Should, query)
+            })
+            .collect();
+        Some(BooleanQuery::new(clauses))
+    }
+
+    /// The evidence for each of `docs`: which content words each contains,
+    /// weighted by their rarity and where they occur.
+    pub(super) fn evidence(&self, searcher: &Searcher, docs: &[DocAddress]) -> Result<Vec<Evidence>, IndexError> {
+        // best[doc][group][word]: how well the doc matches the word.
+        let mut best: Vec<Vec<Vec<WordMatch>>> = docs
+            .iter()
+            .map(|_| {
+                self.groups
+                    .iter()
+                    .map(|g| vec![(0.0, Vec::new()); g.idf.len()])
+                    .collect()
+            })
+            .collect();
+        let mut by_segment: HashMap<u32, Vec<(u32, usize)>> = HashMap::new();
+        for (i, address) in docs.iter().enumerate() {
+            by_segment
+                .entry(address.segment_ord)
+                .or_default()
+                .push((address.doc_id, i));
+        }
+        for (segment, mut in_segment) in by_segment {
+            in_segment.sort_unstable();
+            let reader = searcher.segment_reader(segment);
+            for clause in &self.clauses {
+                let inverted = reader.inverted_index(clause.field)?;
+                let term = Term::from_field_text(clause.field, &clause.term);
+                let Some(mut postings) = inverted
+                    .read_postings(&term, IndexRecordOption::Basic)
+                    .map_err(tantivy::TantivyError::from)?
+                else {
+                    continue;
+                };
+                for &(doc, i) in &in_segment {
+                    if postings.doc() < doc {
+                        postings.seek(doc);
+                    }
+                    if postings.doc() != doc {
+                        continue;
+                    }
+                    let slot = &mut best[i][clause.group][clause.word];
+                    match clause.part {
+                        None => slot.0 = slot.0.max(clause.strength),
+                        Some((part, parts)) => {
+                            slot.1.resize(parts, 0.0);
+                            slot.1[part] = slot.1[part].max(clause.strength);
+                        }
+                    }
+                }
+            }
+        }
+        Ok(best
+            .into_iter()
+            .map(|groups| {
+                let mut evidence = Evidence::default();
+                for (group, words) in self.groups.iter().zip(groups) {
+                    let possible: f32 = group.idf.iter().sum();
+                    if possible <= 0.0 {
+                        continue;
+                    }
+                    let matched: f32 = words
+                        .iter()
+                        .zip(&group.idf)
+                        .map(|((whole, parts), idf)| {
+                            let parts = if parts.is_empty() {
+                                0.0
+                            } else {
+                                parts.iter().sum::<f32>() / parts.len() as f32
+                            };
+                            idf * whole.max(parts)
+                        })
+                        .sum();
+                    let coverage = group.weight * matched / possible;
+                    if coverage > evidence.coverage {
+                        evidence = Evidence {
+                            coverage,
+                            matched: group.weight * matched,
+                            words: group.idf.len(),
+                        };
+                    }
+                }
+                evidence
+            })
+            .collect())
+    }
+}
+
+/// How the words of one text become clauses.
+#[derive(Clone, Copy)]
+struct Reading<'r> {
+    group: usize,
+    langs: &'r [Lang],
+    /// Whether the neutral field is searched too.
+    neutral: bool,
+    /// Each word position's content word, if it is one (not a stop word).
+    content: &'r [Option<usize>],
+    script_boost: &'r [f32],
+    weight: f32,
+    /// How much a match counts as evidence, before the field's share.
+    strength: f32,
+}
+
+/// Builds a [`Plan`], one reading of the query at a time.
+struct Planner<'a, 'p> {
+    index: &'a SearchIndex,
+    searcher: &'a Searcher,
+    request: &'a Request<'a>,
+    plan: &'p mut Plan,
+}
+
+impl Planner<'_, '_> {
+    /// Adds the clauses of `text` read in `langs` (and in the neutral field
+    /// where `neutral`), counting `weight` of the query as typed.
+    fn group(&mut self, text: &str, langs: &[Lang], neutral: bool, weight: f32, docs: f32) -> Result<(), IndexError> {
+        let group = self.plan.groups.len();
+        let words = text::words(text, None);
+        // A function word of any searched language never matches on its
+        // own, in no field: "in", "der", "de", Romanian "în".
+        let stop = |word: &str| {
+            langs
+                .iter()
+                .chain(self.request.preferred)
+                .any(|&l| analyzer::is_stop_word(l, word))
+        };
+        let content: Vec<Option<usize>> = {
+            let mut next = 0;
+            words
+                .iter()
+                .map(|w| {
+                    (!stop(w)).then(|| {
+                        next += 1;
+                        next - 1
+                    })
+                })
+                .collect()
+        };
+        let count = content.iter().flatten().count();
+        let dominant = dominant_script(&words);
+        let script_boost: Vec<f32> = words
+            .iter()
+            .map(|w| {
+                let script = text::scripts(w).first().copied();
+                if dominant.is_some() && script.is_some() && script != dominant {
+                    OTHER_SCRIPT_BOOST
+                } else {
+                    1.0
+                }
+            })
+            .collect();
+        let mut df = vec![0u64; count];
+        let start = self.plan.clauses.len();
+        let reading = Reading {
+            group,
+            langs,
+            neutral,
+            content: &content,
+            script_boost: &script_boost,
+            weight,
+            strength: 1.0,
+        };
+        self.add_text(&reading, text, None, &mut df)?;
+        // Typos: only words that no field of the index has.
+        let mut matched = vec![false; count];
+        for clause in &self.plan.clauses[start..] {
+            matched[clause.word] = true;
+        }
+        let corrected = Reading {
+            weight: weight * CORRECTED_WEIGHT,
+            strength: CORRECTED_EVIDENCE,
+            ..reading
+        };
+        for (position, (spelled, word)) in words.iter().zip(&content).enumerate() {
+            if word.is_none_or(|w| matched[w]) {
+                continue;
+            }
+            for correction in fuzzy::corrections(self.searcher, self.index.fields.dictionary, spelled)? {
+                // The correction stands at the typo's position.
+                self.add_text(&corrected, &correction, Some(position), &mut df)?;
+            }
+        }
+        // BM25's idf, in units of the idf of a word no entry has, so that
+        // the evidence reads the same for knowledge of any size: 1 for
+        // such a word, about 0.7 for a word of one entry in 24.
+        let idf = |df: f32| (1.0 + (docs - df + 0.5) / (df + 0.5)).ln();
+        let unknown = idf(0.0);
+        let idf = df.into_iter().map(|df| idf(df as f32) / unknown).collect();
+        self.plan.groups.push(Group { idf, weight });
+        Ok(())
+    }
+
+    /// Adds the term queries of `text` read as `reading` says; `at` puts
+    /// all its terms at one word position (a correction's).
+    fn add_text(
+        &mut self,
+        reading: &Reading<'_>,
+        text: &str,
+        at: Option<usize>,
+        df: &mut [u64],
+    ) -> Result<(), IndexError> {
+        let place = |terms: Vec<(usize, String)>| match at {
+            Some(position) => terms.into_iter().map(|(_, t)| (position, t)).collect(),
+            None => terms,
+        };
+        for &lang in reading.langs {
+            let mut analyzer = self.index.analyzers[&lang].clone();
+            let boost = if self.request.preferred.contains(&lang) {
+                reading.weight * PREFERRED_LANG_BOOST
+            } else {
+                reading.weight
+            };
+            let terms = place(analyzer::analyze(&mut analyzer, text));
+            self.add_terms(reading, lang, &terms, boost, df)?;
+        }
+        if reading.neutral {
+            let mut analyzer = self.index.neutral.clone();
+            let terms = place(analyzer::analyze(&mut analyzer, text));
+            self.add_neutral(reading, &terms, df)?;
+        }
+        Ok(())
+    }
+
+    /// Adds the term queries of one language's `terms` (by word position;
+    /// a compound's parts follow the whole word at its position) in the
+    /// fields that hold them.
+    fn add_terms(
+        &mut self,
+        reading: &Reading<'_>,
+        lang: Lang,
+        terms: &[(usize, String)],
+        boost: f32,
+        df: &mut [u64],
+    ) -> Result<(), IndexError> {
+        let Reading {
+            group,
+            content,
+            script_boost,
+            strength,
+            ..
+        } = *reading;
+        let f = self.index.fields.langs[&lang];
+        let fields = [
+            (f.title, TITLE_WEIGHT, 1.0),
+            (f.keywords, KEYWORDS_WEIGHT, 1.0),
+            (f.summary, SUMMARY_WEIGHT, 1.0),
+            (f.body, BODY_WEIGHT, BODY_EVIDENCE),
+        ];
+        let mut i = 0;
+        while i < terms.len() {
+            let position = terms[i].0;
+            let run = terms[i..].iter().take_while(|(p, _)| *p == position).count();
+            let Some(word) = content.get(position).copied().flatten() else {
+                i += run;
+                continue;
+            };
+            let word_boost = boost * script_boost.get(position).copied().unwrap_or(1.0);
+            for (k, (_, term)) in terms[i..i + run].iter().enumerate() {
+                let part = (k > 0).then(|| (k - 1, run - 1));
+                let part_weight = if part.is_some() { PART_WEIGHT } else { 1.0 };
+                for (field, field_weight, evidence) in fields {
+                    let n = doc_freq(self.searcher, field, term)?;
+                    if n == 0 {
+                        continue;
+                    }
+                    if part.is_none() {
+                        df[word] = df[word].max(n);
+                    }
+                    self.plan.clauses.push(Clause {
+                        group,
+                        word,
+                        part,
+                        field,
+                        term: term.clone(),
+                        boost: word_boost * field_weight * part_weight,
+                        strength: strength * evidence,
+                    });
+                }
+            }
+            i += run;
+        }
+        Ok(())
+    }
+
+    /// Adds the term queries of the neutral field.
+    fn add_neutral(
+        &mut self,
+        reading: &Reading<'_>,
+        terms: &[(usize, String)],
+        df: &mut [u64],
+    ) -> Result<(), IndexError> {
+        let Reading {
+            group,
+            content,
+            script_boost,
+            weight: boost,
+            strength,
+            ..
+        } = *reading;
+        let field = self.index.fields.neutral;
+        for (position, term) in terms {
+            let Some(word) = content.get(*position).copied().flatten() else {
+                continue;
+            };
+            let n = doc_freq(self.searcher, field, term)?;
+            if n == 0 {
+                continue;
+            }
+            df[word] = df[word].max(n);
+            self.plan.clauses.push(Clause {
+                group,
+                word,
+                part: None,
+                field,
+                term: term.clone(),
+                boost: boost * NEUTRAL_WEIGHT * script_boost.get(*position).copied().unwrap_or(1.0),
+                strength,
+            });
+        }
+        Ok(())
+    }
+}
+
+/// The script most of `words`' letters are in.
+fn dominant_script(words: &[String]) -> Option<crate::lang::Script> {
+    let mut counts: Vec<(crate::lang::Script, usize)> = Vec::new();
+    for word in words {
+        for script in text::scripts(word) {
+            match counts.iter_mut().find(|(s, _)| *s == script) {
+                Some(slot) => slot.1 += word.chars().count(),
+                None => counts.push((script, word.chars().count())),
+            }
+        }
+    }
+    counts.into_iter().max_by_key(|(_, n)| *n).map(|(s, _)| s)
+}
+
+fn doc_freq(searcher: &Searcher, field: Field, term: &str) -> Result<u64, IndexError> {
+    Ok(searcher.doc_freq(&Term::from_field_text(field, term))?)
+}
