@@ -4,6 +4,7 @@
 mod ask;
 mod check;
 mod conversation;
+mod detect;
 mod fake_telegram;
 mod hostile;
 mod locales;
