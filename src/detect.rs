@@ -94,7 +94,7 @@ pub fn detect(query: &str, hint: Option<Lang>, vocabulary: &dyn Vocabulary) -> D
     let (judged, scores) = judge(query, script, &words, vocabulary);
     let romanized = script == Script::Latin && translit::is_romanized(query);
     let roman = if romanized {
-        judge_romanized(query, judged[0].0, scores.as_ref())
+        judge_romanized(query, judged[0].0, scores.as_ref(), vocabulary)
     } else {
         None
     };
@@ -197,7 +197,12 @@ struct Romanized {
 /// language's own text fits the model. The model then reads each
 /// language's rewriting, and the one it fits best (relative to that
 /// language's typical fit) wins.
-fn judge_romanized(query: &str, latin: Lang, scores: Option<&langid::Scores>) -> Option<Romanized> {
+fn judge_romanized(
+    query: &str,
+    latin: Lang,
+    scores: Option<&langid::Scores>,
+    vocabulary: &dyn Vocabulary,
+) -> Option<Romanized> {
     let letters = query.chars().filter(|c| c.is_alphabetic()).count().max(1) as f32;
     let latin_fit = scores.map_or(0.0, |s| s.fit(latin)) / letters / typical_fit(latin);
     let arabizi = translit::has_arabizi_digits(query);
@@ -212,11 +217,15 @@ fn judge_romanized(query: &str, latin: Lang, scores: Option<&langid::Scores>) ->
         let candidates = translit::candidates(query, lang);
         let fit = candidates
             .iter()
-            .filter_map(|c| langid::score(c))
-            .map(|s| s.fit(lang))
-            .fold(f32::NEG_INFINITY, f32::max)
-            / letters
-            / typical_fit(lang);
+            .map(|c| {
+                let model = langid::score(c).map_or(0.0, |s| s.fit(lang)) / letters / typical_fit(lang);
+                // Words of the candidate that the knowledge knows in that
+                // language are evidence the model cannot see.
+                let words = text::words(c, Some(lang));
+                let known = vocabulary.known_words(&words, &[lang]).first().map_or(0, |&(_, n)| n);
+                model + KNOWN_CANDIDATE_WORD * known as f32 / words.len().max(1) as f32
+            })
+            .fold(f32::NEG_INFINITY, f32::max);
         if best.as_ref().is_none_or(|(_, f, _)| fit > *f) {
             best = Some((lang, fit, candidates));
         }
@@ -242,6 +251,9 @@ fn judge_romanized(query: &str, latin: Lang, scores: Option<&langid::Scores>) ->
 /// more).
 const ROMAN_FIT: f32 = 0.12;
 const ROMAN_SLOPE: f32 = 4.0;
+/// How much a transliteration gains, relative to its fit, when all its
+/// words are known to the knowledge in its language.
+const KNOWN_CANDIDATE_WORD: f32 = 0.3;
 /// How sure digits for Arabic letters inside words make a query Arabic.
 const ARABIZI: f32 = 0.95;
 

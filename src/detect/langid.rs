@@ -109,7 +109,7 @@ pub fn score(text: &str) -> Option<Scores> {
         }
         bytes = &bytes[..end];
     }
-    let mut counts: Vec<(u32, u16)> = Vec::with_capacity(bytes.len());
+    let mut features: Vec<u32> = Vec::with_capacity(bytes.len());
     // The DFA's state: the longest suffix read so far that is a node,
     // right-aligned in `state`, `len` bytes long.
     let (mut state, mut len) = (0u64, 0usize);
@@ -124,21 +124,20 @@ pub fn score(text: &str) -> Option<Scores> {
                 state = suffix;
                 len = take;
                 if feature != NONE {
-                    match counts.iter_mut().find(|(f, _)| *f == feature) {
-                        Some(slot) => slot.1 += 1,
-                        None => counts.push((feature, 1)),
-                    }
+                    features.push(feature);
                 }
                 break;
             }
         }
     }
-    if counts.is_empty() {
+    if features.is_empty() {
         return None;
     }
+    features.sort_unstable();
     let mut sums = [0f32; COLUMNS];
-    for &(feature, count) in &counts {
-        let weight = (f32::from(count)).ln_1p() * STEP;
+    for run in features.chunk_by(|a, b| a == b) {
+        let (feature, count) = (run[0], run.len());
+        let weight = (count as f32).ln_1p() * STEP;
         let row = model.row(feature);
         for (sum, &q) in sums.iter_mut().zip(row) {
             *sum -= weight * f32::from(q);

@@ -18,7 +18,7 @@ use crate::util::{library, root};
 /// Floors with the asker's language as the hint, per file.
 const MIN_DETECTION: f64 = 0.95;
 /// Without a hint, over the rows that do not need one (see `needs_hint`).
-const MIN_DETECTION_UNHINTED: f64 = 0.9;
+const MIN_DETECTION_UNHINTED: f64 = 0.95;
 
 struct Row {
     file: &'static str,
