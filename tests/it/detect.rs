@@ -38,7 +38,7 @@ fn read(file: &'static str) -> Vec<Row> {
                 file,
                 lang: cells[0].parse().unwrap(),
                 query: cells[1].to_string(),
-                category: cells.get(3).unwrap_or(&"-").to_string(),
+                category: cells.last().filter(|_| cells.len() > 2).unwrap_or(&"-").to_string(),
             }
         })
         .collect()
@@ -48,6 +48,7 @@ fn rows() -> Vec<Row> {
     let mut rows = read("dev-hard.tsv");
     rows.extend(read("dev-queries.tsv"));
     rows.extend(read("own-queries.tsv"));
+    rows.extend(read("detect-own.tsv"));
     rows
 }
 
