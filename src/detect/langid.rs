@@ -2,9 +2,14 @@
 //! byte n-grams, restricted to Lotse's twelve languages.
 //!
 //! The model file (`models/langid/langid.bin`, BSD-3, see the README there)
-//! is embedded in the binary and read in place: nothing is parsed or
-//! allocated at start-up. `tools/convert_langid.py` made it from
+//! is embedded in the binary; its weights are read in place, and its n-gram
+//! keys go into one hash map on first use (about 80,000 entries, a few
+//! milliseconds once). `tools/convert_langid.py` made it from
 //! py3langid 0.4.0; its docstring describes the layout.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
@@ -154,6 +159,28 @@ pub fn score(text: &str) -> Option<Scores> {
     })
 }
 
+/// A multiplicative hash for the model's keys, which are already spread
+/// bytes: far cheaper than SipHash, and no input reaches the map but the
+/// model's own keys and lookups of them.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29);
+    }
+}
+
 fn mask(len: usize) -> u64 {
     if len >= 8 { u64::MAX } else { (1u64 << (8 * len)) - 1 }
 }
@@ -169,59 +196,47 @@ fn is_all_upper(text: &str) -> bool {
     cased
 }
 
-/// The model file, read in place.
+/// The model file, read in place, with its keys in a hash map.
 struct Model {
-    nodes: usize,
-    features: usize,
+    /// Node key (bytes packed with their length) to feature, or [`NONE`].
+    nodes: HashMap<u64, u32, BuildHasherDefault<KeyHasher>>,
     priors: &'static [u8],
-    keys: &'static [u8],
-    targets: &'static [u8],
     weights: &'static [u8],
 }
 
 impl Model {
     /// The embedded model, or `None` if the file is damaged (then detection
     /// works by letters and vocabulary alone).
-    fn get() -> Option<Model> {
+    fn get() -> Option<&'static Model> {
+        static MODEL_ONCE: OnceLock<Option<Model>> = OnceLock::new();
+        MODEL_ONCE.get_or_init(Model::read).as_ref()
+    }
+
+    fn read() -> Option<Model> {
         let rest = MODEL.strip_prefix(MAGIC)?;
-        let nodes = u32::from_le_bytes(rest.get(0..4)?.try_into().ok()?) as usize;
+        let count = u32::from_le_bytes(rest.get(0..4)?.try_into().ok()?) as usize;
         let features = u32::from_le_bytes(rest.get(4..8)?.try_into().ok()?) as usize;
         let rest = rest.get(8..)?;
         let (priors, rest) = rest.split_at_checked(4 * COLUMNS)?;
-        let (keys, rest) = rest.split_at_checked(8 * nodes)?;
-        let (targets, weights) = rest.split_at_checked(4 * nodes)?;
-        (weights.len() == COLUMNS * features).then_some(Model {
-            nodes,
-            features,
-            priors,
-            keys,
-            targets,
-            weights,
-        })
+        let (keys, rest) = rest.split_at_checked(8 * count)?;
+        let (targets, weights) = rest.split_at_checked(4 * count)?;
+        if weights.len() != COLUMNS * features {
+            return None;
+        }
+        let mut nodes = HashMap::with_capacity_and_hasher(count, BuildHasherDefault::default());
+        for (key, target) in keys.chunks_exact(8).zip(targets.chunks_exact(4)) {
+            let key = u64::from_le_bytes(key.try_into().ok()?);
+            let target = u32::from_le_bytes(target.try_into().ok()?);
+            nodes.insert(key, if (target as usize) < features { target } else { NONE });
+        }
+        Some(Model { nodes, priors, weights })
     }
 
     /// Looks up the node of `len` bytes held right-aligned in `bytes`:
     /// `None` if it is no node, else its feature (or [`NONE`]).
     fn node(&self, bytes: u64, len: usize) -> Option<u32> {
         let key = (len as u64) << 56 | bytes << (8 * (7 - len));
-        let (mut lo, mut hi) = (0, self.nodes);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            let at = u64::from_le_bytes(self.keys[8 * mid..8 * mid + 8].try_into().ok()?);
-            match at.cmp(&key) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => {
-                    let target = u32::from_le_bytes(self.targets[4 * mid..4 * mid + 4].try_into().ok()?);
-                    return Some(if (target as usize) < self.features {
-                        target
-                    } else {
-                        NONE
-                    });
-                }
-            }
-        }
-        None
+        self.nodes.get(&key).copied()
     }
 
     fn row(&self, feature: u32) -> &'static [u8] {

@@ -299,3 +299,36 @@ fn romanized_queries_get_native_candidates() {
         );
     }
 }
+
+/// Prints detection time per dev row (the fastest of 40 rounds, which
+/// filters out a busy machine), with the shipped knowledge as vocabulary
+/// and without. A measurement, not a gate:
+/// `cargo test --release --test it detect::speed -- --ignored --nocapture`.
+#[test]
+#[ignore = "a measurement for docs/BENCHMARKS.md; run in release"]
+fn speed() {
+    let rows = rows();
+    for (name, vocabulary) in [
+        ("knowledge", library().index() as &dyn detect::Vocabulary),
+        ("no vocabulary", &NoVocabulary),
+    ] {
+        let mut fastest = vec![u128::MAX; rows.len()];
+        for _ in 0..40 {
+            for (row, best) in rows.iter().zip(fastest.iter_mut()) {
+                let start = std::time::Instant::now();
+                std::hint::black_box(detect::detect(&row.query, Some(row.lang), vocabulary));
+                *best = (*best).min(start.elapsed().as_nanos());
+            }
+        }
+        fastest.sort_unstable();
+        let at = |q: f64| fastest[((fastest.len() - 1) as f64 * q) as usize] as f64 / 1000.0;
+        println!(
+            "{name}: {} rows, p50 {:.1} µs, p90 {:.1} µs, p99 {:.1} µs, max {:.1} µs",
+            fastest.len(),
+            at(0.5),
+            at(0.9),
+            at(0.99),
+            at(1.0)
+        );
+    }
+}
