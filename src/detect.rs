@@ -33,7 +33,8 @@ pub struct Detection {
     /// letters to tell (a number, an e-mail address) or too few.
     pub lang: Option<Lang>,
     /// The languages whose fields should be searched: those of the query's
-    /// scripts, or all of them for a query without letters.
+    /// scripts, or all of them for a query without letters, and `lang`
+    /// where it was typed in another script's letters.
     pub plausible: Vec<Lang>,
     /// Whether the whole query is confidently in `lang`: enough of its
     /// words are that language's, not a name, a number or a word that
@@ -99,11 +100,7 @@ pub fn detect(query: &str, hint: Option<Lang>, vocabulary: &dyn Vocabulary) -> D
         None
     };
     let (best, probability) = roman.as_ref().map_or(judged[0], |r| (r.lang, r.probability));
-    let evidence_words = words
-        .iter()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
-        .count();
-    let confident = evidence_words >= 2 && probability >= CONFIDENT;
+    let confident = evidence_words(query, script) >= 2 && probability >= CONFIDENT;
     // A hint applies to the query's script, and to Latin letters where the
     // user's language can be typed in them.
     let hint = hint.filter(|h| h.script() == script || romanized && translit::LANGS.contains(h));
@@ -127,6 +124,19 @@ pub fn detect(query: &str, hint: Option<Lang>, vocabulary: &dyn Vocabulary) -> D
         confident,
         transliterated,
     }
+}
+
+/// How many words of the query can speak for its language: words of two
+/// letters or more in the message's script, not e-mail addresses or links.
+fn evidence_words(query: &str, script: Script) -> usize {
+    query
+        .split_whitespace()
+        .filter(|token| !token.contains(['@', '/']) && !token.trim_end_matches(['.', '?', '!']).contains('.'))
+        .filter(|token| {
+            let letters = token.chars().filter(|c| c.is_alphabetic()).count();
+            letters >= 2 && text::scripts(token).contains(&script)
+        })
+        .count()
 }
 
 /// The languages of `script` with their probability, best first: the
