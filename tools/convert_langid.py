@@ -35,7 +35,7 @@ from collections import deque
 
 import numpy as np
 
-# Lotse's order: de en ar fa ps tr kmr ru uk pl ro fr; "ku" is Kurmanji.
+# Lotse's order (Lang::ALL in src/lang.rs); "ku" is Kurmanji.
 CLASSES = ["de", "en", "ar", "fa", "ps", "tr", "ku", "ru", "uk", "pl", "ro", "fr"]
 # Dialect classes folded into Arabic: a query in Egyptian or Moroccan
 # Arabic is an Arabic query.

@@ -18,22 +18,10 @@ use crate::lang::Lang;
 /// The converted model.
 static MODEL: &[u8] = include_bytes!("../../models/langid/langid.bin");
 
-/// The model's classes, in the order of its columns (then a background
-/// column, the mean over all of py3langid's languages).
-const CLASSES: [Lang; 12] = [
-    Lang::De,
-    Lang::En,
-    Lang::Ar,
-    Lang::Fa,
-    Lang::Ps,
-    Lang::Tr,
-    Lang::Kmr,
-    Lang::Ru,
-    Lang::Uk,
-    Lang::Pl,
-    Lang::Ro,
-    Lang::Fr,
-];
+/// The model's classes, in the order of its columns: Lotse's order, which
+/// `tools/convert_langid.py` follows (then a background column, the mean
+/// over all of py3langid's languages).
+const CLASSES: [Lang; 12] = Lang::ALL;
 const COLUMNS: usize = 13;
 /// The quantisation step of the weights, in nats.
 const STEP: f32 = 0.06;

@@ -169,48 +169,17 @@ const PERSIAN: &[Rule] = &[
     same("y", "ی"),
 ];
 
-/// Pashto in Latin letters: Persian's letters, with Pashto's own where its
-/// sounds differ (ګ, ښ, څ, ځ, ې).
+/// Pashto in Latin letters: where its spelling differs from Persian's
+/// (ګ, ښ, څ, ځ, ې, and a final "a" written ه); the rest as [`PERSIAN`].
 const PASHTO: &[Rule] = &[
-    same("kh", "خ"),
     same("gh", "غ"),
-    same("sh", "ش"),
-    same("ch", "چ"),
-    same("zh", "ژ"),
     same("ts", "څ"),
     same("dz", "ځ"),
-    vowel("aa", "آ", "ا", "ا", "ا"),
-    vowel("ee", "ای", "ی", "ی", "ی"),
-    vowel("oo", "او", "و", "و", "و"),
-    vowel("ou", "او", "و", "و", "و"),
     vowel("ey", "ای", "ې", "ې", "ې"),
-    vowel("ay", "ای", "ی", "ی", "ی"),
     vowel("a", "ا", "", "ا", "ه"),
     vowel("e", "ا", "ې", "ې", "ې"),
-    vowel("i", "ای", "ی", "ی", "ی"),
-    vowel("o", "ا", "", "و", "و"),
-    vowel("u", "او", "و", "و", "و"),
-    same("b", "ب"),
-    same("p", "پ"),
-    same("t", "ت"),
-    same("j", "ج"),
-    same("h", "ه"),
-    same("d", "د"),
-    same("r", "ر"),
-    same("z", "ز"),
-    same("s", "س"),
-    same("f", "ف"),
-    same("q", "ق"),
-    same("k", "ک"),
-    same("c", "ک"),
     same("g", "ګ"),
-    same("l", "ل"),
-    same("m", "م"),
-    same("n", "ن"),
-    same("v", "و"),
-    same("w", "و"),
     same("x", "ښ"),
-    same("y", "ی"),
 ];
 
 /// Russian in Latin letters (the common informal spellings).
@@ -262,49 +231,22 @@ const RUSSIAN: &[Rule] = &[
     same("q", "к"),
 ];
 
-/// Ukrainian in Latin letters (the official and the informal spellings).
+/// Ukrainian in Latin letters (the official and the informal spellings):
+/// where they differ from Russian's; the rest as [`RUSSIAN`].
 const UKRAINIAN: &[Rule] = &[
-    same("shch", "щ"),
-    same("zh", "ж"),
-    same("kh", "х"),
-    same("ts", "ц"),
-    same("ch", "ч"),
-    same("sh", "ш"),
-    same("ya", "я"),
-    same("ja", "я"),
-    same("yu", "ю"),
-    same("ju", "ю"),
     same("ye", "є"),
     same("je", "є"),
     same("yi", "ї"),
     same("ji", "ї"),
+    same("yo", "йо"),
+    same("jo", "йо"),
+    same("yy", "ий"),
+    same("iy", "ій"),
     vowel("y", "й", "и", "и", "и"),
-    same("'", "ь"),
-    same("a", "а"),
-    same("b", "б"),
-    same("v", "в"),
-    same("w", "в"),
-    same("g", "г"),
-    same("h", "г"),
-    same("d", "д"),
     same("e", "е"),
-    same("z", "з"),
+    same("h", "г"),
     same("i", "і"),
-    same("j", "й"),
-    same("k", "к"),
-    same("l", "л"),
-    same("m", "м"),
-    same("n", "н"),
-    same("o", "о"),
-    same("p", "п"),
-    same("r", "р"),
-    same("s", "с"),
-    same("t", "т"),
-    same("u", "у"),
-    same("f", "ф"),
     same("c", "ц"),
-    same("x", "кс"),
-    same("q", "к"),
 ];
 
 /// Words whose spelling no letter rule gives: particles written as one
@@ -355,12 +297,12 @@ pub fn candidates(query: &str, lang: Lang) -> Vec<String> {
     if !is_romanized(query) {
         return Vec::new();
     }
-    let rules = match lang {
-        Lang::Ar => ARABIC,
-        Lang::Fa => PERSIAN,
-        Lang::Ps => PASHTO,
-        Lang::Ru => RUSSIAN,
-        Lang::Uk => UKRAINIAN,
+    let rules: &[&[Rule]] = match lang {
+        Lang::Ar => &[ARABIC],
+        Lang::Fa => &[PERSIAN],
+        Lang::Ps => &[PASHTO, PERSIAN],
+        Lang::Ru => &[RUSSIAN],
+        Lang::Uk => &[UKRAINIAN, RUSSIAN],
         Lang::Tr => return turkish(query).into_iter().collect(),
         _ => return Vec::new(),
     };
@@ -369,9 +311,10 @@ pub fn candidates(query: &str, lang: Lang) -> Vec<String> {
     if short == long { vec![short] } else { vec![short, long] }
 }
 
-/// Rewrites each word of `query` by `rules`; `long` spells medial vowels
-/// out.
-fn rewrite(query: &str, lang: Lang, rules: &[Rule], long: bool) -> String {
+/// Rewrites each word of `query` by `rules` (layers: at each letter the
+/// longest pattern wins, the earlier layer among equals); `long` spells
+/// medial vowels out.
+fn rewrite(query: &str, lang: Lang, rules: &[&[Rule]], long: bool) -> String {
     let lower = query.to_ascii_lowercase();
     let mut out = String::with_capacity(lower.len() * 2);
     let mut rest = lower.as_str();
@@ -401,13 +344,20 @@ fn rewrite(query: &str, lang: Lang, rules: &[Rule], long: bool) -> String {
     out
 }
 
-fn rewrite_word(word: &str, rules: &[Rule], long: bool, out: &mut String) {
-    let cyrillic = rules.first().is_some_and(|r| r.medial.chars().all(is_cyrillic));
+fn rewrite_word(word: &str, rules: &[&[Rule]], long: bool, out: &mut String) {
+    let cyrillic = rules
+        .first()
+        .and_then(|layer| layer.first())
+        .is_some_and(|r| r.medial.chars().all(is_cyrillic));
     let mut at = 0;
     let mut last_vowel = false;
     while at < word.len() {
         let rest = &word[at..];
-        let Some(rule) = rules.iter().find(|r| rest.starts_with(r.latin)) else {
+        let rule = rules
+            .iter()
+            .filter_map(|layer| layer.iter().find(|r| rest.starts_with(r.latin)))
+            .reduce(|best, r| if r.latin.len() > best.latin.len() { r } else { best });
+        let Some(rule) = rule else {
             // A digit or letter no rule knows stays as it is.
             let c = rest.chars().next().unwrap_or(' ');
             out.push(c);
