@@ -92,7 +92,11 @@ pub fn detect(query: &str, hint: Option<Lang>, vocabulary: &dyn Vocabulary) -> D
         };
     };
     let words = text::words(query, None);
-    let (judged, scores) = judge(query, script, &words, vocabulary);
+    let Judged {
+        judged,
+        scores,
+        german_known_most,
+    } = judge(query, script, &words, vocabulary);
     let romanized = script == Script::Latin && translit::is_romanized(query);
     let roman = if romanized {
         judge_romanized(query, judged[0].0, scores.as_ref(), vocabulary, hint)
@@ -106,6 +110,10 @@ pub fn detect(query: &str, hint: Option<Lang>, vocabulary: &dyn Vocabulary) -> D
     let hint = hint.filter(|h| h.script() == script || romanized && translit::LANGS.contains(h));
     let lang = match hint {
         Some(h) if !confident => h,
+        // Without the user's language, an open Latin-letter query whose
+        // words the German knowledge knows as well as any other is most
+        // likely German: people copy terms from German letters and sites.
+        None if !confident && roman.is_none() && script == Script::Latin && german_known_most => Lang::De,
         _ => best,
     };
     let mut transliterated: Vec<(Lang, String)> = Vec::new();
@@ -142,12 +150,18 @@ fn evidence_words(query: &str, script: Script) -> usize {
 /// The languages of `script` with their probability, best first: the
 /// model's, weighed by letters only one language uses and by the words the
 /// knowledge knows.
-fn judge(
-    query: &str,
-    script: Script,
-    words: &[String],
-    vocabulary: &dyn Vocabulary,
-) -> (Vec<(Lang, f32)>, Option<langid::Scores>) {
+/// What [`judge`] found.
+struct Judged {
+    /// The languages of the script with their probability, best first.
+    judged: Vec<(Lang, f32)>,
+    /// The model's scores of the query itself.
+    scores: Option<langid::Scores>,
+    /// Whether the German knowledge knows at least one of the query's
+    /// words, and as many as any other language's.
+    german_known_most: bool,
+}
+
+fn judge(query: &str, script: Script, words: &[String], vocabulary: &dyn Vocabulary) -> Judged {
     let langs: Vec<Lang> = script.langs().collect();
     let mut scores = langid::score(query);
     if script == Script::Arabic && query.contains(['ي', 'ك', 'ى']) {
@@ -176,6 +190,7 @@ fn judge(
     }
     let known = vocabulary.known_words(words, &langs);
     let most = known.iter().map(|&(_, n)| n).max().unwrap_or(0);
+    let german_known_most = most > 0 && known.iter().any(|&(l, n)| l == Lang::De && n == most);
     for (lang, n) in known {
         if let Some(slot) = judged.iter_mut().find(|(l, _)| *l == lang) {
             slot.1 *= WORD_WEIGHT.powi(n as i32 - most as i32);
@@ -187,7 +202,11 @@ fn judge(
     }
     // Stable: equal probabilities keep Lotse's order of languages.
     judged.sort_by(|a, b| b.1.total_cmp(&a.1));
-    (judged, scores)
+    Judged {
+        judged,
+        scores,
+        german_known_most,
+    }
 }
 
 /// What the transliterations of a Latin-letter query say.
