@@ -236,8 +236,16 @@ fn judge_romanized(
     hint: Option<Lang>,
 ) -> Option<Romanized> {
     const ROMANIZED: [Lang; 5] = [Lang::Ar, Lang::Fa, Lang::Ps, Lang::Ru, Lang::Uk];
-    let letters = query.chars().filter(|c| c.is_alphabetic()).count().max(1) as f32;
-    let latin_fit = scores.map_or(0.0, |s| s.fit(latin)) / letters / typical_fit(latin);
+    // Fits are per letter of a few words, as `typical_fit` measured them: a
+    // long text's repeated n-grams count less (log1p), so it is judged by
+    // its beginning.
+    let sample = translit::head(query, SAMPLE_BYTES);
+    let sampled = (sample.len() < query.len()).then(|| langid::score(sample)).flatten();
+    let latin_fit = sampled
+        .as_ref()
+        .or(scores)
+        .map_or(0.0, |s| s.fit(latin) / s.letters().max(1) as f32)
+        / typical_fit(latin);
     let arabizi = translit::has_arabizi_digits(query);
     let hinted = hint.filter(|h| ROMANIZED.contains(h));
     let bar = if hinted.is_some() { ROMAN_FIT_HINTED } else { ROMAN_FIT };
@@ -249,14 +257,14 @@ fn judge_romanized(
         None if arabizi => &[Lang::Ar],
         None => &ROMANIZED,
     };
-    let mut best: Option<(Lang, f32, Vec<String>)> = None;
+    let letters = sample.chars().filter(|c| c.is_alphabetic()).count().max(1) as f32;
+    let mut best: Option<(Lang, f32)> = None;
     for &lang in langs {
-        let candidates = translit::candidates(query, lang);
         if langs.len() == 1 {
-            best = Some((lang, 0.0, candidates));
+            best = Some((lang, 0.0));
             break;
         }
-        let fit = candidates
+        let fit = translit::candidates(sample, lang)
             .iter()
             .map(|c| {
                 let model = langid::score(c).map_or(0.0, |s| s.fit(lang)) / letters / typical_fit(lang);
@@ -267,11 +275,12 @@ fn judge_romanized(
                 model + KNOWN_CANDIDATE_WORD * known as f32 / words.len().max(1) as f32
             })
             .fold(f32::NEG_INFINITY, f32::max);
-        if best.as_ref().is_none_or(|(_, f, _)| fit > *f) {
-            best = Some((lang, fit, candidates));
+        if best.is_none_or(|(_, f)| fit > f) {
+            best = Some((lang, fit));
         }
     }
-    let (lang, _, candidates) = best?;
+    let (lang, _) = best?;
+    let candidates = translit::candidates(query, lang);
     let probability = if arabizi {
         ARABIZI
     } else {
@@ -294,6 +303,9 @@ fn judge_romanized(
 const ROMAN_FIT: f32 = 0.12;
 const ROMAN_FIT_HINTED: f32 = 0.45;
 const ROMAN_SLOPE: f32 = 4.0;
+/// How much of a Latin-letter query the transliteration judgement reads,
+/// in bytes: a few words, cut between words.
+const SAMPLE_BYTES: usize = 120;
 /// How much a transliteration gains, relative to its fit, when all its
 /// words are known to the knowledge in its language.
 const KNOWN_CANDIDATE_WORD: f32 = 0.3;

@@ -39,6 +39,8 @@ pub struct Scores {
     background: f32,
     /// How many bytes were read.
     bytes: usize,
+    /// How many letters those bytes hold.
+    letters: usize,
 }
 
 impl Scores {
@@ -58,6 +60,11 @@ impl Scores {
     /// not written in.
     pub fn fit(&self, lang: Lang) -> f32 {
         self.raw(lang) - self.background
+    }
+
+    /// How many letters the model read (a long text only in part).
+    pub fn letters(&self) -> usize {
+        self.letters
     }
 
     /// Takes the scores of `langs` from `other`, a rewriting of the same
@@ -144,6 +151,7 @@ pub fn score(text: &str) -> Option<Scores> {
         log: raw,
         background: sums[12],
         bytes: bytes.len(),
+        letters: text[..bytes.len()].chars().filter(|c| c.is_alphabetic()).count(),
     })
 }
 

@@ -297,6 +297,7 @@ pub fn candidates(query: &str, lang: Lang) -> Vec<String> {
     if !is_romanized(query) {
         return Vec::new();
     }
+    let query = head(query, MAX_BYTES);
     let rules: &[&[Rule]] = match lang {
         Lang::Ar => &[ARABIC],
         Lang::Fa => &[PERSIAN],
@@ -309,6 +310,23 @@ pub fn candidates(query: &str, lang: Lang) -> Vec<String> {
     let short = rewrite(query, lang, rules, false);
     let long = rewrite(query, lang, rules, true);
     if short == long { vec![short] } else { vec![short, long] }
+}
+
+/// The longest text rewritten, in bytes: a long message is judged and
+/// searched by its beginning, which bounds the time any input costs.
+const MAX_BYTES: usize = 512;
+
+/// The beginning of `query` up to `max` bytes, cut between words.
+pub fn head(query: &str, max: usize) -> &str {
+    if query.len() <= max {
+        return query;
+    }
+    let mut end = max;
+    while !query.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = &query[..end];
+    cut.rfind(char::is_whitespace).map_or(cut, |space| &cut[..space])
 }
 
 /// Rewrites each word of `query` by `rules` (layers: at each letter the
@@ -474,6 +492,18 @@ mod tests {
             "already has Turkish letters"
         );
         assert!(candidates("kitap", Lang::Tr).is_empty(), "no back vowel before the i");
+    }
+
+    #[test]
+    fn long_input_is_cut_between_words() {
+        let long = "salam ".repeat(500);
+        for lang in LANGS {
+            for candidate in candidates(&long, lang) {
+                assert!(candidate.chars().count() <= MAX_BYTES, "{lang:?}");
+            }
+        }
+        assert_eq!(head(&"a".repeat(600), MAX_BYTES).len(), MAX_BYTES);
+        assert_eq!(head("ab cd ef", 6), "ab cd");
     }
 
     #[test]

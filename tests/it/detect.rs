@@ -263,6 +263,13 @@ fn known_misses_stay_fixed() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     check("контакт", Some(Uk), Uk, "the hint settles a word both languages share");
+    let long = "How can I get my foreign nursing degree recognised in Germany? ".repeat(40);
+    check(
+        &long,
+        Some(Ru),
+        En,
+        "a long message is judged by as many letters as the model read",
+    );
 }
 
 #[test]
