@@ -5,6 +5,7 @@ mod ask;
 mod check;
 mod conversation;
 mod dev_hard;
+mod detect;
 mod fake_telegram;
 mod hostile;
 mod locales;
