@@ -4,8 +4,8 @@
 mod ask;
 mod check;
 mod conversation;
-mod dev_hard;
 mod detect;
+mod dev_hard;
 mod fake_telegram;
 mod hostile;
 mod locales;
