@@ -23,7 +23,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio::sync::oneshot;
 
-use webhook_kit::{Inbox, half_open, read_head, request, server_sockets, update};
+use webhook_kit::{Inbox, half_open, read_head, request, server_sockets, try_half_open, update};
 
 const PATH: &str = "/hook";
 const SECRET: &str = "s3cret_token-for-the-hook";
@@ -132,17 +132,18 @@ async fn under_attack(attackers: usize) {
             let (attacking, reopened) = (attacking.clone(), reopened.clone());
             tokio::spawn(async move {
                 let mut sink = [0u8; 256];
-                // Wait until the webhook closes it, then open another.
-                while attacking.load(Ordering::Relaxed) {
-                    match stream.read(&mut sink).await {
-                        Ok(0) | Err(_) => {
-                            reopened.fetch_add(1, Ordering::Relaxed);
-                            stream = half_open(addr).await;
-                        }
-                        Ok(_) => {}
+                loop {
+                    // Wait until the webhook closes it, then open another.
+                    let _ = stream.read(&mut sink).await;
+                    if !attacking.load(Ordering::Relaxed) {
+                        return;
                     }
+                    match try_half_open(addr).await {
+                        Ok(next) => stream = next,
+                        Err(_) => return,
+                    }
+                    reopened.fetch_add(1, Ordering::Relaxed);
                 }
-                stream
             })
         })
         .collect();
@@ -159,8 +160,11 @@ async fn under_attack(attackers: usize) {
         held_most = held_most.max(server_sockets(addr.port()));
     }
     took.sort_unstable();
-    // Freeze the attackers with their connections open, then stop.
+    // Freeze the attackers with their connections open, count again
+    // without the churn, then stop.
     attacking.store(false, Ordering::Relaxed);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let held_still = server_sockets(addr.port());
     let stopping = Instant::now();
     let _ = stop.send(());
     server.await.expect("serves").expect("stops");
@@ -171,7 +175,7 @@ async fn under_attack(attackers: usize) {
     println!(
         "{{\"section\": \"under_attack\", \"attackers\": {attackers}, \"open_ms\": {}, \"reopened\": {}, \
          \"deliveries\": 50, \"stored\": {}, \"p50_ms\": {:.1}, \"max_ms\": {:.1}, \
-         \"webhook_sockets_max\": {held_most}, \"shutdown_ms\": {:.1}}}",
+         \"webhook_sockets_max\": {held_most}, \"webhook_sockets_still\": {held_still}, \"shutdown_ms\": {:.1}}}",
         open_took.as_millis(),
         reopened.load(Ordering::Relaxed),
         inbox.stored(),
