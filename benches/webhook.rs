@@ -113,9 +113,9 @@ async fn throughput(clients: usize, deliveries: usize) {
     );
 }
 
-/// `attackers` half-open connections, each reopened as soon as the webhook
-/// closes it; meanwhile 50 deliveries on new connections, one after the
-/// other; then shutdown with the attackers' connections open.
+/// `attackers` half-open connections: 20 deliveries on new connections, one
+/// after the other, while they are held; 50 more while each is reopened as
+/// soon as the webhook closes it; then shutdown with them open.
 async fn under_attack(attackers: usize) {
     let (addr, inbox, stop, server) = start().await;
     let attacking = Arc::new(AtomicBool::new(true));
@@ -126,6 +126,7 @@ async fn under_attack(attackers: usize) {
         held.push(half_open(addr).await);
     }
     let open_took = opened.elapsed();
+    let (held_took, held_most_still) = deliver_each(addr, 0..20).await;
     let tasks: Vec<_> = held
         .into_iter()
         .map(|mut stream| {
@@ -147,19 +148,7 @@ async fn under_attack(attackers: usize) {
             })
         })
         .collect();
-    let mut took = Vec::new();
-    let mut held_most = 0;
-    let mut buffer = Vec::new();
-    for id in 0..50 {
-        let sent = Instant::now();
-        let mut stream = TcpStream::connect(addr).await.expect("connects");
-        stream.write_all(delivery(id).as_bytes()).await.expect("sends");
-        let status = read_head(&mut stream, &mut buffer).await;
-        took.push(sent.elapsed());
-        assert_eq!(status, Some(200), "delivery {id}");
-        held_most = held_most.max(server_sockets(addr.port()));
-    }
-    took.sort_unstable();
+    let (took, held_most) = deliver_each(addr, 100..150).await;
     // Freeze the attackers with their connections open, count again
     // without the churn, then stop.
     attacking.store(false, Ordering::Relaxed);
@@ -173,16 +162,43 @@ async fn under_attack(attackers: usize) {
         task.abort();
     }
     println!(
-        "{{\"section\": \"under_attack\", \"attackers\": {attackers}, \"open_ms\": {}, \"reopened\": {}, \
-         \"deliveries\": 50, \"stored\": {}, \"p50_ms\": {:.1}, \"max_ms\": {:.1}, \
-         \"webhook_sockets_max\": {held_most}, \"webhook_sockets_still\": {held_still}, \"shutdown_ms\": {:.1}}}",
+        "{{\"section\": \"under_attack\", \"attackers\": {attackers}, \"open_ms\": {}, \"stored\": {}, \
+         \"held\": {{\"deliveries\": 20, \"p50_ms\": {:.1}, \"max_ms\": {:.1}, \"webhook_sockets_max\": {held_most_still}}}, \
+         \"reopening\": {{\"reopened\": {}, \"deliveries\": 50, \"p50_ms\": {:.1}, \"max_ms\": {:.1}, \
+         \"webhook_sockets_max\": {held_most}, \"webhook_sockets_after\": {held_still}}}, \"shutdown_ms\": {:.1}}}",
         open_took.as_millis(),
-        reopened.load(Ordering::Relaxed),
         inbox.stored(),
-        percentile(&took, 50).as_secs_f64() * 1e3,
-        took.last().copied().unwrap_or_default().as_secs_f64() * 1e3,
-        stop_took.as_secs_f64() * 1e3,
+        millis(percentile(&held_took, 50)),
+        millis(percentile(&held_took, 100)),
+        reopened.load(Ordering::Relaxed),
+        millis(percentile(&took, 50)),
+        millis(percentile(&took, 100)),
+        millis(stop_took),
     );
+}
+
+/// Delivers `ids` one after the other, each on a new connection; returns
+/// the time each took from connecting to the answer, sorted, and the most
+/// connections the webhook held after one.
+async fn deliver_each(addr: SocketAddr, ids: std::ops::Range<u64>) -> (Vec<Duration>, usize) {
+    let mut took = Vec::new();
+    let mut held_most = 0;
+    let mut buffer = Vec::new();
+    for id in ids {
+        let sent = Instant::now();
+        let mut stream = TcpStream::connect(addr).await.expect("connects");
+        stream.write_all(delivery(id).as_bytes()).await.expect("sends");
+        let status = read_head(&mut stream, &mut buffer).await;
+        took.push(sent.elapsed());
+        assert_eq!(status, Some(200), "delivery {id}");
+        held_most = held_most.max(server_sockets(addr.port()));
+    }
+    took.sort_unstable();
+    (took, held_most)
+}
+
+fn millis(duration: Duration) -> f64 {
+    duration.as_secs_f64() * 1e3
 }
 
 fn percentile(sorted: &[Duration], p: usize) -> Duration {
