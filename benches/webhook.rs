@@ -23,7 +23,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio::sync::oneshot;
 
-use webhook_kit::{Inbox, half_open, read_head, request, server_sockets, update};
+use webhook_kit::{Inbox, half_open, read_head, request, server_sockets, try_half_open, update};
 
 const PATH: &str = "/hook";
 const SECRET: &str = "s3cret_token-for-the-hook";
@@ -113,9 +113,9 @@ async fn throughput(clients: usize, deliveries: usize) {
     );
 }
 
-/// `attackers` half-open connections, each reopened as soon as the webhook
-/// closes it; meanwhile 50 deliveries on new connections, one after the
-/// other; then shutdown with the attackers' connections open.
+/// `attackers` half-open connections: 20 deliveries on new connections, one
+/// after the other, while they are held; 50 more while each is reopened as
+/// soon as the webhook closes it; then shutdown with them open.
 async fn under_attack(attackers: usize) {
     let (addr, inbox, stop, server) = start().await;
     let attacking = Arc::new(AtomicBool::new(true));
@@ -126,30 +126,65 @@ async fn under_attack(attackers: usize) {
         held.push(half_open(addr).await);
     }
     let open_took = opened.elapsed();
+    let (held_took, held_most_still) = deliver_each(addr, 0..20).await;
     let tasks: Vec<_> = held
         .into_iter()
         .map(|mut stream| {
             let (attacking, reopened) = (attacking.clone(), reopened.clone());
             tokio::spawn(async move {
                 let mut sink = [0u8; 256];
-                // Wait until the webhook closes it, then open another.
-                while attacking.load(Ordering::Relaxed) {
-                    match stream.read(&mut sink).await {
-                        Ok(0) | Err(_) => {
-                            reopened.fetch_add(1, Ordering::Relaxed);
-                            stream = half_open(addr).await;
-                        }
-                        Ok(_) => {}
+                loop {
+                    // Wait until the webhook closes it, then open another.
+                    let _ = stream.read(&mut sink).await;
+                    if !attacking.load(Ordering::Relaxed) {
+                        return;
                     }
+                    match try_half_open(addr).await {
+                        Ok(next) => stream = next,
+                        Err(_) => return,
+                    }
+                    reopened.fetch_add(1, Ordering::Relaxed);
                 }
-                stream
             })
         })
         .collect();
+    let (took, held_most) = deliver_each(addr, 100..150).await;
+    // Freeze the attackers with their connections open, count again
+    // without the churn, then stop.
+    attacking.store(false, Ordering::Relaxed);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let held_still = server_sockets(addr.port());
+    let stopping = Instant::now();
+    let _ = stop.send(());
+    server.await.expect("serves").expect("stops");
+    let stop_took = stopping.elapsed();
+    for task in tasks {
+        task.abort();
+    }
+    println!(
+        "{{\"section\": \"under_attack\", \"attackers\": {attackers}, \"open_ms\": {}, \"stored\": {}, \
+         \"held\": {{\"deliveries\": 20, \"p50_ms\": {:.1}, \"max_ms\": {:.1}, \"webhook_sockets_max\": {held_most_still}}}, \
+         \"reopening\": {{\"reopened\": {}, \"deliveries\": 50, \"p50_ms\": {:.1}, \"max_ms\": {:.1}, \
+         \"webhook_sockets_max\": {held_most}, \"webhook_sockets_after\": {held_still}}}, \"shutdown_ms\": {:.1}}}",
+        open_took.as_millis(),
+        inbox.stored(),
+        millis(percentile(&held_took, 50)),
+        millis(percentile(&held_took, 100)),
+        reopened.load(Ordering::Relaxed),
+        millis(percentile(&took, 50)),
+        millis(percentile(&took, 100)),
+        millis(stop_took),
+    );
+}
+
+/// Delivers `ids` one after the other, each on a new connection; returns
+/// the time each took from connecting to the answer, sorted, and the most
+/// connections the webhook held after one.
+async fn deliver_each(addr: SocketAddr, ids: std::ops::Range<u64>) -> (Vec<Duration>, usize) {
     let mut took = Vec::new();
     let mut held_most = 0;
     let mut buffer = Vec::new();
-    for id in 0..50 {
+    for id in ids {
         let sent = Instant::now();
         let mut stream = TcpStream::connect(addr).await.expect("connects");
         stream.write_all(delivery(id).as_bytes()).await.expect("sends");
@@ -159,26 +194,11 @@ async fn under_attack(attackers: usize) {
         held_most = held_most.max(server_sockets(addr.port()));
     }
     took.sort_unstable();
-    // Freeze the attackers with their connections open, then stop.
-    attacking.store(false, Ordering::Relaxed);
-    let stopping = Instant::now();
-    let _ = stop.send(());
-    server.await.expect("serves").expect("stops");
-    let stop_took = stopping.elapsed();
-    for task in tasks {
-        task.abort();
-    }
-    println!(
-        "{{\"section\": \"under_attack\", \"attackers\": {attackers}, \"open_ms\": {}, \"reopened\": {}, \
-         \"deliveries\": 50, \"stored\": {}, \"p50_ms\": {:.1}, \"max_ms\": {:.1}, \
-         \"webhook_sockets_max\": {held_most}, \"shutdown_ms\": {:.1}}}",
-        open_took.as_millis(),
-        reopened.load(Ordering::Relaxed),
-        inbox.stored(),
-        percentile(&took, 50).as_secs_f64() * 1e3,
-        took.last().copied().unwrap_or_default().as_secs_f64() * 1e3,
-        stop_took.as_secs_f64() * 1e3,
-    );
+    (took, held_most)
+}
+
+fn millis(duration: Duration) -> f64 {
+    duration.as_secs_f64() * 1e3
 }
 
 fn percentile(sorted: &[Duration], p: usize) -> Duration {

@@ -63,12 +63,14 @@ pub fn request(method: &str, path: &str, extra: &str, body: &str) -> String {
 
 /// Opens a connection that sends half a request head and then nothing.
 pub async fn half_open(addr: SocketAddr) -> TcpStream {
-    let mut stream = TcpStream::connect(addr).await.expect("connects");
-    stream
-        .write_all(b"POST /hook HTTP/1.1\r\nHost: 127.0.0.1\r\n")
-        .await
-        .expect("sends");
-    stream
+    try_half_open(addr).await.expect("connects")
+}
+
+/// [`half_open`], or why the connection failed.
+pub async fn try_half_open(addr: SocketAddr) -> std::io::Result<TcpStream> {
+    let mut stream = TcpStream::connect(addr).await?;
+    stream.write_all(b"POST /hook HTTP/1.1\r\nHost: 127.0.0.1\r\n").await?;
+    Ok(stream)
 }
 
 /// Reads an answer's head from a keep-alive connection (the webhook's
@@ -92,23 +94,34 @@ pub fn status(answer: &[u8]) -> Option<u16> {
     answer.strip_prefix("HTTP/1.1 ")?.parse().ok()
 }
 
-/// Sockets this process holds open on the server side of `port` (their
-/// local port), from /proc: client sockets have it as their remote port,
-/// and sockets already closed have no inode.
+/// Sockets this process holds open on the server side of `port`: its
+/// socket descriptors whose local port that is, from /proc (client sockets
+/// have it as their remote port). /proc's table lists the sockets of every
+/// process, and it is no snapshot (read while sockets come and go, it may
+/// list one twice), so sockets are counted by inode among our own.
 #[cfg(target_os = "linux")]
 pub fn server_sockets(port: u16) -> usize {
-    const LISTEN: &str = "0A";
+    let ours: HashSet<String> = std::fs::read_dir("/proc/self/fd")
+        .unwrap()
+        .filter_map(|fd| {
+            let link = std::fs::read_link(fd.ok()?.path()).ok()?;
+            let inode = link.to_str()?.strip_prefix("socket:[")?.strip_suffix(']')?;
+            Some(inode.to_string())
+        })
+        .collect();
     let table = std::fs::read_to_string("/proc/self/net/tcp").unwrap();
-    table
+    let server_side: HashSet<&str> = table
         .lines()
         .skip(1)
-        .filter(|line| {
+        .filter_map(|line| {
             let fields: Vec<&str> = line.split_whitespace().collect();
             let local_port = fields[1]
                 .rsplit(':')
                 .next()
                 .and_then(|p| u16::from_str_radix(p, 16).ok());
-            local_port == Some(port) && fields[3] != LISTEN && fields[9] != "0"
+            (local_port == Some(port) && ours.contains(fields[9])).then_some(fields[9])
         })
-        .count()
+        .collect();
+    // The listener is one of them.
+    server_side.len().saturating_sub(1)
 }
