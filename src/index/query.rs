@@ -253,12 +253,17 @@ impl Planner<'_, '_> {
         let group = self.plan.groups.len();
         let words = text::words(text, None);
         // A function word of any searched language never matches on its
-        // own, in no field: "in", "der", "de", Romanian "în".
+        // own, in no field: "in", "der", "de", Romanian "în". A query of
+        // function words alone, of whichever languages ("in der für de"
+        // asked in English), has no content word at all.
+        let function_word = |word: &str| Lang::ALL.into_iter().any(|l| analyzer::is_stop_word(l, word));
+        let only_function_words = words.iter().all(|w| function_word(w));
         let stop = |word: &str| {
-            langs
-                .iter()
-                .chain(self.request.preferred)
-                .any(|&l| analyzer::is_stop_word(l, word))
+            only_function_words
+                || langs
+                    .iter()
+                    .chain(self.request.preferred)
+                    .any(|&l| analyzer::is_stop_word(l, word))
         };
         let content: Vec<Option<usize>> = {
             let mut next = 0;

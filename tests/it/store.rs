@@ -53,6 +53,15 @@ pub fn count(path: &Path, sql: &'static str) -> i64 {
     count_with(path, sql, &[])
 }
 
+/// Runs one statement on a fresh connection (to set up a fault).
+pub fn execute(path: &Path, sql: &'static str) {
+    runtime().block_on(async {
+        let store = Store::open(path).await.unwrap();
+        sqlx::query(sql).execute(store.pool()).await.unwrap();
+        store.close().await;
+    })
+}
+
 /// A `SELECT COUNT(*)` with bound values, on a fresh connection.
 pub fn count_with(path: &Path, sql: &'static str, values: &[&str]) -> i64 {
     runtime().block_on(async {

@@ -753,7 +753,15 @@ fn many_users_at_once_are_all_answered() {
     // The CI-sized load test; docs/BENCHMARKS.md has the full size.
     let h = Harness::start_with(&[], None, "getUpdates", &[("LOTSE_THROTTLE", "off")]);
     let (users, messages) = (50, 5);
-    let queries = ["Kotsina", "Heft 48", "Anerkennung", "подтверждение диплома", "denklik"];
+    // Each in the user's own language: a message in another one is answered
+    // with a second message, the offer to switch (tested on its own).
+    let queries = [
+        "Kotsina",
+        "Heft 48",
+        "Anerkennung",
+        "Diplom anerkennen",
+        "Telefonnummer",
+    ];
     for round in 0..messages {
         for user_id in 0..users {
             let chat = 1_000 + user_id;
@@ -804,14 +812,30 @@ fn admins_hear_of_a_broken_knowledge_edit_and_the_old_one_keeps_serving() {
 /// delete, and in a group anyone could press the asker's confirmation (the
 /// presser's rows went, the asker's stayed). Through Telegram now: another
 /// member is told the button is not theirs, the asker hears the delete
-/// failed, and it is done once the database is writable again.
+/// failed, and it is done once the database takes it again.
 #[test]
 fn forget_in_a_group_is_the_askers_and_tells_the_truth() {
     let data = tempfile::tempdir().unwrap();
     let database = data.path().join("lotse.db");
-    crate::store::memory(&database).close();
-    crate::operation::lock_file(&database);
     let h = Harness::start_with(&["--database", database.to_str().unwrap()], None, "getUpdates", &[]);
+    // The asker has a row to forget: a search of their own.
+    h.push_and_wait(
+        message_update(text_message(91, "private", user(91, Some("de")), "Heft 48")),
+        "sendMessage",
+        1,
+    );
+    let logged = h.fake.wait_until(
+        |_| crate::store::count(&database, "SELECT COUNT(*) FROM queries") == 1,
+        WAIT,
+    );
+    assert!(logged, "the search is in the query log");
+    // The database refuses the delete (as a full disk would) while it
+    // still takes the inbox's writes: a read-only file would stop Lotse
+    // from taking updates at all, which is the inbox's job to refuse.
+    crate::store::execute(
+        &database,
+        "CREATE TRIGGER refuse_forget BEFORE DELETE ON queries BEGIN SELECT RAISE(ABORT, 'disk full'); END",
+    );
     let catalog = Catalog::new();
     let group = -1001;
     let asked = h.push_and_wait(
@@ -836,9 +860,10 @@ fn forget_in_a_group_is_the_askers_and_tells_the_truth() {
     let tombstone = data.path().join("lotse.db-forget");
     assert!(tombstone.exists(), "the wish is kept");
 
-    crate::operation::unlock_file(&database);
+    crate::store::execute(&database, "DROP TRIGGER refuse_forget");
     let done = h.fake.wait_until(|_| !tombstone.exists(), Duration::from_secs(30));
-    assert!(done, "the delete was done once the database was writable");
+    assert!(done, "the delete was done once the database took it");
+    assert_eq!(crate::store::count(&database, "SELECT COUNT(*) FROM queries"), 0);
     h.assert_all_accepted();
 }
 
