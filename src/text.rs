@@ -23,9 +23,12 @@ const MAX_WORD_CHARS: usize = 40;
 /// Turkish dotless `ı` becomes `i`); Arabic-script letters are unified
 /// (yeh and kaf forms, alef with hamza or madda, teh marbuta, tatweel,
 /// harakat, zero-width non-joiner) and Eastern Arabic digits become ASCII;
-/// Cyrillic `ё` becomes `е` but Cyrillic is never folded to Latin. Words are
-/// runs of letters and digits, but not single letters; an apostrophe joins a Cyrillic word
-/// (`м'ясо`) and splits a Latin one (`l'équivalence`).
+/// Cyrillic `ё` becomes `е` but Cyrillic is never folded to Latin, except
+/// that a word mostly in one of the two scripts has its few look-alike
+/// letters of the other folded to its own (`конференцiю` with a Latin `i`).
+/// Words are runs of letters and digits, but not single letters; an
+/// apostrophe joins a Cyrillic word (`м'ясо`) and splits a Latin one
+/// (`l'équivalence`).
 pub fn words(text: &str, lang: Option<Lang>) -> Vec<String> {
     let mut out = Vec::new();
     let mut word = String::new();
@@ -39,7 +42,7 @@ pub fn words(text: &str, lang: Option<Lang>) -> Vec<String> {
             word.clear();
         }
         if !word.is_empty() {
-            let mut done = std::mem::take(word);
+            let mut done = fold_homoglyphs(std::mem::take(word));
             if lang == Some(Lang::De) {
                 done = fold_german_digraphs(done);
             }
@@ -158,6 +161,59 @@ fn fold_german_digraphs(word: String) -> String {
     word.replace("ae", "a").replace("oe", "o").replace("ue", "u")
 }
 
+/// Lower-case letters that look alike in Latin and Cyrillic, as keyboards
+/// mix them up: a Latin `i` typed inside a Ukrainian word, a Cyrillic `о`
+/// inside a German one.
+const HOMOGLYPHS: [(char, char); 14] = [
+    ('a', 'а'),
+    ('b', 'в'),
+    ('c', 'с'),
+    ('e', 'е'),
+    ('h', 'н'),
+    ('i', 'і'),
+    ('j', 'ј'),
+    ('k', 'к'),
+    ('m', 'м'),
+    ('o', 'о'),
+    ('p', 'р'),
+    ('t', 'т'),
+    ('x', 'х'),
+    ('y', 'у'),
+];
+
+/// Folds a word mostly in Cyrillic letters with a few Latin look-alikes
+/// (or the reverse) to its dominant script, so that "конференцiю" typed
+/// with a Latin `i` is the Ukrainian word. A word with as many letters of
+/// each script, or with a letter of the other script that has no
+/// look-alike, stays as it is.
+fn fold_homoglyphs(word: String) -> String {
+    let cyrillic = word.chars().filter(|&c| is_cyrillic(c)).count();
+    let latin = word.chars().filter(|c| c.is_ascii_alphabetic()).count();
+    if cyrillic == 0 || latin == 0 || cyrillic == latin {
+        return word;
+    }
+    let to_cyrillic = cyrillic > latin;
+    let fold = |c: char| {
+        HOMOGLYPHS
+            .iter()
+            .find(|&&(l, k)| if to_cyrillic { l == c } else { k == c })
+            .map(|&(l, k)| if to_cyrillic { k } else { l })
+    };
+    let minority = |c: &char| {
+        if to_cyrillic {
+            c.is_ascii_alphabetic()
+        } else {
+            is_cyrillic(*c)
+        }
+    };
+    if word.chars().filter(minority).any(|c| fold(c).is_none()) {
+        return word;
+    }
+    word.chars()
+        .map(|c| if minority(&c) { fold(c).unwrap_or(c) } else { c })
+        .collect()
+}
+
 /// Unifies the Arabic-script letters that readers of Arabic, Persian and
 /// Pashto type interchangeably, and maps Eastern Arabic digits to ASCII.
 fn fold_arabic(c: char) -> Option<char> {
@@ -246,6 +302,24 @@ mod tests {
         check("Подтверждение ДИПЛОМА", Some(Lang::Ru), &["подтверждение", "диплома"]);
         check("ёлка", None, &["елка"]);
         check("м'ясо й", Some(Lang::Uk), &["мясо"]);
+    }
+
+    /// Regression: a Latin `i` inside a Ukrainian word ("конференцiю") made
+    /// a word no entry has, and the typo path could not mend it.
+    #[test]
+    fn look_alike_letters_fold_to_the_words_script() {
+        assert_eq!(words("конференц\u{69}ю", None), words("конференц\u{456}ю", None));
+        // A Cyrillic е and В inside German words.
+        check(
+            "Anerkennung d\u{0435}r \u{0412}erufe",
+            None,
+            &["anerkennung", "der", "berufe"],
+        );
+        check("\u{410}nerkennung", None, &["anerkennung"]);
+        // Mixed words without a majority, or with a letter that has no
+        // look-alike, stay as typed.
+        check("abвг", None, &["abвг"]);
+        check("конференцqю", None, &["конференцqю"]);
     }
 
     #[test]

@@ -56,10 +56,14 @@ const CORRECTED_EVIDENCE: f32 = 0.8;
 
 /// One term query of the plan, and what a match of it proves.
 struct Clause {
-    /// 0 for the query as typed, `k` for its `k`th transliteration.
-    group: usize,
-    /// The word's index in its group.
+    /// 0 for the query as typed, `k` for its `k`th transliteration: the
+    /// query sums the words of each reading.
+    reading: usize,
+    /// The word's index in its reading.
     word: usize,
+    /// The evidence group and the word in it that a match counts for: a
+    /// transliteration made word by word counts for the words as typed.
+    target: (usize, usize),
     /// For a part of a compound: which part, of how many.
     part: Option<(usize, usize)>,
     field: Field,
@@ -69,11 +73,26 @@ struct Clause {
     strength: f32,
 }
 
-/// One way of reading the query: as typed, or transliterated.
+/// One way of reading the query whose evidence is judged on its own: as
+/// typed (with the transliterations that align with it word by word), or a
+/// transliteration that does not align.
 struct Group {
     /// How rare each content word is (inverse document frequency, 0 to 1);
-    /// a word no entry has is as rare as can be.
+    /// a word no entry has is as rare as can be. A function word of an
+    /// aligned transliteration ("fi", "pro" read as Arabic or Ukrainian)
+    /// has 0: it is no content word of the query.
     idf: Vec<f32>,
+    weight: f32,
+}
+
+/// A group while its readings are planned: the document frequency of each
+/// content word, and the words' positions.
+struct Planned {
+    /// The content word at each word position, if any.
+    content: Vec<Option<usize>>,
+    df: Vec<u64>,
+    /// Content words that an aligned reading shows to be function words.
+    function: Vec<bool>,
     weight: f32,
 }
 
@@ -85,6 +104,14 @@ type WordMatch = (f32, Vec<f32>);
 pub(super) struct Plan {
     clauses: Vec<Clause>,
     groups: Vec<Group>,
+}
+
+/// How a reading's words count as evidence: as a group of their own, or at
+/// the positions of the words as typed.
+#[derive(Clone, Copy, PartialEq)]
+enum Target {
+    Own,
+    Typed,
 }
 
 impl Plan {
@@ -100,11 +127,41 @@ impl Plan {
             searcher,
             request,
             plan: &mut plan,
+            planned: Vec::new(),
+            readings: 0,
         };
-        planner.group(request.text, request.langs, true, 1.0, docs)?;
+        planner.reading(request.text, request.langs, true, 1.0, Target::Own)?;
+        let typed = text::words(request.text, None).len();
         for (lang, text) in request.variants {
-            planner.group(text, std::slice::from_ref(lang), false, TRANSLITERATED_WEIGHT, docs)?;
+            // A transliteration is made word by word: where it has as many
+            // words as the query, each word's evidence is the best of its
+            // readings, so that "telefon" matched as typed and a word
+            // matched only in Arabic letters add up.
+            let target = if text::words(text, None).len() == typed {
+                Target::Typed
+            } else {
+                Target::Own
+            };
+            planner.reading(text, std::slice::from_ref(lang), false, TRANSLITERATED_WEIGHT, target)?;
         }
+        let planned = std::mem::take(&mut planner.planned);
+        // BM25's idf, in units of the idf of a word no entry has, so that
+        // the evidence reads the same for knowledge of any size: 1 for
+        // such a word, about 0.7 for a word of one entry in 24.
+        let idf = |df: f32| (1.0 + (docs - df + 0.5) / (df + 0.5)).ln();
+        let unknown = idf(0.0);
+        plan.groups = planned
+            .into_iter()
+            .map(|g| Group {
+                idf: g
+                    .df
+                    .iter()
+                    .zip(&g.function)
+                    .map(|(&df, &function)| if function { 0.0 } else { idf(df as f32) / unknown })
+                    .collect(),
+                weight: g.weight,
+            })
+            .collect();
         Ok(plan)
     }
 
@@ -118,7 +175,7 @@ impl Plan {
                 IndexRecordOption::WithFreqs,
             );
             let boosted: Box<dyn Query> = Box::new(BoostQuery::new(Box::new(query), clause.boost));
-            per_word.entry((clause.group, clause.word)).or_default().push(boosted);
+            per_word.entry((clause.reading, clause.word)).or_default().push(boosted);
         }
         if per_word.is_empty() {
             return None;
@@ -176,7 +233,8 @@ impl Plan {
                     if postings.doc() != doc {
                         continue;
                     }
-                    let slot = &mut best[i][clause.group][clause.word];
+                    let (group, word) = clause.target;
+                    let slot = &mut best[i][group][word];
                     match clause.part {
                         None => slot.0 = slot.0.max(clause.strength),
                         Some((part, parts)) => {
@@ -213,7 +271,7 @@ impl Plan {
                         evidence = Evidence {
                             coverage,
                             matched: group.weight * matched,
-                            words: group.idf.len(),
+                            words: group.idf.iter().filter(|&&idf| idf > 0.0).count(),
                         };
                     }
                 }
@@ -226,12 +284,17 @@ impl Plan {
 /// How the words of one text become clauses.
 #[derive(Clone, Copy)]
 struct Reading<'r> {
+    /// The reading's index, by which the query sums its words.
+    reading: usize,
+    /// The evidence group its matches count for.
     group: usize,
     langs: &'r [Lang],
     /// Whether the neutral field is searched too.
     neutral: bool,
     /// Each word position's content word, if it is one (not a stop word).
     content: &'r [Option<usize>],
+    /// Each content word's word in the evidence group.
+    targets: &'r [usize],
     script_boost: &'r [f32],
     weight: f32,
     /// How much a match counts as evidence, before the field's share.
@@ -244,13 +307,26 @@ struct Planner<'a, 'p> {
     searcher: &'a Searcher,
     request: &'a Request<'a>,
     plan: &'p mut Plan,
+    planned: Vec<Planned>,
+    /// How many readings are planned.
+    readings: usize,
 }
 
 impl Planner<'_, '_> {
     /// Adds the clauses of `text` read in `langs` (and in the neutral field
-    /// where `neutral`), counting `weight` of the query as typed.
-    fn group(&mut self, text: &str, langs: &[Lang], neutral: bool, weight: f32, docs: f32) -> Result<(), IndexError> {
-        let group = self.plan.groups.len();
+    /// where `neutral`), counting `weight` of the query as typed; its
+    /// evidence is a group of its own, or that of the query as typed at
+    /// the same word positions.
+    fn reading(
+        &mut self,
+        text: &str,
+        langs: &[Lang],
+        neutral: bool,
+        weight: f32,
+        target: Target,
+    ) -> Result<(), IndexError> {
+        let reading = self.readings;
+        self.readings += 1;
         let words = text::words(text, None);
         // A function word of any searched language never matches on its
         // own, in no field: "in", "der", "de", Romanian "în". A query of
@@ -265,7 +341,7 @@ impl Planner<'_, '_> {
                     .chain(self.request.preferred)
                     .any(|&l| analyzer::is_stop_word(l, word))
         };
-        let content: Vec<Option<usize>> = {
+        let own: Vec<Option<usize>> = {
             let mut next = 0;
             words
                 .iter()
@@ -277,7 +353,41 @@ impl Planner<'_, '_> {
                 })
                 .collect()
         };
-        let count = content.iter().flatten().count();
+        let aligned = target == Target::Typed && !self.planned.is_empty();
+        let (group, content, targets) = match (target, self.planned.first_mut()) {
+            (Target::Typed, Some(typed)) => {
+                // A position counts where both readings have a content
+                // word; a function word of this reading is none of the
+                // query's ("fi" is Arabic for "in").
+                let mut content = Vec::with_capacity(own.len());
+                let mut targets = Vec::new();
+                for (position, word) in own.iter().enumerate() {
+                    let typed_word = typed.content.get(position).copied().flatten();
+                    match (word, typed_word) {
+                        (Some(_), Some(t)) => {
+                            content.push(Some(targets.len()));
+                            targets.push(t);
+                        }
+                        (None, Some(t)) => {
+                            typed.function[t] = true;
+                            content.push(None);
+                        }
+                        _ => content.push(None),
+                    }
+                }
+                (0, content, targets)
+            }
+            _ => {
+                let count = own.iter().flatten().count();
+                self.planned.push(Planned {
+                    content: own.clone(),
+                    df: vec![0; count],
+                    function: vec![false; count],
+                    weight,
+                });
+                (self.planned.len() - 1, own, (0..count).collect())
+            }
+        };
         let dominant = dominant_script(&words);
         let script_boost: Vec<f32> = words
             .iter()
@@ -290,27 +400,31 @@ impl Planner<'_, '_> {
                 }
             })
             .collect();
-        let mut df = vec![0u64; count];
+        // A transliteration aligned with the query keeps its reduced
+        // strength as evidence; one judged on its own is weighed as a group.
+        let strength = if aligned { weight } else { 1.0 };
         let start = self.plan.clauses.len();
-        let reading = Reading {
+        let base = Reading {
+            reading,
             group,
             langs,
             neutral,
             content: &content,
+            targets: &targets,
             script_boost: &script_boost,
             weight,
-            strength: 1.0,
+            strength,
         };
-        self.add_text(&reading, text, None, &mut df)?;
+        self.add_text(&base, text, None)?;
         // Typos: only words that no field of the index has.
-        let mut matched = vec![false; count];
+        let mut matched = vec![false; targets.len()];
         for clause in &self.plan.clauses[start..] {
             matched[clause.word] = true;
         }
         let corrected = Reading {
             weight: weight * CORRECTED_WEIGHT,
-            strength: CORRECTED_EVIDENCE,
-            ..reading
+            strength: strength * CORRECTED_EVIDENCE,
+            ..base
         };
         for (position, (spelled, word)) in words.iter().zip(&content).enumerate() {
             if word.is_none_or(|w| matched[w]) {
@@ -318,28 +432,15 @@ impl Planner<'_, '_> {
             }
             for correction in fuzzy::corrections(self.searcher, self.index.fields.dictionary, spelled)? {
                 // The correction stands at the typo's position.
-                self.add_text(&corrected, &correction, Some(position), &mut df)?;
+                self.add_text(&corrected, &correction, Some(position))?;
             }
         }
-        // BM25's idf, in units of the idf of a word no entry has, so that
-        // the evidence reads the same for knowledge of any size: 1 for
-        // such a word, about 0.7 for a word of one entry in 24.
-        let idf = |df: f32| (1.0 + (docs - df + 0.5) / (df + 0.5)).ln();
-        let unknown = idf(0.0);
-        let idf = df.into_iter().map(|df| idf(df as f32) / unknown).collect();
-        self.plan.groups.push(Group { idf, weight });
         Ok(())
     }
 
     /// Adds the term queries of `text` read as `reading` says; `at` puts
     /// all its terms at one word position (a correction's).
-    fn add_text(
-        &mut self,
-        reading: &Reading<'_>,
-        text: &str,
-        at: Option<usize>,
-        df: &mut [u64],
-    ) -> Result<(), IndexError> {
+    fn add_text(&mut self, reading: &Reading<'_>, text: &str, at: Option<usize>) -> Result<(), IndexError> {
         let place = |terms: Vec<(usize, String)>| match at {
             Some(position) => terms.into_iter().map(|(_, t)| (position, t)).collect(),
             None => terms,
@@ -352,12 +453,12 @@ impl Planner<'_, '_> {
                 reading.weight
             };
             let terms = place(analyzer::analyze(&mut analyzer, text));
-            self.add_terms(reading, lang, &terms, boost, df)?;
+            self.add_terms(reading, lang, &terms, boost)?;
         }
         if reading.neutral {
             let mut analyzer = self.index.neutral.clone();
             let terms = place(analyzer::analyze(&mut analyzer, text));
-            self.add_neutral(reading, &terms, df)?;
+            self.add_neutral(reading, &terms)?;
         }
         Ok(())
     }
@@ -371,11 +472,12 @@ impl Planner<'_, '_> {
         lang: Lang,
         terms: &[(usize, String)],
         boost: f32,
-        df: &mut [u64],
     ) -> Result<(), IndexError> {
         let Reading {
+            reading: index,
             group,
             content,
+            targets,
             script_boost,
             strength,
             ..
@@ -404,12 +506,15 @@ impl Planner<'_, '_> {
                     if n == 0 {
                         continue;
                     }
+                    let target = targets[word];
                     if part.is_none() {
-                        df[word] = df[word].max(n);
+                        let df = &mut self.planned[group].df[target];
+                        *df = (*df).max(n);
                     }
                     self.plan.clauses.push(Clause {
-                        group,
+                        reading: index,
                         word,
+                        target: (group, target),
                         part,
                         field,
                         term: term.clone(),
@@ -424,15 +529,12 @@ impl Planner<'_, '_> {
     }
 
     /// Adds the term queries of the neutral field.
-    fn add_neutral(
-        &mut self,
-        reading: &Reading<'_>,
-        terms: &[(usize, String)],
-        df: &mut [u64],
-    ) -> Result<(), IndexError> {
+    fn add_neutral(&mut self, reading: &Reading<'_>, terms: &[(usize, String)]) -> Result<(), IndexError> {
         let Reading {
+            reading: index,
             group,
             content,
+            targets,
             script_boost,
             weight: boost,
             strength,
@@ -447,10 +549,13 @@ impl Planner<'_, '_> {
             if n == 0 {
                 continue;
             }
-            df[word] = df[word].max(n);
+            let target = targets[word];
+            let df = &mut self.planned[group].df[target];
+            *df = (*df).max(n);
             self.plan.clauses.push(Clause {
-                group,
+                reading: index,
                 word,
+                target: (group, target),
                 part: None,
                 field,
                 term: term.clone(),
