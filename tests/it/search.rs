@@ -316,3 +316,50 @@ fn transliterations_are_searched_at_reduced_weight() {
     assert!(native[0].score > with[0].score);
     assert!(native[0].evidence.coverage > with[0].evidence.coverage);
 }
+
+/// Regression: each reading of a transliterated query was judged alone, so
+/// a word matched as typed ("Kotsina", "Anerkennung") and one matched only
+/// in Arabic letters never added up, and the right entry was offered as
+/// related, never as an answer.
+#[test]
+fn transliterated_and_typed_words_add_up() {
+    for (query, expected) in [
+        ("bidi a7ki ma3 Kotsina", "maria-kotsina"),
+        ("kif a3mel mo3adala la Anerkennung", "anerkennung-in-deutschland"),
+    ] {
+        let answer = library()
+            .ask(
+                query,
+                AskOptions {
+                    lang: Some(Lang::Ar),
+                    limit: 3,
+                    ..AskOptions::default()
+                },
+            )
+            .unwrap();
+        let ids: Vec<&str> = answer.hits.iter().map(|h| h.id.as_str()).collect();
+        assert!(
+            ids.contains(&expected),
+            "{query:?}: expected {expected} as an answer, got {ids:?}"
+        );
+    }
+}
+
+/// Regression: a Latin letter inside a Cyrillic word (a Latin `i` for the
+/// Ukrainian `і`) made a word that no entry has: the query is answered as
+/// if it were typed right.
+#[test]
+fn look_alike_letters_do_not_hide_a_word() {
+    let ask = |query: &str| {
+        let options = AskOptions {
+            lang: Some(Lang::Uk),
+            limit: 3,
+            ..AskOptions::default()
+        };
+        let answer = library().ask(query, options).unwrap();
+        answer.hits.into_iter().map(|h| h.id).collect::<Vec<_>>()
+    };
+    let typed = ask("матер\u{69}али конференц\u{69}ї");
+    assert_eq!(typed, ask("матер\u{456}али конференц\u{456}ї"));
+    assert!(typed.contains(&"tagung-duesseldorf-2007".to_string()), "{typed:?}");
+}
