@@ -27,7 +27,9 @@ use crate::privacy::to_hex as hex;
 /// indexes are rebuilt.
 /// 2: stop words per language, German compounds, frostem for fa/pl/uk,
 /// Arabic prefixes.
-pub const ANALYZER_VERSION: u32 = 2;
+/// 3: look-alike Latin and Cyrillic letters fold to a word's script
+/// (`text::words`).
+pub const ANALYZER_VERSION: u32 = 3;
 
 /// The marker that says Lotse made the folder.
 const MARKER: &str = "lotse-index";
