@@ -97,6 +97,17 @@ const ARABIC: &[Rule] = &[
     same("7", "ح"),
     same("8", "ق"),
     same("9", "ص"),
+    // A feminine noun before another ("madraset el balad") ends in -et
+    // spoken and in teh marbuta written; the long candidate keeps the teh
+    // of a verb ("katbet").
+    Rule {
+        latin: "et",
+        initial: "ات",
+        medial: "ت",
+        long: "ت",
+        last: "ة",
+        last_long: "ت",
+    },
     final_vowel("a", "ا", "", "ا", ["ة", "ا"]),
     vowel("e", "ا", "", "", "ة"),
     vowel("i", "ا", "", "ي", "ي"),
@@ -471,6 +482,7 @@ mod tests {
         );
         check("almanya", Lang::Ar, "المانيا");
         check("7ob", Lang::Ar, "حب");
+        check("madraset", Lang::Ar, "مدرسة");
         check("fi el madrasa", Lang::Ar, "في المدرسة");
         check("madrak", Lang::Fa, "مدرک");
         check("khane", Lang::Fa, "خانه");
