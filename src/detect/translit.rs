@@ -347,25 +347,23 @@ fn rewrite(query: &str, lang: Lang, rules: &[&[Rule]], long: bool) -> String {
     let lower = query.to_ascii_lowercase();
     let mut out = String::with_capacity(lower.len() * 2);
     let mut rest = lower.as_str();
-    let mut joined = false;
     while !rest.is_empty() {
         let end = rest
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
             .unwrap_or(rest.len());
         if end == 0 {
             let c = rest.chars().next().unwrap_or(' ');
-            if !(joined && c == ' ') {
-                out.push(c);
-            }
+            out.push(c);
             rest = &rest[c.len_utf8()..];
             continue;
         }
         let word = &rest[..end];
         rest = &rest[end..];
-        joined = false;
         if let Some((_, _, native)) = WORDS.iter().find(|(l, w, _)| *l == lang && *w == word) {
+            // The Arabic article stays a word of its own ("el madrasa" is
+            // "ال مدرسة"), so that the candidate has the query's words,
+            // one for one, and search can judge them together.
             out.push_str(native);
-            joined = lang == Lang::Ar && native.starts_with("ال");
             continue;
         }
         rewrite_word(word, rules, long, &mut out);
@@ -483,7 +481,7 @@ mod tests {
         check("almanya", Lang::Ar, "المانيا");
         check("7ob", Lang::Ar, "حب");
         check("madraset", Lang::Ar, "مدرسة");
-        check("fi el madrasa", Lang::Ar, "في المدرسة");
+        check("fi el madrasa", Lang::Ar, "في ال مدرسة");
         check("madrak", Lang::Fa, "مدرک");
         check("khane", Lang::Fa, "خانه");
         check("pa alman ke", Lang::Ps, "په المن کې");

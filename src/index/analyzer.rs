@@ -685,6 +685,9 @@ fn stop_words(lang: Lang) -> &'static [&'static str] {
             "тут",
         ],
         Lang::Ar => &[
+            // The article, where it stands apart (a transliteration's
+            // "el", "al").
+            "ال",
             "في",
             "من",
             "إلى",

@@ -28,7 +28,7 @@ use crate::privacy::to_hex as hex;
 /// 2: stop words per language, German compounds, frostem for fa/pl/uk,
 /// Arabic prefixes.
 /// 3: look-alike Latin and Cyrillic letters fold to a word's script
-/// (`text::words`).
+/// (`text::words`); the Arabic article standing apart is a stop word.
 pub const ANALYZER_VERSION: u32 = 3;
 
 /// The marker that says Lotse made the folder.
