@@ -77,8 +77,8 @@ pub struct Library {
 /// How to answer a question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AskOptions {
-    /// The language to answer in; when `None`, the query's language when
-    /// Lotse has it, else German.
+    /// The language to answer in; when `None`, the query's language where
+    /// the whole query is confidently in it, else German.
     pub lang: Option<Lang>,
     /// The user's own language, which settles a query that could be in
     /// several languages (but does not force the answer language).
@@ -221,7 +221,12 @@ impl Library {
     /// the whole query; else every language of its scripts and the user's.
     fn judge(&self, query: &str, options: &AskOptions) -> Result<(Detection, Lang, Vec<Hit>), IndexError> {
         let detection = detect::detect(query, options.hint.or(options.lang), &self.index);
-        let answer_lang = options.lang.or(detection.lang).unwrap_or(Lang::CANONICAL);
+        // Only a query confidently in one language is answered in it;
+        // gibberish, a name or a shared word gets German, as documented.
+        let answer_lang = options
+            .lang
+            .or(detection.lang.filter(|_| detection.confident))
+            .unwrap_or(Lang::CANONICAL);
         let mut preferred: Vec<Lang> = detection
             .lang
             .into_iter()

@@ -8,8 +8,7 @@ use std::process::ExitCode;
 use super::{KnowledgeArgs, StoreArgs, UsageError, parse_lang};
 use crate::assistant::{Channel, Journal, QueryId, QueryRecord};
 use crate::i18n::Catalog;
-use crate::lang::Lang;
-use crate::search::{Answer, AnswerHit, AskOptions, Library};
+use crate::search::{AnswerHit, AskOptions};
 
 /// Search the knowledge and print the best entries.
 #[derive(Debug, clap::Args)]
@@ -52,7 +51,7 @@ pub(super) fn execute(args: Args) -> anyhow::Result<ExitCode> {
         limit: args.limit,
         ..AskOptions::default()
     };
-    let answer = ask(&library, query.trim(), options)?;
+    let answer = library.ask(query.trim(), options)?;
     let (memory, pseudonyms, _) = args.store.open(None)?;
     let mut id = [0u8; 8];
     let _ = getrandom::fill(&mut id);
@@ -80,31 +79,6 @@ pub(super) fn execute(args: Args) -> anyhow::Result<ExitCode> {
     }
     print_hits(&answer.hits);
     Ok(ExitCode::SUCCESS)
-}
-
-/// Asks the library; without `--lang`, the answer is in the query's
-/// language only where the whole query is confidently in it, else in
-/// German (gibberish included).
-fn ask(library: &Library, query: &str, options: AskOptions) -> anyhow::Result<Answer> {
-    let answer = library.ask(query, options)?;
-    if options.lang.is_some() || answer.detected_confident || answer.lang == Lang::CANONICAL {
-        return Ok(answer);
-    }
-    let knowledge = library.knowledge();
-    let in_german = |hits: Vec<AnswerHit>| -> Vec<AnswerHit> {
-        hits.into_iter()
-            .map(|hit| match knowledge.get(&hit.id) {
-                Some(entry) => crate::search::present(entry, Lang::CANONICAL, hit.score),
-                None => hit,
-            })
-            .collect()
-    };
-    Ok(Answer {
-        lang: Lang::CANONICAL,
-        hits: in_german(answer.hits),
-        related: in_german(answer.related),
-        ..answer
-    })
 }
 
 /// One item per line, urls on lines of their own. No bidi marks: this is
@@ -147,7 +121,7 @@ fn run_batch(args: &Args, file: &std::path::Path, lang: Option<crate::lang::Lang
             Err(e) if e.kind() == std::io::ErrorKind::InvalidData => String::new(),
             Err(e) => return Err(e.into()),
         };
-        let answer = ask(&library, line.trim(), options)?;
+        let answer = library.ask(line.trim(), options)?;
         serde_json::to_writer(&mut out, &answer)?;
         out.write_all(b"\n")?;
     }
