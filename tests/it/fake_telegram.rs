@@ -32,6 +32,11 @@ use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{Notify, oneshot};
 
+#[path = "fake_telegram/forum.rs"]
+mod forum;
+#[allow(unused_imports)] // for the handover tests to come
+pub use forum::{Topic, document_message, forum_chat, photo_message};
+
 /// The user id of the bot the fake plays.
 pub const BOT_ID: i64 = 4242;
 
@@ -156,6 +161,10 @@ struct Book {
     /// unperformed when released (their caller was killed).
     hold_number: u64,
     discard_below: u64,
+    /// Forum supergroups and their topics.
+    forums: forum::Forums,
+    /// Chats whose user blocked the bot.
+    blocked: HashSet<i64>,
 }
 
 struct Shared {
@@ -867,6 +876,9 @@ impl Book {
     }
 
     fn perform(&mut self, method: &str, params: &Value) -> Result<Value, ApiErr> {
+        if let Some(result) = self.perform_forum(method, params) {
+            return result;
+        }
         match method {
             "getme" => Ok(me()),
             "getwebhookinfo" => Ok(json!({"url": "", "has_custom_certificate": false, "pending_update_count": 0})),
@@ -946,10 +958,13 @@ impl Book {
 
     fn send_message(&mut self, params: &Value) -> Result<Value, ApiErr> {
         let chat = chat_id(params)?;
+        self.check_not_blocked(chat)?;
         let (text, entities) = formatted(params, "text")?;
         let markup = inline_markup(params.get("reply_markup"))?;
+        let thread = self.send_thread(chat, params)?;
         let reply = self.reply_target(chat, params)?;
         let mut message = self.new_message(chat);
+        Book::in_thread(&mut message, thread);
         message["text"] = json!(text);
         if !entities.is_empty() {
             message["entities"] = Value::Array(entities);
@@ -967,6 +982,8 @@ impl Book {
 
     fn send_contact(&mut self, params: &Value) -> Result<Value, ApiErr> {
         let chat = chat_id(params)?;
+        self.check_not_blocked(chat)?;
+        let thread = self.send_thread(chat, params)?;
         let phone = string(params, "phone_number").filter(|p| !p.trim().is_empty());
         let phone = phone.ok_or_else(|| bad("PHONE_NUMBER_INVALID"))?;
         let first = string(params, "first_name").filter(|f| !f.trim().is_empty());
@@ -980,6 +997,7 @@ impl Book {
             }
         }
         let mut message = self.new_message(chat);
+        Book::in_thread(&mut message, thread);
         message["contact"] = contact;
         if let Some(markup) = markup {
             message["reply_markup"] = markup;
