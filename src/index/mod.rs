@@ -12,9 +12,11 @@
 //! and each word becomes term queries, so `title:(` or `AND OR` are words.
 
 mod analyzer;
+mod bm25;
 mod fuzzy;
 mod query;
 mod stamp;
+mod vocabulary;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -111,6 +113,11 @@ pub struct SearchIndex {
     neutral: TextAnalyzer,
     /// The tie-breaking id order of the entries, by position.
     ids: Vec<String>,
+    /// Which terms the searched fields hold.
+    vocabulary: vocabulary::Vocabulary,
+    /// The dictionary's words, by what deleting letters leaves of them.
+    corrector: fuzzy::Corrector,
+    norms: bm25::Norms,
 }
 
 #[derive(Clone, Copy)]
@@ -128,6 +135,18 @@ struct Fields {
     /// stemmed: the dictionary typos are corrected against.
     dictionary: Field,
     langs: HashMap<Lang, LangFields>,
+}
+
+impl Fields {
+    /// The fields a query searches: every language's and the neutral one.
+    fn searched(&self) -> Vec<Field> {
+        let mut fields = vec![self.neutral];
+        for lang in Lang::ALL {
+            let f = self.langs[&lang];
+            fields.extend([f.title, f.keywords, f.summary, f.body]);
+        }
+        fields
+    }
 }
 
 impl SearchIndex {
@@ -159,7 +178,12 @@ impl SearchIndex {
             }
             Location::Dir(dir) => open_or_fill(dir, schema, &fields, knowledge, &compounds, progress)?,
         };
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let reader: IndexReader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let searcher = reader.searcher();
+        let searched = fields.searched();
+        let vocabulary = vocabulary::Vocabulary::read(&searcher, &searched)?;
+        let corrector = fuzzy::Corrector::new(vocabulary::field_terms(&searcher, fields.dictionary)?);
+        let norms = bm25::Norms::new(&searcher, &searched)?;
         let analyzers = Lang::ALL
             .into_iter()
             .map(|l| (l, analyzer::build(Some(l), &compounds)))
@@ -170,6 +194,9 @@ impl SearchIndex {
             analyzers,
             neutral: analyzer::build(None, &compounds),
             ids: knowledge.entries().iter().map(|e| e.id.clone()).collect(),
+            vocabulary,
+            corrector,
+            norms,
         })
     }
 
@@ -183,12 +210,10 @@ impl SearchIndex {
         }
         let searcher = self.reader.searcher();
         let plan = query::Plan::new(self, &searcher, request)?;
-        let Some(query) = plan.query() else {
-            return Ok(Vec::new());
-        };
-        // One more than asked, so that a tie at the end of the page is
-        // settled by id, not by where the index keeps the entries.
-        let top = searcher.search(&query, &TopDocs::with_limit(request.limit + 1).order_by_score())?;
+        // With the entries that tie with the last, so that a tie at the
+        // end of the page is settled by id, not by where the index keeps
+        // the entries.
+        let top = plan.top(&searcher, &self.norms, request.limit)?;
         let addresses: Vec<_> = top.iter().map(|(_, address)| *address).collect();
         let evidence = plan.evidence(&searcher, &addresses)?;
         let mut hits = Vec::with_capacity(top.len());
@@ -237,7 +262,6 @@ impl SearchIndex {
     /// words: a strong hint at the language of a query too short for a
     /// statistical detector.
     pub fn known_words(&self, words: &[String], langs: &[Lang]) -> Result<Vec<(Lang, usize)>, IndexError> {
-        let searcher = self.reader.searcher();
         let mut counts = Vec::with_capacity(langs.len());
         for &lang in langs {
             let f = self.fields.langs[&lang];
@@ -249,11 +273,8 @@ impl SearchIndex {
                     known += 1;
                     continue;
                 };
-                for field in [f.title, f.keywords, f.summary, f.body] {
-                    if searcher.doc_freq(&Term::from_field_text(field, &term))? > 0 {
-                        known += 1;
-                        break;
-                    }
+                if self.vocabulary.holds(&[f.title, f.keywords, f.summary, f.body], &term) {
+                    known += 1;
                 }
             }
             counts.push((lang, known));

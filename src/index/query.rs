@@ -14,13 +14,13 @@
 //! contains, and where: the share of the query it covers is what the
 //! answer's confidence is judged on (see `src/search.rs`).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
-use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocSet, Searcher, Term};
 
-use super::{Evidence, IndexError, Request, SearchIndex, analyzer, fuzzy};
+use super::bm25::{Norms, Scored, Scores};
+use super::{Evidence, IndexError, Request, SearchIndex, analyzer};
 use crate::lang::Lang;
 use crate::text;
 
@@ -68,6 +68,8 @@ struct Clause {
     part: Option<(usize, usize)>,
     field: Field,
     term: String,
+    /// In how many entries `field` holds `term`.
+    doc_freq: u32,
     boost: f32,
     /// How much a match counts as evidence, 0..=1.
     strength: f32,
@@ -124,7 +126,6 @@ impl Plan {
         let docs = searcher.num_docs().max(1) as f32;
         let mut planner = Planner {
             index,
-            searcher,
             request,
             plan: &mut plan,
             planned: Vec::new(),
@@ -165,33 +166,36 @@ impl Plan {
         Ok(plan)
     }
 
-    /// The query: per word, the disjunction of its term queries; summed.
-    pub(super) fn query(&self) -> Option<BooleanQuery> {
-        // By (group, word), ordered, so that the query is the same every time.
-        let mut per_word: BTreeMap<(usize, usize), Vec<Box<dyn Query>>> = BTreeMap::new();
-        for clause in &self.clauses {
-            let query = TermQuery::new(
-                Term::from_field_text(clause.field, &clause.term),
-                IndexRecordOption::WithFreqs,
-            );
-            let boosted: Box<dyn Query> = Box::new(BoostQuery::new(Box::new(query), clause.boost));
-            per_word.entry((clause.reading, clause.word)).or_default().push(boosted);
+    /// The best `limit` entries (and those that tie with the last) by
+    /// BM25: per word, its best-matching term counts fully and its other
+    /// terms a little; the words add up.
+    pub(super) fn top(
+        &self,
+        searcher: &Searcher,
+        norms: &Norms,
+        limit: usize,
+    ) -> Result<Vec<(f32, DocAddress)>, IndexError> {
+        // By (reading, word), in the order planned, so that the sums are
+        // the same every time.
+        let mut order: Vec<usize> = (0..self.clauses.len()).collect();
+        order.sort_by_key(|&i| (self.clauses[i].reading, self.clauses[i].word));
+        let mut scores = Scores::new(searcher, norms, TIE_BREAKER);
+        let mut word = None;
+        for i in order {
+            let clause = &self.clauses[i];
+            let key = (clause.reading, clause.word);
+            if word.is_some_and(|w| w != key) {
+                scores.end_group();
+            }
+            word = Some(key);
+            scores.add(&Scored {
+                field: clause.field,
+                term: &clause.term,
+                doc_freq: clause.doc_freq,
+                boost: clause.boost,
+            })?;
         }
-        if per_word.is_empty() {
-            return None;
-        }
-        let clauses = per_word
-            .into_values()
-            .map(|mut queries| {
-                let query: Box<dyn Query> = if queries.len() == 1 {
-                    queries.remove(0)
-                } else {
-                    Box::new(DisjunctionMaxQuery::with_tie_breaker(queries, TIE_BREAKER))
-                };
-                (Occur::Should, query)
-            })
-            .collect();
-        Some(BooleanQuery::new(clauses))
+        Ok(scores.top(limit))
     }
 
     /// The evidence for each of `docs`: which content words each contains,
@@ -304,7 +308,6 @@ struct Reading<'r> {
 /// Builds a [`Plan`], one reading of the query at a time.
 struct Planner<'a, 'p> {
     index: &'a SearchIndex,
-    searcher: &'a Searcher,
     request: &'a Request<'a>,
     plan: &'p mut Plan,
     planned: Vec<Planned>,
@@ -430,9 +433,10 @@ impl Planner<'_, '_> {
             if word.is_none_or(|w| matched[w]) {
                 continue;
             }
-            for correction in fuzzy::corrections(self.searcher, self.index.fields.dictionary, spelled)? {
+            let index = self.index;
+            for correction in index.corrector.corrections(spelled) {
                 // The correction stands at the typo's position.
-                self.add_text(&corrected, &correction, Some(position))?;
+                self.add_text(&corrected, correction, Some(position))?;
             }
         }
         Ok(())
@@ -502,14 +506,14 @@ impl Planner<'_, '_> {
                 let part = (k > 0).then(|| (k - 1, run - 1));
                 let part_weight = if part.is_some() { PART_WEIGHT } else { 1.0 };
                 for (field, field_weight, evidence) in fields {
-                    let n = doc_freq(self.searcher, field, term)?;
+                    let n = self.index.vocabulary.doc_freq(field, term);
                     if n == 0 {
                         continue;
                     }
                     let target = targets[word];
                     if part.is_none() {
                         let df = &mut self.planned[group].df[target];
-                        *df = (*df).max(n);
+                        *df = (*df).max(u64::from(n));
                     }
                     self.plan.clauses.push(Clause {
                         reading: index,
@@ -518,6 +522,7 @@ impl Planner<'_, '_> {
                         part,
                         field,
                         term: term.clone(),
+                        doc_freq: n,
                         boost: word_boost * field_weight * part_weight,
                         strength: strength * evidence,
                     });
@@ -545,13 +550,13 @@ impl Planner<'_, '_> {
             let Some(word) = content.get(*position).copied().flatten() else {
                 continue;
             };
-            let n = doc_freq(self.searcher, field, term)?;
+            let n = self.index.vocabulary.doc_freq(field, term);
             if n == 0 {
                 continue;
             }
             let target = targets[word];
             let df = &mut self.planned[group].df[target];
-            *df = (*df).max(n);
+            *df = (*df).max(u64::from(n));
             self.plan.clauses.push(Clause {
                 reading: index,
                 word,
@@ -559,6 +564,7 @@ impl Planner<'_, '_> {
                 part: None,
                 field,
                 term: term.clone(),
+                doc_freq: n,
                 boost: boost * NEUTRAL_WEIGHT * script_boost.get(*position).copied().unwrap_or(1.0),
                 strength,
             });
@@ -579,8 +585,4 @@ fn dominant_script(words: &[String]) -> Option<crate::lang::Script> {
         }
     }
     counts.into_iter().max_by_key(|(_, n)| *n).map(|(s, _)| s)
-}
-
-fn doc_freq(searcher: &Searcher, field: Field, term: &str) -> Result<u64, IndexError> {
-    Ok(searcher.doc_freq(&Term::from_field_text(field, term))?)
 }
