@@ -11,6 +11,7 @@
 //! A user's text is never parsed as query syntax: it is split into words
 //! and each word becomes term queries, so `title:(` or `AND OR` are words.
 
+mod analysis;
 mod analyzer;
 mod bm25;
 mod fuzzy;
@@ -28,6 +29,8 @@ use tantivy::query::TermQuery;
 use tantivy::schema::{FAST, Field, IndexRecordOption, STRING, Schema, SchemaBuilder, TextFieldIndexing, TextOptions};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
+
+pub use analysis::Analysis;
 
 use crate::knowledge::{Details, Entry, Knowledge};
 use crate::lang::Lang;
@@ -50,7 +53,8 @@ pub enum Location {
 /// What to search for.
 #[derive(Debug, Clone)]
 pub struct Request<'a> {
-    pub text: &'a str,
+    /// The query, analysed once for detection and search.
+    pub analysis: &'a Analysis<'a>,
     /// The languages whose fields are searched.
     pub langs: &'a [Lang],
     /// The languages whose fields count a bit more: the detected one and
@@ -258,28 +262,16 @@ impl SearchIndex {
         Ok(top.len())
     }
 
-    /// How many of `words` each language's fields contain or drop as stop
-    /// words: a strong hint at the language of a query too short for a
-    /// statistical detector.
-    pub fn known_words(&self, words: &[String], langs: &[Lang]) -> Result<Vec<(Lang, usize)>, IndexError> {
-        let mut counts = Vec::with_capacity(langs.len());
-        for &lang in langs {
-            let f = self.fields.langs[&lang];
-            let mut analyzer = self.analyzers[&lang].clone();
-            let mut known = 0;
-            for word in words {
-                let Some((_, term)) = analyzer::analyze(&mut analyzer, word).into_iter().next() else {
-                    // The language's analyzer drops its own stop words.
-                    known += 1;
-                    continue;
-                };
-                if self.vocabulary.holds(&[f.title, f.keywords, f.summary, f.body], &term) {
-                    known += 1;
-                }
-            }
-            counts.push((lang, known));
-        }
-        Ok(counts)
+    /// Begins the analysis of `query`, which detection and search share.
+    pub fn analyse(&self, query: &str) -> Analysis<'_> {
+        Analysis::new(self, query)
+    }
+
+    /// How many of the words of `text` each language's fields contain or
+    /// drop as stop words: a strong hint at the language of a query too
+    /// short for a statistical detector.
+    pub fn known_words(&self, text: &str, langs: &[Lang]) -> Vec<(Lang, usize)> {
+        self.analyse(text).known_words(text, langs)
     }
 }
 

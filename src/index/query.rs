@@ -131,14 +131,15 @@ impl Plan {
             planned: Vec::new(),
             readings: 0,
         };
-        planner.reading(request.text, request.langs, true, 1.0, Target::Own)?;
-        let typed = text::words(request.text, None).len();
+        let query = request.analysis.query();
+        planner.reading(query, request.langs, true, 1.0, Target::Own)?;
+        let typed = request.analysis.words(query).len();
         for (lang, text) in request.variants {
             // A transliteration is made word by word: where it has as many
             // words as the query, each word's evidence is the best of its
             // readings, so that "telefon" matched as typed and a word
             // matched only in Arabic letters add up.
-            let target = if text::words(text, None).len() == typed {
+            let target = if request.analysis.words(text).len() == typed {
                 Target::Typed
             } else {
                 Target::Own
@@ -330,7 +331,7 @@ impl Planner<'_, '_> {
     ) -> Result<(), IndexError> {
         let reading = self.readings;
         self.readings += 1;
-        let words = text::words(text, None);
+        let words = self.request.analysis.words(text);
         // A function word of any searched language never matches on its
         // own, in no field: "in", "der", "de", Romanian "în". A query of
         // function words alone, of whichever languages ("in der für de"
@@ -445,23 +446,23 @@ impl Planner<'_, '_> {
     /// Adds the term queries of `text` read as `reading` says; `at` puts
     /// all its terms at one word position (a correction's).
     fn add_text(&mut self, reading: &Reading<'_>, text: &str, at: Option<usize>) -> Result<(), IndexError> {
-        let place = |terms: Vec<(usize, String)>| match at {
-            Some(position) => terms.into_iter().map(|(_, t)| (position, t)).collect(),
-            None => terms,
+        let place = |terms: &[(usize, String)]| -> Vec<(usize, String)> {
+            match at {
+                Some(position) => terms.iter().map(|(_, t)| (position, t.clone())).collect(),
+                None => terms.to_vec(),
+            }
         };
         for &lang in reading.langs {
-            let mut analyzer = self.index.analyzers[&lang].clone();
             let boost = if self.request.preferred.contains(&lang) {
                 reading.weight * PREFERRED_LANG_BOOST
             } else {
                 reading.weight
             };
-            let terms = place(analyzer::analyze(&mut analyzer, text));
+            let terms = place(&self.request.analysis.terms(text, Some(lang)));
             self.add_terms(reading, lang, &terms, boost)?;
         }
         if reading.neutral {
-            let mut analyzer = self.index.neutral.clone();
-            let terms = place(analyzer::analyze(&mut analyzer, text));
+            let terms = place(&self.request.analysis.terms(text, None));
             self.add_neutral(reading, &terms)?;
         }
         Ok(())
