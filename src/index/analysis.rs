@@ -17,6 +17,9 @@ use crate::text;
 /// (word position, term) pairs, as [`analyzer::analyze`] gives them.
 pub(super) type Terms = Rc<[(usize, String)]>;
 
+/// A text, its words for no language, and the words joined by spaces.
+type Normalised = (String, Rc<[String]>, Rc<str>);
+
 /// A query's analyses so far, over one index. Made per query, by
 /// [`SearchIndex::analyse`]; not shared between threads.
 pub struct Analysis<'i> {
@@ -24,8 +27,9 @@ pub struct Analysis<'i> {
     query: String,
     /// (text, analyzer: a language's or the neutral one's, terms).
     terms: RefCell<Vec<(String, Option<Lang>, Terms)>>,
-    /// (text, its words as [`text::words`] splits them for no language).
-    words: RefCell<Vec<(String, Rc<[String]>)>>,
+    /// (text, its words as [`text::words`] splits them for no language,
+    /// and those words joined by spaces: what the analyzers read).
+    words: RefCell<Vec<Normalised>>,
 }
 
 impl std::fmt::Debug for Analysis<'_> {
@@ -61,7 +65,8 @@ impl<'i> Analysis<'i> {
             Some(lang) => self.index.analyzers[&lang].clone(),
             None => self.index.neutral.clone(),
         };
-        let terms: Terms = analyzer::analyze(&mut analyzer, text).into();
+        let (_, joined) = self.normalised(text);
+        let terms: Terms = analyzer::analyze(&mut analyzer, &joined).into();
         self.terms
             .borrow_mut()
             .push((text.to_string(), lang, Rc::clone(&terms)));
@@ -70,12 +75,20 @@ impl<'i> Analysis<'i> {
 
     /// The words of `text`, normalised for no language in particular.
     pub(super) fn words(&self, text: &str) -> Rc<[String]> {
-        if let Some((_, words)) = self.words.borrow().iter().find(|(t, _)| t == text) {
-            return Rc::clone(words);
+        self.normalised(text).0
+    }
+
+    /// The words of `text`, and the same joined by spaces.
+    fn normalised(&self, text: &str) -> (Rc<[String]>, Rc<str>) {
+        if let Some((_, words, joined)) = self.words.borrow().iter().find(|(t, _, _)| t == text) {
+            return (Rc::clone(words), Rc::clone(joined));
         }
         let words: Rc<[String]> = text::words(text, None).into();
-        self.words.borrow_mut().push((text.to_string(), Rc::clone(&words)));
-        words
+        let joined: Rc<str> = words.join(" ").into();
+        self.words
+            .borrow_mut()
+            .push((text.to_string(), Rc::clone(&words), Rc::clone(&joined)));
+        (words, joined)
     }
 
     /// For each of `langs`, how many words of `text` its texts contain or

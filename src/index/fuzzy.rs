@@ -13,7 +13,7 @@
 //! deletion of its own, so a typo costs a few hash look-ups and one edit
 //! distance per candidate, about as much as an exact word.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// At most this many corrections are tried for one word.
 const MAX_CORRECTIONS: usize = 3;
@@ -43,7 +43,7 @@ impl Corrector {
             .collect();
         // The same index for the same dictionary, whatever order it came in.
         words.sort_unstable();
-        let mut deletions: HashMap<Box<str>, Vec<u32>> = HashMap::new();
+        let mut deletions: HashMap<Box<str>, Vec<u32>> = HashMap::default();
         let mut keys = Vec::new();
         for (id, (word, _)) in words.iter().enumerate() {
             let chars: Vec<char> = word.chars().collect();
@@ -51,7 +51,6 @@ impl Corrector {
             // longer; two deletions are needed only where such a typed word
             // is long enough to be two edits away.
             let depth = if chars.len() + 2 >= TWO_EDITS_FROM { 2 } else { 1 };
-            keys.clear();
             deletes(&chars, depth, &mut keys);
             for key in keys.drain(..) {
                 let ids = deletions.entry(key.into_boxed_str()).or_default();
@@ -118,24 +117,23 @@ fn allowed_distance(word: &str) -> Option<usize> {
 }
 
 /// `word` and every distinct string that deleting up to `depth` of its
-/// letters leaves, into `out`.
+/// letters leaves, into `out` (which is cleared first), sorted.
 fn deletes(word: &[char], depth: usize, out: &mut Vec<String>) {
-    let start = out.len();
+    out.clear();
     out.push(word.iter().collect());
-    let mut level = start..out.len();
+    let mut level = 0..1;
     for _ in 0..depth {
         let end = out.len();
-        for i in level.clone() {
+        for i in level {
             let chars: Vec<char> = out[i].chars().collect();
             for cut in 0..chars.len() {
-                let shorter: String = chars[..cut].iter().chain(&chars[cut + 1..]).collect();
-                if !out[start..].contains(&shorter) {
-                    out.push(shorter);
-                }
+                out.push(chars[..cut].iter().chain(&chars[cut + 1..]).collect());
             }
         }
         level = end..out.len();
     }
+    out.sort_unstable();
+    out.dedup();
 }
 
 /// The edit distance of `a` and `b` where it is at most `max`: insertions,

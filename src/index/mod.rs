@@ -113,8 +113,12 @@ pub enum IndexError {
 pub struct SearchIndex {
     reader: IndexReader,
     fields: Fields,
+    /// The analyzers of a query's normalised words
+    /// ([`analyzer::build_for_words`]), by language.
     analyzers: HashMap<Lang, TextAnalyzer>,
     neutral: TextAnalyzer,
+    /// Each document's entry position, by segment and document.
+    positions: Vec<Vec<u32>>,
     /// The tie-breaking id order of the entries, by position.
     ids: Vec<String>,
     /// Which terms the searched fields hold.
@@ -188,19 +192,26 @@ impl SearchIndex {
         let vocabulary = vocabulary::Vocabulary::read(&searcher, &searched)?;
         let corrector = fuzzy::Corrector::new(vocabulary::field_terms(&searcher, fields.dictionary)?);
         let norms = bm25::Norms::new(&searcher, &searched)?;
+        let mut positions = Vec::new();
+        for segment in searcher.segment_readers() {
+            let column = segment.fast_fields().u64("position")?;
+            let of = |doc| column.first(doc).map_or(u32::MAX, |p| p as u32);
+            positions.push((0..segment.max_doc()).map(of).collect());
+        }
         let analyzers = Lang::ALL
             .into_iter()
-            .map(|l| (l, analyzer::build(Some(l), &compounds)))
+            .map(|l| (l, analyzer::build_for_words(Some(l), &compounds)))
             .collect();
         Ok(SearchIndex {
             reader,
             fields,
             analyzers,
-            neutral: analyzer::build(None, &compounds),
+            neutral: analyzer::build_for_words(None, &compounds),
             ids: knowledge.entries().iter().map(|e| e.id.clone()).collect(),
             vocabulary,
             corrector,
             norms,
+            positions,
         })
     }
 
@@ -222,11 +233,8 @@ impl SearchIndex {
         let evidence = plan.evidence(&searcher, &addresses)?;
         let mut hits = Vec::with_capacity(top.len());
         for ((score, address), evidence) in top.into_iter().zip(evidence) {
-            let column = searcher
-                .segment_reader(address.segment_ord)
-                .fast_fields()
-                .u64("position")?;
-            if let Some(position) = column.first(address.doc_id) {
+            let position = self.positions[address.segment_ord as usize][address.doc_id as usize];
+            if position != u32::MAX {
                 hits.push(Hit {
                     position: position as usize,
                     score,
@@ -248,7 +256,8 @@ impl SearchIndex {
     /// no detection, no other fields, no typo correction. For benchmarks.
     pub fn raw_term_query(&self, text: &str, limit: usize) -> Result<usize, IndexError> {
         let mut analyzer = self.analyzers[&Lang::De].clone();
-        let Some((_, term)) = analyzer::analyze(&mut analyzer, text).into_iter().next() else {
+        let words = crate::text::words(text, None).join(" ");
+        let Some((_, term)) = analyzer::analyze(&mut analyzer, &words).into_iter().next() else {
             return Ok(0);
         };
         let query = TermQuery::new(

@@ -9,7 +9,7 @@
 //! their frequencies) are kept apart: typos are corrected against them
 //! (`typo.rs`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use tantivy::Searcher;
 use tantivy::schema::Field;
@@ -27,7 +27,7 @@ pub(super) struct Vocabulary {
 impl Vocabulary {
     /// Reads the term dictionaries of `fields` in every segment of `searcher`.
     pub(super) fn read(searcher: &Searcher, fields: &[Field]) -> Result<Vocabulary, IndexError> {
-        let mut terms: HashMap<Box<str>, Vec<(Field, u32)>> = HashMap::new();
+        let mut terms: HashMap<Box<str>, Vec<(Field, u32)>> = HashMap::default();
         for &field in fields {
             for (term, docs) in field_terms(searcher, field)? {
                 let slots = terms.entry(term).or_default();
@@ -63,7 +63,7 @@ impl Vocabulary {
 /// The terms of one field (valid UTF-8 only) with their document
 /// frequencies, summed over segments.
 pub(super) fn field_terms(searcher: &Searcher, field: Field) -> Result<HashMap<Box<str>, u32>, IndexError> {
-    let mut terms: HashMap<Box<str>, u32> = HashMap::new();
+    let mut terms: HashMap<Box<str>, u32> = HashMap::default();
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(field)?;
         let mut stream = inverted.terms().stream().map_err(tantivy::TantivyError::from)?;
