@@ -271,6 +271,12 @@ impl SearchIndex {
         Ok(top.len())
     }
 
+    /// How many segments the index has: one for small knowledge, which is
+    /// faster to search.
+    pub fn segments(&self) -> usize {
+        self.positions.len()
+    }
+
     /// Begins the analysis of `query`, which detection and search share.
     pub fn analyse(&self, query: &str) -> Analysis<'_> {
         Analysis::new(self, query)

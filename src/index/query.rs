@@ -506,11 +506,15 @@ impl Planner<'_, '_> {
             for (k, (_, term)) in terms[i..i + run].iter().enumerate() {
                 let part = (k > 0).then(|| (k - 1, run - 1));
                 let part_weight = if part.is_some() { PART_WEIGHT } else { 1.0 };
+                // One look-up for all fields: most terms are in none.
+                let holders = self.index.vocabulary.fields(term);
+                if holders.is_empty() {
+                    continue;
+                }
                 for (field, field_weight, evidence) in fields {
-                    let n = self.index.vocabulary.doc_freq(field, term);
-                    if n == 0 {
+                    let Some(&(_, n)) = holders.iter().find(|(f, _)| *f == field) else {
                         continue;
-                    }
+                    };
                     let target = targets[word];
                     if part.is_none() {
                         let df = &mut self.planned[group].df[target];

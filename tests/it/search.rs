@@ -367,3 +367,10 @@ fn look_alike_letters_do_not_hide_a_word() {
     assert_eq!(typed, ask("матер\u{456}али конференц\u{456}ї"));
     assert!(typed.contains(&"tagung-duesseldorf-2007".to_string()), "{typed:?}");
 }
+
+/// Regression (issue 13): the shipped index had two segments for 24
+/// entries, and every query paid for both (23 % of its time).
+#[test]
+fn small_knowledge_is_one_segment() {
+    assert_eq!(library().index().segments(), 1);
+}
