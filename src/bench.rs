@@ -47,7 +47,11 @@ pub struct Quality {
     pub none_rejected: f64,
 }
 
-/// The core, the floor and the peer side by side.
+/// The core, the floor and the peer side by side. Each query is asked of
+/// Lotse, the floor and FTS5 in turn, so that all three meet the same
+/// machine load. Latencies are wall-clock time; the `_cpu` ones count only
+/// the time the thread ran (what a query costs, without the waits of a
+/// machine shared with other work).
 #[derive(Debug, Clone, Serialize)]
 pub struct CoreReport {
     pub queries: usize,
@@ -58,7 +62,13 @@ pub struct CoreReport {
     pub lotse_quality: Quality,
     pub floor: Latency,
     pub fts5: Latency,
+    /// FTS5 on the queries of category `typo` alone.
+    pub fts5_typo: Latency,
     pub fts5_quality: Quality,
+    pub lotse_cpu: Latency,
+    pub lotse_typo_cpu: Latency,
+    pub fts5_cpu: Latency,
+    pub fts5_typo_cpu: Latency,
 }
 
 /// One size of the scale test.
@@ -108,27 +118,36 @@ fn options(q: &EvalQuery, limit: usize) -> AskOptions {
 /// Runs the core, the floor and FTS5 over `queries`, `rounds` times each.
 pub fn core(library: &Library, queries: &[EvalQuery], rounds: usize) -> anyhow::Result<CoreReport> {
     let knowledge = library.knowledge();
-    // Warm up the caches and the typo automata once.
+    let db = fts5_table(knowledge)?;
+    let mut select =
+        db.prepare("SELECT id FROM docs WHERE docs MATCH ?1 ORDER BY bm25(docs, 0.0, 4.0, 3.0, 2.0, 1.0) LIMIT ?2")?;
+    let mut fts5 = |text: &str, limit: i64| -> rusqlite::Result<Vec<String>> {
+        let expression = fts5_expression(text);
+        if expression.is_empty() {
+            return Ok(Vec::new());
+        }
+        select
+            .query_map((expression, limit), |row| row.get::<_, String>(0))?
+            .collect()
+    };
+    // Warm up both once.
     for q in queries {
         library.ask(&q.text, options(q, 5))?;
+        fts5(&q.text, 5)?;
     }
-    let mut lotse = Vec::new();
-    let mut typo = Vec::new();
-    let mut floor = Vec::new();
+    let mut times = Times::default();
     for _ in 0..rounds {
         for q in queries {
-            let start = Instant::now();
-            let answer = library.ask(&q.text, options(q, 5))?;
-            let took = start.elapsed();
-            lotse.push(took);
-            if q.category.as_deref() == Some("typo") {
-                typo.push(took);
-            }
-            std::hint::black_box(answer);
-            let start = Instant::now();
-            let n = library.index().raw_term_query(&q.text, 5)?;
-            floor.push(start.elapsed());
-            std::hint::black_box(n);
+            let typo = q.category.as_deref() == Some("typo");
+            let (answer, wall, cpu) = timed(|| library.ask(&q.text, options(q, 5)));
+            std::hint::black_box(answer?);
+            times.lotse.push(wall, cpu, typo);
+            let (n, wall, cpu) = timed(|| library.index().raw_term_query(&q.text, 5));
+            std::hint::black_box(n?);
+            times.floor.push(wall, cpu, typo);
+            let (ids, wall, cpu) = timed(|| fts5(&q.text, 5));
+            std::hint::black_box(ids?);
+            times.fts5.push(wall, cpu, typo);
         }
     }
     let lotse_quality = quality(
@@ -139,25 +158,86 @@ pub fn core(library: &Library, queries: &[EvalQuery], rounds: usize) -> anyhow::
         },
         knowledge,
     )?;
-
-    let (fts5, fts5_quality) = fts5(knowledge, queries, rounds)?;
+    let fts5_quality = quality(queries, |q| Ok(fts5(&q.text, 10)?), knowledge)?;
+    let Times {
+        mut lotse,
+        mut floor,
+        fts5: mut peer,
+    } = times;
     Ok(CoreReport {
         queries: queries.len(),
         rounds,
-        lotse: latency(&mut lotse),
-        lotse_typo: latency(&mut typo),
+        lotse: latency(&mut lotse.wall),
+        lotse_typo: latency(&mut lotse.typo_wall),
         lotse_quality,
-        floor: latency(&mut floor),
-        fts5,
+        floor: latency(&mut floor.wall),
+        fts5: latency(&mut peer.wall),
+        fts5_typo: latency(&mut peer.typo_wall),
         fts5_quality,
+        lotse_cpu: latency(&mut lotse.cpu),
+        lotse_typo_cpu: latency(&mut lotse.typo_cpu),
+        fts5_cpu: latency(&mut peer.cpu),
+        fts5_typo_cpu: latency(&mut peer.typo_cpu),
     })
 }
 
-/// Builds and queries an SQLite FTS5 table over the same entries and fields
+/// The times of one contender: all queries, and the typo queries alone.
+#[derive(Default)]
+struct Series {
+    wall: Vec<Duration>,
+    cpu: Vec<Duration>,
+    typo_wall: Vec<Duration>,
+    typo_cpu: Vec<Duration>,
+}
+
+impl Series {
+    fn push(&mut self, wall: Duration, cpu: Duration, typo: bool) {
+        self.wall.push(wall);
+        self.cpu.push(cpu);
+        if typo {
+            self.typo_wall.push(wall);
+            self.typo_cpu.push(cpu);
+        }
+    }
+}
+
+#[derive(Default)]
+struct Times {
+    lotse: Series,
+    floor: Series,
+    fts5: Series,
+}
+
+/// Runs `f`, measuring its wall-clock and its thread's CPU time.
+fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration, Duration) {
+    let (cpu, wall) = (thread_cpu(), Instant::now());
+    let out = f();
+    let wall = wall.elapsed();
+    (out, wall, thread_cpu().saturating_sub(cpu))
+}
+
+/// The CPU time this thread has run.
+#[cfg(unix)]
+fn thread_cpu() -> Duration {
+    let mut now = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: `now` is a valid timespec for the call to write into.
+    let ok = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) } == 0;
+    if !ok {
+        return Duration::ZERO;
+    }
+    Duration::new(now.tv_sec as u64, now.tv_nsec as u32)
+}
+
+#[cfg(not(unix))]
+fn thread_cpu() -> Duration {
+    Duration::ZERO
+}
+
+/// An SQLite FTS5 table over the same entries and fields as Lotse's index
 /// (every language's title, keywords, summary and body), ranked by bm25
 /// with the same field weights as Lotse. It runs in this process and on
 /// this thread, as Lotse does: no pool, no other thread, no async runtime.
-fn fts5(knowledge: &Knowledge, queries: &[EvalQuery], rounds: usize) -> anyhow::Result<(Latency, Quality)> {
+fn fts5_table(knowledge: &Knowledge) -> anyhow::Result<rusqlite::Connection> {
     let db = rusqlite::Connection::open_in_memory()?;
     db.execute_batch(
         "CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, keywords, summary, body, \
@@ -181,31 +261,7 @@ fn fts5(knowledge: &Knowledge, queries: &[EvalQuery], rounds: usize) -> anyhow::
     }
     // One segment, as Lotse's index of a small knowledge folder has.
     db.execute_batch("INSERT INTO docs(docs) VALUES('optimize')")?;
-    let mut select =
-        db.prepare("SELECT id FROM docs WHERE docs MATCH ?1 ORDER BY bm25(docs, 0.0, 4.0, 3.0, 2.0, 1.0) LIMIT ?2")?;
-    let mut search = |text: &str, limit: i64| -> rusqlite::Result<Vec<String>> {
-        let expression = fts5_expression(text);
-        if expression.is_empty() {
-            return Ok(Vec::new());
-        }
-        select
-            .query_map((expression, limit), |row| row.get::<_, String>(0))?
-            .collect()
-    };
-    for q in queries {
-        search(&q.text, 5)?;
-    }
-    let mut times = Vec::new();
-    for _ in 0..rounds {
-        for q in queries {
-            let start = Instant::now();
-            let ids = search(&q.text, 5)?;
-            times.push(start.elapsed());
-            std::hint::black_box(ids);
-        }
-    }
-    let quality = quality(queries, |q| Ok(search(&q.text, 10)?), knowledge)?;
-    Ok((latency(&mut times), quality))
+    Ok(db)
 }
 
 /// A user's words as an FTS5 expression: each word quoted (so nothing is

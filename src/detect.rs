@@ -49,16 +49,17 @@ pub struct Detection {
 
 /// What the knowledge knows of words, per language.
 pub trait Vocabulary {
-    /// For each of `langs`, how many of `words` (normalised by
-    /// [`text::words`]) occur in its texts or are its stop words.
-    fn known_words(&self, words: &[String], langs: &[Lang]) -> Vec<(Lang, usize)>;
+    /// For each of `langs`, how many of the words of `text` (as
+    /// [`text::words`] splits them) occur in its texts or are its stop
+    /// words.
+    fn known_words(&self, text: &str, langs: &[Lang]) -> Vec<(Lang, usize)>;
 }
 
 /// A vocabulary that knows no words, for detection by letters alone.
 pub struct NoVocabulary;
 
 impl Vocabulary for NoVocabulary {
-    fn known_words(&self, _: &[String], langs: &[Lang]) -> Vec<(Lang, usize)> {
+    fn known_words(&self, _: &str, langs: &[Lang]) -> Vec<(Lang, usize)> {
         langs.iter().map(|&l| (l, 0)).collect()
     }
 }
@@ -183,12 +184,12 @@ fn judge(query: &str, script: Script, words: &[String], vocabulary: &dyn Vocabul
         Some(scores) => scores.probabilities(&langs),
         None => langs.iter().map(|&l| (l, 1.0)).collect(),
     };
-    for (lang, factor) in letters(query, script) {
+    for (lang, factor) in letters(query, script, words) {
         if let Some(slot) = judged.iter_mut().find(|(l, _)| *l == lang) {
             slot.1 *= factor;
         }
     }
-    let known = vocabulary.known_words(words, &langs);
+    let known = vocabulary.known_words(query, &langs);
     let most = known.iter().map(|&(_, n)| n).max().unwrap_or(0);
     let german_known_most = most > 0 && known.iter().any(|&(l, n)| l == Lang::De && n == most);
     for (lang, n) in known {
@@ -270,9 +271,9 @@ fn judge_romanized(
                 let model = langid::score(c).map_or(0.0, |s| s.fit(lang)) / letters / typical_fit(lang);
                 // Words of the candidate that the knowledge knows in that
                 // language are evidence the model cannot see.
-                let words = text::words(c, Some(lang));
-                let known = vocabulary.known_words(&words, &[lang]).first().map_or(0, |&(_, n)| n);
-                model + KNOWN_CANDIDATE_WORD * known as f32 / words.len().max(1) as f32
+                let words = text::words(c, None).len();
+                let known = vocabulary.known_words(c, &[lang]).first().map_or(0, |&(_, n)| n);
+                model + KNOWN_CANDIDATE_WORD * known as f32 / words.max(1) as f32
             })
             .fold(f32::NEG_INFINITY, f32::max);
         if best.is_none_or(|(_, f)| fit > f) {
@@ -366,7 +367,7 @@ fn dominant_script(query: &str) -> Option<Script> {
 
 /// Letters that tell languages of `script` apart, as factors on their
 /// probability.
-fn letters(query: &str, script: Script) -> Vec<(Lang, f32)> {
+fn letters(query: &str, script: Script, words: &[String]) -> Vec<(Lang, f32)> {
     let lower = query.to_lowercase();
     let has = |letters: &str| lower.chars().any(|c| letters.contains(c));
     let mut factors = Vec::new();
@@ -374,15 +375,15 @@ fn letters(query: &str, script: Script) -> Vec<(Lang, f32)> {
         // Letters of Persian and Pashto keyboards that Arabic does not use.
         factors.push((Lang::Ar, 1.0 / LETTER_WEIGHT));
     }
-    if let Some(lang) = by_letters(query, script) {
+    if let Some(lang) = by_letters(&lower, script, words) {
         factors.push((lang, LETTER_WEIGHT));
     }
     factors
 }
 
 /// Step 2: letters only one language of the script uses.
-fn by_letters(query: &str, script: Script) -> Option<Lang> {
-    let lower = query.to_lowercase();
+/// `lower` is the query in lower case, `words` its words.
+fn by_letters(lower: &str, script: Script, words: &[String]) -> Option<Lang> {
     let has = |letters: &str| lower.chars().any(|c| letters.contains(c));
     match script {
         Script::Arabic => {
@@ -402,7 +403,7 @@ fn by_letters(query: &str, script: Script) -> Option<Lang> {
             }
         }
         Script::Latin => {
-            let kurmanji = has("ê") && has("şçîû") || kurmanji_words(&text::words(query, None)) > 0;
+            let kurmanji = has("ê") && has("şçîû") || kurmanji_words(words) > 0;
             // The combining dot is what lower-casing leaves of a Turkish İ.
             if has("ığ\u{307}") || has("ş") && !kurmanji && !has("ăâțș") {
                 Some(Lang::Tr)
@@ -498,10 +499,11 @@ mod tests {
     struct Knows(Lang);
 
     impl Vocabulary for Knows {
-        fn known_words(&self, words: &[String], langs: &[Lang]) -> Vec<(Lang, usize)> {
+        fn known_words(&self, text: &str, langs: &[Lang]) -> Vec<(Lang, usize)> {
+            let words = text::words(text, None).len();
             langs
                 .iter()
-                .map(|&l| (l, if l == self.0 { words.len() } else { 0 }))
+                .map(|&l| (l, if l == self.0 { words } else { 0 }))
                 .collect()
         }
     }

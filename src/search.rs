@@ -151,12 +151,37 @@ impl Library {
     /// Builds the index of `knowledge`.
     pub fn new(knowledge: Knowledge, location: &index::Location) -> Result<Library, IndexError> {
         let index = SearchIndex::build(&knowledge, location)?;
-        Ok(Library { knowledge, index })
+        Ok(Library::from_parts(knowledge, index))
     }
 
-    /// Wraps an index already built over `knowledge`.
+    /// Wraps an index already built over `knowledge`, and warms it up.
     pub fn from_parts(knowledge: Knowledge, index: SearchIndex) -> Library {
-        Library { knowledge, index }
+        let library = Library { knowledge, index };
+        library.warm_up();
+        library
+    }
+
+    /// Asks a few questions in each language before the first user does:
+    /// the first title the knowledge has in it, and that title without its
+    /// vowels (words no field has, so typo correction runs too), so the
+    /// first real answer does not pay for cold caches and first uses of
+    /// stemmers and the model.
+    fn warm_up(&self) {
+        for lang in Lang::ALL {
+            let Some(texts) = self.knowledge.entries().iter().find_map(|e| e.texts.get(&lang)) else {
+                continue;
+            };
+            let title = &texts.title;
+            let typo: String = title.chars().filter(|c| !"aeiouаеиоуاوي".contains(*c)).collect();
+            for query in [title.as_str(), typo.as_str()] {
+                let options = AskOptions {
+                    lang: Some(lang),
+                    ..AskOptions::default()
+                };
+                // Only warming: an error here would show on the first question.
+                let _ = self.ask(query, options);
+            }
+        }
     }
 
     /// The search index, for benchmarks that measure it alone.
@@ -220,7 +245,9 @@ impl Library {
     /// the user's, German and the neutral field where detection is sure of
     /// the whole query; else every language of its scripts and the user's.
     fn judge(&self, query: &str, options: &AskOptions) -> Result<(Detection, Lang, Vec<Hit>), IndexError> {
-        let detection = detect::detect(query, options.hint.or(options.lang), &self.index);
+        // Analysed once: detection's known words and search's terms are the same.
+        let analysis = self.index.analyse(query);
+        let detection = detect::detect(query, options.hint.or(options.lang), &analysis);
         // Only a query confidently in one language is answered in it;
         // gibberish, a name or a shared word gets German, as documented.
         let answer_lang = options
@@ -247,7 +274,7 @@ impl Library {
         langs.sort();
         langs.dedup();
         let hits = self.index.search(&index::Request {
-            text: query,
+            analysis: &analysis,
             langs: &langs,
             preferred: &preferred,
             variants: &detection.transliterated,
@@ -258,9 +285,14 @@ impl Library {
 }
 
 impl detect::Vocabulary for SearchIndex {
-    fn known_words(&self, words: &[String], langs: &[Lang]) -> Vec<(Lang, usize)> {
-        // A broken index only costs the detection its best hint.
-        SearchIndex::known_words(self, words, langs).unwrap_or_default()
+    fn known_words(&self, text: &str, langs: &[Lang]) -> Vec<(Lang, usize)> {
+        SearchIndex::known_words(self, text, langs)
+    }
+}
+
+impl detect::Vocabulary for index::Analysis<'_> {
+    fn known_words(&self, text: &str, langs: &[Lang]) -> Vec<(Lang, usize)> {
+        index::Analysis::known_words(self, text, langs)
     }
 }
 

@@ -42,11 +42,7 @@ pub fn words(text: &str, lang: Option<Lang>) -> Vec<String> {
             word.clear();
         }
         if !word.is_empty() {
-            let mut done = fold_homoglyphs(std::mem::take(word));
-            if lang == Some(Lang::De) {
-                done = fold_german_digraphs(done);
-            }
-            out.push(done);
+            out.push(in_lang(fold_homoglyphs(std::mem::take(word)), lang));
         }
         *word_chars = 0;
     };
@@ -150,6 +146,17 @@ fn push_folded(word: &mut String, c: char) -> usize {
     }
     word.push(c);
     1
+}
+
+/// A word of [`words`] for no language as [`words`] gives it for `lang`:
+/// only German folds more. So a text is normalised once and each
+/// language's analyzer takes the words from there.
+pub fn in_lang(word: String, lang: Option<Lang>) -> String {
+    if lang == Some(Lang::De) {
+        fold_german_digraphs(word)
+    } else {
+        word
+    }
 }
 
 /// German writes `ä`, `ö`, `ü` as `ae`, `oe`, `ue` where a keyboard lacks

@@ -110,7 +110,18 @@ impl Compounds {
 /// Builds the analyzer of `lang`, or the neutral one for `None`; German
 /// splits compounds against `compounds`.
 pub fn build(lang: Option<Lang>, compounds: &Arc<Compounds>) -> TextAnalyzer {
-    let tokenizer = WordTokenizer::new(lang, compounds);
+    with_tokenizer(WordTokenizer::new(lang, compounds, false))
+}
+
+/// Like [`build`], for text already normalised: the words of
+/// [`text::words`] for no language, joined by spaces. A query is
+/// normalised once, and each language's analyzer starts from its words.
+pub fn build_for_words(lang: Option<Lang>, compounds: &Arc<Compounds>) -> TextAnalyzer {
+    with_tokenizer(WordTokenizer::new(lang, compounds, true))
+}
+
+fn with_tokenizer(tokenizer: WordTokenizer) -> TextAnalyzer {
+    let lang = tokenizer.lang;
     match lang.and_then(snowball) {
         Some(language) => TextAnalyzer::builder(tokenizer).filter(Stemmer::new(language)).build(),
         None => TextAnalyzer::builder(tokenizer).build(),
@@ -178,10 +189,12 @@ struct WordTokenizer {
     stop_words: Arc<HashSet<String>>,
     compounds: Option<Arc<Compounds>>,
     reduce: Reduce,
+    /// Whether the text is normalised words joined by spaces already.
+    normalised: bool,
 }
 
 impl WordTokenizer {
-    fn new(lang: Option<Lang>, compounds: &Arc<Compounds>) -> WordTokenizer {
+    fn new(lang: Option<Lang>, compounds: &Arc<Compounds>, normalised: bool) -> WordTokenizer {
         let stop_words = lang.map(normalised_stop_words).unwrap_or_default();
         let reduce = match lang {
             Some(Lang::Ps | Lang::Kmr) => Reduce::Truncate,
@@ -196,6 +209,7 @@ impl WordTokenizer {
             stop_words: Arc::new(stop_words),
             compounds: (lang == Some(Lang::De)).then(|| Arc::clone(compounds)),
             reduce,
+            normalised,
         }
     }
 
@@ -241,7 +255,15 @@ impl Tokenizer for WordTokenizer {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream {
         let mut tokens = Vec::new();
-        for (position, word) in text::words(text, self.lang).into_iter().enumerate() {
+        let words = if self.normalised {
+            text.split(' ')
+                .filter(|w| !w.is_empty())
+                .map(|w| text::in_lang(w.to_string(), self.lang))
+                .collect()
+        } else {
+            text::words(text, self.lang)
+        };
+        for (position, word) in words.into_iter().enumerate() {
             if self.stop_words.contains(&word) {
                 continue;
             }

@@ -1,114 +1,183 @@
 //! Typo tolerance: correcting a word against the index's own dictionary.
 //!
-//! A word that no field of the index contains is looked up in the dictionary field with
-//! a Levenshtein automaton (one edit for words of four to eleven letters,
-//! two for longer ones; a swap of two letters is one edit). The closest
-//! words found are then searched like words the user typed, with a lower
-//! weight, so BM25 still ranks them and an exact word always counts more
-//! than a corrected one.
+//! Only a word that no field of the index contains is corrected: one edit
+//! for words of four to eleven letters, two for longer ones; a swap of two
+//! neighbouring letters is one edit. The corrections are the nearest
+//! dictionary words, and are searched like words the user typed, with a
+//! lower weight, so BM25 still ranks them and an exact word always counts
+//! more than a corrected one.
+//!
+//! The work is done when the index is made, not per query (SymSpell): every
+//! dictionary word is stored under each string that deleting one letter
+//! (two, for long words) leaves. A typed word meets its corrections under a
+//! deletion of its own, so a typo costs a few hash look-ups and one edit
+//! distance per candidate, about as much as an exact word.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
-use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder};
-use tantivy::Searcher;
-use tantivy::schema::Field;
-use tantivy_fst::Automaton;
-
-use super::IndexError;
+use rustc_hash::FxHashMap as HashMap;
 
 /// At most this many corrections are tried for one word.
 const MAX_CORRECTIONS: usize = 3;
+/// A typed word may be corrected to a dictionary word this many letters
+/// shorter at most; shorter dictionary words are not stored.
+const MIN_WORD: usize = 3;
+/// Typed words of this many letters or more may be two edits away from
+/// their correction (see [`allowed_distance`]).
+const TWO_EDITS_FROM: usize = 12;
 
-/// The corrections of `word`, a word that no field of the index has:
-/// the nearest dictionary words, or none where the word is too short to
-/// correct.
-pub(super) fn corrections(searcher: &Searcher, dictionary: Field, word: &str) -> Result<Vec<String>, IndexError> {
-    match allowed_distance(word) {
-        Some(distance) => closest(searcher, dictionary, word, distance),
-        None => Ok(Vec::new()),
+/// The dictionary words under the strings their deletions leave.
+#[derive(Debug, Default)]
+pub(super) struct Corrector {
+    /// Each dictionary word with its document frequency.
+    words: Vec<(Box<str>, u32)>,
+    /// A word itself, or what deleting one or two of its letters leaves →
+    /// the words (indices into `words`) that leave it.
+    deletions: HashMap<Box<str>, Vec<u32>>,
+}
+
+impl Corrector {
+    /// Indexes the dictionary `words` (with their document frequencies).
+    pub(super) fn new(words: impl IntoIterator<Item = (Box<str>, u32)>) -> Corrector {
+        let mut words: Vec<(Box<str>, u32)> = words
+            .into_iter()
+            .filter(|(w, _)| w.chars().count() >= MIN_WORD && !is_number(w))
+            .collect();
+        // The same index for the same dictionary, whatever order it came in.
+        words.sort_unstable();
+        let mut deletions: HashMap<Box<str>, Vec<u32>> = HashMap::default();
+        let mut keys = Vec::new();
+        for (id, (word, _)) in words.iter().enumerate() {
+            let chars: Vec<char> = word.chars().collect();
+            // A word may be reached from typed words up to two letters
+            // longer; two deletions are needed only where such a typed word
+            // is long enough to be two edits away.
+            let depth = if chars.len() + 2 >= TWO_EDITS_FROM { 2 } else { 1 };
+            deletes(&chars, depth, &mut keys);
+            for key in keys.drain(..) {
+                let ids = deletions.entry(key.into_boxed_str()).or_default();
+                if ids.last() != Some(&(id as u32)) {
+                    ids.push(id as u32);
+                }
+            }
+        }
+        deletions.values_mut().for_each(|ids| ids.shrink_to_fit());
+        Corrector { words, deletions }
     }
+
+    /// The corrections of `word`: the nearest dictionary words, nearest
+    /// first and, at the same distance, the most frequent first; none where
+    /// the word is too short or a number.
+    pub(super) fn corrections(&self, word: &str) -> Vec<&str> {
+        let Some(max) = allowed_distance(word) else {
+            return Vec::new();
+        };
+        let chars: Vec<char> = word.chars().collect();
+        let mut keys = Vec::new();
+        deletes(&chars, max, &mut keys);
+        let mut found: Vec<(usize, u32)> = Vec::new();
+        for key in &keys {
+            for &id in self.deletions.get(key.as_str()).map_or(&[][..], Vec::as_slice) {
+                if found.iter().any(|&(_, seen)| seen == id) {
+                    continue;
+                }
+                let candidate: Vec<char> = self.words[id as usize].0.chars().collect();
+                if let Some(d) = distance(&chars, &candidate, max) {
+                    found.push((d, id));
+                }
+            }
+        }
+        found.sort_by(|&(da, a), &(db, b)| {
+            let (wa, na) = &self.words[a as usize];
+            let (wb, nb) = &self.words[b as usize];
+            da.cmp(&db).then(nb.cmp(na)).then(wa.cmp(wb))
+        });
+        found
+            .into_iter()
+            .take(MAX_CORRECTIONS)
+            .map(|(_, id)| &*self.words[id as usize].0)
+            .collect()
+    }
+}
+
+fn is_number(word: &str) -> bool {
+    word.chars().all(|c| c.is_ascii_digit())
 }
 
 /// How many edits a word of this length may be away from its correction:
 /// none for short words and numbers, where a typo makes another word.
-fn allowed_distance(word: &str) -> Option<u8> {
-    if word.chars().all(|c| c.is_ascii_digit()) {
+fn allowed_distance(word: &str) -> Option<usize> {
+    if is_number(word) {
         return None;
     }
-    // Two edits only for long words: most typos are one edit, and the
-    // automaton for two edits costs several times more.
+    // Two edits only for long words: most typos are one edit.
     match word.chars().count() {
         0..=3 => None,
-        4..=11 => Some(1),
+        n if n < TWO_EDITS_FROM => Some(1),
         _ => Some(2),
     }
 }
 
-/// The dictionary words nearest to `word`, nearest first and, at the same
-/// distance, the most frequent first.
-fn closest(searcher: &Searcher, field: Field, word: &str, max: u8) -> Result<Vec<String>, IndexError> {
-    let dfa = builder(max).build_dfa(word);
-    let mut found: HashMap<String, (u8, u64)> = HashMap::new();
-    for segment in searcher.segment_readers() {
-        let inverted = segment.inverted_index(field)?;
-        let mut stream = inverted
-            .terms()
-            .search(DfaAutomaton(&dfa))
-            .into_stream()
-            .map_err(tantivy::TantivyError::from)?;
-        while stream.advance() {
-            let Ok(term) = std::str::from_utf8(stream.key()) else {
-                continue;
-            };
-            let Distance::Exact(d) = dfa.eval(term) else {
-                continue;
-            };
-            let docs = u64::from(stream.value().doc_freq);
-            let slot = found.entry(term.to_string()).or_insert((d, 0));
-            slot.1 += docs;
+/// `word` and every distinct string that deleting up to `depth` of its
+/// letters leaves, into `out` (which is cleared first), sorted.
+fn deletes(word: &[char], depth: usize, out: &mut Vec<String>) {
+    out.clear();
+    out.push(word.iter().collect());
+    let mut level = 0..1;
+    for _ in 0..depth {
+        let end = out.len();
+        for i in level {
+            let chars: Vec<char> = out[i].chars().collect();
+            for cut in 0..chars.len() {
+                out.push(chars[..cut].iter().chain(&chars[cut + 1..]).collect());
+            }
+        }
+        level = end..out.len();
+    }
+    out.sort_unstable();
+    out.dedup();
+}
+
+/// The edit distance of `a` and `b` where it is at most `max`: insertions,
+/// deletions, substitutions and swaps of neighbouring letters count one
+/// each (optimal string alignment).
+fn distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let width = b.len() + 1;
+    let mut rows = vec![0usize; 3 * width];
+    for (j, cell) in rows[..width].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        let (cur, prev, before) = (i % 3, (i + 2) % 3, (i + 1) % 3);
+        rows[cur * width] = i;
+        let mut best = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (rows[prev * width + j] + 1)
+                .min(rows[cur * width + j - 1] + 1)
+                .min(rows[prev * width + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(rows[before * width + j - 2] + 1);
+            }
+            rows[cur * width + j] = d;
+            best = best.min(d);
+        }
+        if best > max {
+            return None;
         }
     }
-    let mut ranked: Vec<(String, (u8, u64))> = found.into_iter().collect();
-    ranked.sort_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)).then(a.0.cmp(&b.0)));
-    Ok(ranked.into_iter().take(MAX_CORRECTIONS).map(|(w, _)| w).collect())
-}
-
-/// Building an automaton builder is costly (it precomputes the states for
-/// a distance), so each is built once.
-fn builder(distance: u8) -> &'static LevenshteinAutomatonBuilder {
-    static ONE: OnceLock<LevenshteinAutomatonBuilder> = OnceLock::new();
-    static TWO: OnceLock<LevenshteinAutomatonBuilder> = OnceLock::new();
-    let cell = if distance <= 1 { &ONE } else { &TWO };
-    cell.get_or_init(|| LevenshteinAutomatonBuilder::new(distance.min(2), true))
-}
-
-/// The Levenshtein DFA as an automaton over the term dictionary's bytes.
-struct DfaAutomaton<'a>(&'a DFA);
-
-impl Automaton for DfaAutomaton<'_> {
-    type State = u32;
-
-    fn start(&self) -> u32 {
-        self.0.initial_state()
-    }
-
-    fn is_match(&self, state: &u32) -> bool {
-        matches!(self.0.distance(*state), Distance::Exact(_))
-    }
-
-    fn can_match(&self, state: &u32) -> bool {
-        *state != levenshtein_automata::SINK_STATE
-    }
-
-    fn accept(&self, state: &u32, byte: u8) -> u32 {
-        self.0.transition(*state, byte)
-    }
+    let d = rows[(a.len() % 3) * width + b.len()];
+    (d <= max).then_some(d)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn corrector(words: &[(&str, u32)]) -> Corrector {
+        Corrector::new(words.iter().map(|&(w, n)| (w.into(), n)))
+    }
 
     #[test]
     fn distance_grows_with_length() {
@@ -117,5 +186,40 @@ mod tests {
         assert_eq!(allowed_distance("kurs"), Some(1));
         assert_eq!(allowed_distance("anerkenung"), Some(1));
         assert_eq!(allowed_distance("integrationsplan"), Some(2));
+    }
+
+    #[test]
+    fn every_kind_of_edit_is_found() {
+        let c = corrector(&[("anerkennung", 5), ("beratung", 3), ("integrationsplan", 1)]);
+        // A letter missing, one too many, one wrong, two swapped.
+        assert_eq!(c.corrections("anerkenung"), ["anerkennung"]);
+        assert_eq!(c.corrections("berattung"), ["beratung"]);
+        assert_eq!(c.corrections("beratunk"), ["beratung"]);
+        assert_eq!(c.corrections("bertaung"), ["beratung"]);
+        // Two edits in a long word.
+        assert_eq!(c.corrections("integraionsplna"), ["integrationsplan"]);
+        // Too far, too short, a number.
+        assert!(c.corrections("bratunk").is_empty());
+        assert!(c.corrections("bera").is_empty());
+        assert!(c.corrections("12345").is_empty());
+    }
+
+    #[test]
+    fn nearest_then_most_frequent_then_alphabetical() {
+        let c = corrector(&[("kurse", 1), ("kurs", 2), ("kursa", 9), ("kursb", 9)]);
+        assert_eq!(c.corrections("kurs"), ["kurs", "kursa", "kursb"]);
+    }
+
+    #[test]
+    fn distance_counts_swaps_once() {
+        let d = |a: &str, b: &str| {
+            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            distance(&a, &b, 3)
+        };
+        assert_eq!(d("abcd", "abcd"), Some(0));
+        assert_eq!(d("abcd", "bacd"), Some(1));
+        assert_eq!(d("abcd", "abd"), Some(1));
+        assert_eq!(d("абвг", "абвгд"), Some(1));
+        assert_eq!(d("abcd", "wxyz"), None);
     }
 }

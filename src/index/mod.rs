@@ -11,10 +11,13 @@
 //! A user's text is never parsed as query syntax: it is split into words
 //! and each word becomes term queries, so `title:(` or `AND OR` are words.
 
+mod analysis;
 mod analyzer;
+mod bm25;
 mod fuzzy;
 mod query;
 mod stamp;
+mod vocabulary;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -26,6 +29,8 @@ use tantivy::query::TermQuery;
 use tantivy::schema::{FAST, Field, IndexRecordOption, STRING, Schema, SchemaBuilder, TextFieldIndexing, TextOptions};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
+
+pub use analysis::Analysis;
 
 use crate::knowledge::{Details, Entry, Knowledge};
 use crate::lang::Lang;
@@ -48,7 +53,8 @@ pub enum Location {
 /// What to search for.
 #[derive(Debug, Clone)]
 pub struct Request<'a> {
-    pub text: &'a str,
+    /// The query, analysed once for detection and search.
+    pub analysis: &'a Analysis<'a>,
     /// The languages whose fields are searched.
     pub langs: &'a [Lang],
     /// The languages whose fields count a bit more: the detected one and
@@ -107,10 +113,19 @@ pub enum IndexError {
 pub struct SearchIndex {
     reader: IndexReader,
     fields: Fields,
+    /// The analyzers of a query's normalised words
+    /// ([`analyzer::build_for_words`]), by language.
     analyzers: HashMap<Lang, TextAnalyzer>,
     neutral: TextAnalyzer,
+    /// Each document's entry position, by segment and document.
+    positions: Vec<Vec<u32>>,
     /// The tie-breaking id order of the entries, by position.
     ids: Vec<String>,
+    /// Which terms the searched fields hold.
+    vocabulary: vocabulary::Vocabulary,
+    /// The dictionary's words, by what deleting letters leaves of them.
+    corrector: fuzzy::Corrector,
+    norms: bm25::Norms,
 }
 
 #[derive(Clone, Copy)]
@@ -128,6 +143,18 @@ struct Fields {
     /// stemmed: the dictionary typos are corrected against.
     dictionary: Field,
     langs: HashMap<Lang, LangFields>,
+}
+
+impl Fields {
+    /// The fields a query searches: every language's and the neutral one.
+    fn searched(&self) -> Vec<Field> {
+        let mut fields = vec![self.neutral];
+        for lang in Lang::ALL {
+            let f = self.langs[&lang];
+            fields.extend([f.title, f.keywords, f.summary, f.body]);
+        }
+        fields
+    }
 }
 
 impl SearchIndex {
@@ -159,17 +186,32 @@ impl SearchIndex {
             }
             Location::Dir(dir) => open_or_fill(dir, schema, &fields, knowledge, &compounds, progress)?,
         };
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let reader: IndexReader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let searcher = reader.searcher();
+        let searched = fields.searched();
+        let vocabulary = vocabulary::Vocabulary::read(&searcher, &searched)?;
+        let corrector = fuzzy::Corrector::new(vocabulary::field_terms(&searcher, fields.dictionary)?);
+        let norms = bm25::Norms::new(&searcher, &searched)?;
+        let mut positions = Vec::new();
+        for segment in searcher.segment_readers() {
+            let column = segment.fast_fields().u64("position")?;
+            let of = |doc| column.first(doc).map_or(u32::MAX, |p| p as u32);
+            positions.push((0..segment.max_doc()).map(of).collect());
+        }
         let analyzers = Lang::ALL
             .into_iter()
-            .map(|l| (l, analyzer::build(Some(l), &compounds)))
+            .map(|l| (l, analyzer::build_for_words(Some(l), &compounds)))
             .collect();
         Ok(SearchIndex {
             reader,
             fields,
             analyzers,
-            neutral: analyzer::build(None, &compounds),
+            neutral: analyzer::build_for_words(None, &compounds),
             ids: knowledge.entries().iter().map(|e| e.id.clone()).collect(),
+            vocabulary,
+            corrector,
+            norms,
+            positions,
         })
     }
 
@@ -183,21 +225,16 @@ impl SearchIndex {
         }
         let searcher = self.reader.searcher();
         let plan = query::Plan::new(self, &searcher, request)?;
-        let Some(query) = plan.query() else {
-            return Ok(Vec::new());
-        };
-        // One more than asked, so that a tie at the end of the page is
-        // settled by id, not by where the index keeps the entries.
-        let top = searcher.search(&query, &TopDocs::with_limit(request.limit + 1).order_by_score())?;
+        // With the entries that tie with the last, so that a tie at the
+        // end of the page is settled by id, not by where the index keeps
+        // the entries.
+        let top = plan.top(&searcher, &self.norms, request.limit)?;
         let addresses: Vec<_> = top.iter().map(|(_, address)| *address).collect();
         let evidence = plan.evidence(&searcher, &addresses)?;
         let mut hits = Vec::with_capacity(top.len());
         for ((score, address), evidence) in top.into_iter().zip(evidence) {
-            let column = searcher
-                .segment_reader(address.segment_ord)
-                .fast_fields()
-                .u64("position")?;
-            if let Some(position) = column.first(address.doc_id) {
+            let position = self.positions[address.segment_ord as usize][address.doc_id as usize];
+            if position != u32::MAX {
                 hits.push(Hit {
                     position: position as usize,
                     score,
@@ -219,7 +256,8 @@ impl SearchIndex {
     /// no detection, no other fields, no typo correction. For benchmarks.
     pub fn raw_term_query(&self, text: &str, limit: usize) -> Result<usize, IndexError> {
         let mut analyzer = self.analyzers[&Lang::De].clone();
-        let Some((_, term)) = analyzer::analyze(&mut analyzer, text).into_iter().next() else {
+        let words = crate::text::words(text, None).join(" ");
+        let Some((_, term)) = analyzer::analyze(&mut analyzer, &words).into_iter().next() else {
             return Ok(0);
         };
         let query = TermQuery::new(
@@ -233,32 +271,22 @@ impl SearchIndex {
         Ok(top.len())
     }
 
-    /// How many of `words` each language's fields contain or drop as stop
-    /// words: a strong hint at the language of a query too short for a
-    /// statistical detector.
-    pub fn known_words(&self, words: &[String], langs: &[Lang]) -> Result<Vec<(Lang, usize)>, IndexError> {
-        let searcher = self.reader.searcher();
-        let mut counts = Vec::with_capacity(langs.len());
-        for &lang in langs {
-            let f = self.fields.langs[&lang];
-            let mut analyzer = self.analyzers[&lang].clone();
-            let mut known = 0;
-            for word in words {
-                let Some((_, term)) = analyzer::analyze(&mut analyzer, word).into_iter().next() else {
-                    // The language's analyzer drops its own stop words.
-                    known += 1;
-                    continue;
-                };
-                for field in [f.title, f.keywords, f.summary, f.body] {
-                    if searcher.doc_freq(&Term::from_field_text(field, &term))? > 0 {
-                        known += 1;
-                        break;
-                    }
-                }
-            }
-            counts.push((lang, known));
-        }
-        Ok(counts)
+    /// How many segments the index has: one for small knowledge, which is
+    /// faster to search.
+    pub fn segments(&self) -> usize {
+        self.positions.len()
+    }
+
+    /// Begins the analysis of `query`, which detection and search share.
+    pub fn analyse(&self, query: &str) -> Analysis<'_> {
+        Analysis::new(self, query)
+    }
+
+    /// How many of the words of `text` each language's fields contain or
+    /// drop as stop words: a strong hint at the language of a query too
+    /// short for a statistical detector.
+    pub fn known_words(&self, text: &str, langs: &[Lang]) -> Vec<(Lang, usize)> {
+        self.analyse(text).known_words(text, langs)
     }
 }
 

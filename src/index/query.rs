@@ -14,13 +14,13 @@
 //! contains, and where: the share of the query it covers is what the
 //! answer's confidence is judged on (see `src/search.rs`).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
-use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocSet, Searcher, Term};
 
-use super::{Evidence, IndexError, Request, SearchIndex, analyzer, fuzzy};
+use super::bm25::{Norms, Scored, Scores};
+use super::{Evidence, IndexError, Request, SearchIndex, analyzer};
 use crate::lang::Lang;
 use crate::text;
 
@@ -68,6 +68,8 @@ struct Clause {
     part: Option<(usize, usize)>,
     field: Field,
     term: String,
+    /// In how many entries `field` holds `term`.
+    doc_freq: u32,
     boost: f32,
     /// How much a match counts as evidence, 0..=1.
     strength: f32,
@@ -124,20 +126,20 @@ impl Plan {
         let docs = searcher.num_docs().max(1) as f32;
         let mut planner = Planner {
             index,
-            searcher,
             request,
             plan: &mut plan,
             planned: Vec::new(),
             readings: 0,
         };
-        planner.reading(request.text, request.langs, true, 1.0, Target::Own)?;
-        let typed = text::words(request.text, None).len();
+        let query = request.analysis.query();
+        planner.reading(query, request.langs, true, 1.0, Target::Own)?;
+        let typed = request.analysis.words(query).len();
         for (lang, text) in request.variants {
             // A transliteration is made word by word: where it has as many
             // words as the query, each word's evidence is the best of its
             // readings, so that "telefon" matched as typed and a word
             // matched only in Arabic letters add up.
-            let target = if text::words(text, None).len() == typed {
+            let target = if request.analysis.words(text).len() == typed {
                 Target::Typed
             } else {
                 Target::Own
@@ -165,33 +167,36 @@ impl Plan {
         Ok(plan)
     }
 
-    /// The query: per word, the disjunction of its term queries; summed.
-    pub(super) fn query(&self) -> Option<BooleanQuery> {
-        // By (group, word), ordered, so that the query is the same every time.
-        let mut per_word: BTreeMap<(usize, usize), Vec<Box<dyn Query>>> = BTreeMap::new();
-        for clause in &self.clauses {
-            let query = TermQuery::new(
-                Term::from_field_text(clause.field, &clause.term),
-                IndexRecordOption::WithFreqs,
-            );
-            let boosted: Box<dyn Query> = Box::new(BoostQuery::new(Box::new(query), clause.boost));
-            per_word.entry((clause.reading, clause.word)).or_default().push(boosted);
+    /// The best `limit` entries (and those that tie with the last) by
+    /// BM25: per word, its best-matching term counts fully and its other
+    /// terms a little; the words add up.
+    pub(super) fn top(
+        &self,
+        searcher: &Searcher,
+        norms: &Norms,
+        limit: usize,
+    ) -> Result<Vec<(f32, DocAddress)>, IndexError> {
+        // By (reading, word), in the order planned, so that the sums are
+        // the same every time.
+        let mut order: Vec<usize> = (0..self.clauses.len()).collect();
+        order.sort_by_key(|&i| (self.clauses[i].reading, self.clauses[i].word));
+        let mut scores = Scores::new(searcher, norms, TIE_BREAKER);
+        let mut word = None;
+        for i in order {
+            let clause = &self.clauses[i];
+            let key = (clause.reading, clause.word);
+            if word.is_some_and(|w| w != key) {
+                scores.end_group();
+            }
+            word = Some(key);
+            scores.add(&Scored {
+                field: clause.field,
+                term: &clause.term,
+                doc_freq: clause.doc_freq,
+                boost: clause.boost,
+            })?;
         }
-        if per_word.is_empty() {
-            return None;
-        }
-        let clauses = per_word
-            .into_values()
-            .map(|mut queries| {
-                let query: Box<dyn Query> = if queries.len() == 1 {
-                    queries.remove(0)
-                } else {
-                    Box::new(DisjunctionMaxQuery::with_tie_breaker(queries, TIE_BREAKER))
-                };
-                (Occur::Should, query)
-            })
-            .collect();
-        Some(BooleanQuery::new(clauses))
+        Ok(scores.top(limit))
     }
 
     /// The evidence for each of `docs`: which content words each contains,
@@ -304,7 +309,6 @@ struct Reading<'r> {
 /// Builds a [`Plan`], one reading of the query at a time.
 struct Planner<'a, 'p> {
     index: &'a SearchIndex,
-    searcher: &'a Searcher,
     request: &'a Request<'a>,
     plan: &'p mut Plan,
     planned: Vec<Planned>,
@@ -327,7 +331,7 @@ impl Planner<'_, '_> {
     ) -> Result<(), IndexError> {
         let reading = self.readings;
         self.readings += 1;
-        let words = text::words(text, None);
+        let words = self.request.analysis.words(text);
         // A function word of any searched language never matches on its
         // own, in no field: "in", "der", "de", Romanian "în". A query of
         // function words alone, of whichever languages ("in der für de"
@@ -430,9 +434,10 @@ impl Planner<'_, '_> {
             if word.is_none_or(|w| matched[w]) {
                 continue;
             }
-            for correction in fuzzy::corrections(self.searcher, self.index.fields.dictionary, spelled)? {
+            let index = self.index;
+            for correction in index.corrector.corrections(spelled) {
                 // The correction stands at the typo's position.
-                self.add_text(&corrected, &correction, Some(position))?;
+                self.add_text(&corrected, correction, Some(position))?;
             }
         }
         Ok(())
@@ -441,23 +446,23 @@ impl Planner<'_, '_> {
     /// Adds the term queries of `text` read as `reading` says; `at` puts
     /// all its terms at one word position (a correction's).
     fn add_text(&mut self, reading: &Reading<'_>, text: &str, at: Option<usize>) -> Result<(), IndexError> {
-        let place = |terms: Vec<(usize, String)>| match at {
-            Some(position) => terms.into_iter().map(|(_, t)| (position, t)).collect(),
-            None => terms,
+        let place = |terms: &[(usize, String)]| -> Vec<(usize, String)> {
+            match at {
+                Some(position) => terms.iter().map(|(_, t)| (position, t.clone())).collect(),
+                None => terms.to_vec(),
+            }
         };
         for &lang in reading.langs {
-            let mut analyzer = self.index.analyzers[&lang].clone();
             let boost = if self.request.preferred.contains(&lang) {
                 reading.weight * PREFERRED_LANG_BOOST
             } else {
                 reading.weight
             };
-            let terms = place(analyzer::analyze(&mut analyzer, text));
+            let terms = place(&self.request.analysis.terms(text, Some(lang)));
             self.add_terms(reading, lang, &terms, boost)?;
         }
         if reading.neutral {
-            let mut analyzer = self.index.neutral.clone();
-            let terms = place(analyzer::analyze(&mut analyzer, text));
+            let terms = place(&self.request.analysis.terms(text, None));
             self.add_neutral(reading, &terms)?;
         }
         Ok(())
@@ -501,15 +506,19 @@ impl Planner<'_, '_> {
             for (k, (_, term)) in terms[i..i + run].iter().enumerate() {
                 let part = (k > 0).then(|| (k - 1, run - 1));
                 let part_weight = if part.is_some() { PART_WEIGHT } else { 1.0 };
+                // One look-up for all fields: most terms are in none.
+                let holders = self.index.vocabulary.fields(term);
+                if holders.is_empty() {
+                    continue;
+                }
                 for (field, field_weight, evidence) in fields {
-                    let n = doc_freq(self.searcher, field, term)?;
-                    if n == 0 {
+                    let Some(&(_, n)) = holders.iter().find(|(f, _)| *f == field) else {
                         continue;
-                    }
+                    };
                     let target = targets[word];
                     if part.is_none() {
                         let df = &mut self.planned[group].df[target];
-                        *df = (*df).max(n);
+                        *df = (*df).max(u64::from(n));
                     }
                     self.plan.clauses.push(Clause {
                         reading: index,
@@ -518,6 +527,7 @@ impl Planner<'_, '_> {
                         part,
                         field,
                         term: term.clone(),
+                        doc_freq: n,
                         boost: word_boost * field_weight * part_weight,
                         strength: strength * evidence,
                     });
@@ -545,13 +555,13 @@ impl Planner<'_, '_> {
             let Some(word) = content.get(*position).copied().flatten() else {
                 continue;
             };
-            let n = doc_freq(self.searcher, field, term)?;
+            let n = self.index.vocabulary.doc_freq(field, term);
             if n == 0 {
                 continue;
             }
             let target = targets[word];
             let df = &mut self.planned[group].df[target];
-            *df = (*df).max(n);
+            *df = (*df).max(u64::from(n));
             self.plan.clauses.push(Clause {
                 reading: index,
                 word,
@@ -559,6 +569,7 @@ impl Planner<'_, '_> {
                 part: None,
                 field,
                 term: term.clone(),
+                doc_freq: n,
                 boost: boost * NEUTRAL_WEIGHT * script_boost.get(*position).copied().unwrap_or(1.0),
                 strength,
             });
@@ -579,8 +590,4 @@ fn dominant_script(words: &[String]) -> Option<crate::lang::Script> {
         }
     }
     counts.into_iter().max_by_key(|(_, n)| *n).map(|(s, _)| s)
-}
-
-fn doc_freq(searcher: &Searcher, field: Field, term: &str) -> Result<u64, IndexError> {
-    Ok(searcher.doc_freq(&Term::from_field_text(field, term))?)
 }
