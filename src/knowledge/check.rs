@@ -77,8 +77,9 @@ fn missing_fields(entry: &Entry, lang: Lang) -> Vec<&'static str> {
     missing
 }
 
-/// Checks every file and builds the entries that are sound.
-pub(super) fn assemble(files: Files, diagnostics: &mut Vec<Diagnostic>) -> Vec<Entry> {
+/// Checks every file and builds the entries that are sound; with
+/// `completeness`, warns of incomplete translations and few keywords too.
+pub(super) fn assemble(files: Files, diagnostics: &mut Vec<Diagnostic>, completeness: bool) -> Vec<Entry> {
     let mut entries = Vec::new();
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
     let mut reference_checks = Vec::new();
@@ -117,8 +118,10 @@ pub(super) fn assemble(files: Files, diagnostics: &mut Vec<Diagnostic>) -> Vec<E
     }
 
     attach_translations(&mut entries, files.translations, diagnostics);
-    warn_missing_translations(&entries, diagnostics);
-    warn_few_keywords(&entries, diagnostics);
+    if completeness {
+        warn_missing_translations(&entries, diagnostics);
+        warn_few_keywords(&entries, diagnostics);
+    }
     entries
 }
 

@@ -10,6 +10,7 @@
 
 mod check;
 mod file;
+pub mod snapshot;
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -136,7 +137,8 @@ pub struct Source {
     pub path: String,
     pub size: u64,
     /// The time of the last change, nanoseconds since the epoch (0 where
-    /// the file system has none).
+    /// the file system has none, or the file changed just before it was
+    /// read, so that only its content can tell whether it changed again).
     pub modified: u64,
     /// The SHA-256 of the file's bytes.
     pub sha256: [u8; 32],
@@ -324,15 +326,46 @@ pub fn load(dir: &Path) -> Loaded {
 
 /// Like [`load`], with files of more than `max_file_bytes` refused.
 pub fn load_with_limit(dir: &Path, max_file_bytes: u64) -> Loaded {
+    load_folder(dir, max_file_bytes, Warnings::All)
+}
+
+/// Like [`load`], without the warnings about incomplete translations and
+/// few keywords: what a server loads. It shows none of them, and a large
+/// folder has hundreds of thousands (nine for each entry with only three
+/// languages), which cost more memory than the entries; `lotse check` lists
+/// them all.
+pub fn load_for_serving(dir: &Path) -> Loaded {
+    load_folder(dir, MAX_FILE_BYTES, Warnings::PerFile)
+}
+
+/// Which warnings a load collects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Warnings {
+    All,
+    /// Only those about single files (a file that is not `.md`), not those
+    /// about the completeness of each entry.
+    PerFile,
+}
+
+fn load_folder(dir: &Path, max_file_bytes: u64, warnings: Warnings) -> Loaded {
     let mut diagnostics = Vec::new();
     let mut files = file::read_folder(dir, max_file_bytes, &mut diagnostics);
     let mut sources = std::mem::take(&mut files.sources);
     sources.sort_by(|a, b| a.path.cmp(&b.path));
-    let entries = check::assemble(files, &mut diagnostics);
+    let entries = check::assemble(files, &mut diagnostics, warnings == Warnings::All);
     diagnostics.sort_by(|a, b| (&a.path, a.line, &a.message).cmp(&(&b.path, b.line, &b.message)));
     let mut knowledge = Knowledge::new(entries);
     knowledge.sources = sources;
     Loaded { knowledge, diagnostics }
+}
+
+/// The files of the folder `dir` as they are now, when they still hold
+/// what `sources` (of an earlier load) says: size and time of change are
+/// compared, and a file whose differ is read and hashed again. `None` when
+/// any file was added, removed or changed in content, or the folder has a
+/// problem the loader would report.
+pub fn unchanged(dir: &Path, sources: &[Source]) -> Option<Vec<Source>> {
+    file::restat(dir, sources)
 }
 
 /// Parses and checks the text of one canonical entry file as if it were
