@@ -460,7 +460,7 @@ fn neutral_values(entry: &Entry) -> Vec<String> {
 /// never spans whitespace (`text::words`), so the words are the same, and
 /// a large folder repeats its tokens many times over.
 fn compounds(knowledge: &Knowledge) -> Arc<analyzer::Compounds> {
-    let mut tokens = std::collections::HashSet::new();
+    let mut tokens = rustc_hash::FxHashSet::default();
     for entry in knowledge.entries() {
         let t = entry.german();
         for text in [&t.title, &t.summary, &t.body].into_iter().chain(&t.keywords) {

@@ -152,6 +152,29 @@ impl Folder {
     /// then the caller loads the folder. Where only times of change moved
     /// (a file touched, or saved unchanged), the stamp is written anew.
     pub fn kept(&self, knowledge_dir: &Path) -> Option<Knowledge> {
+        let start = std::time::Instant::now();
+        let (fingerprint, sha256, size, mut sources) = self.read_stamp()?;
+        // Only sizes and times can move: content hashes are compared.
+        let touched = knowledge::unchanged(knowledge_dir, &mut sources)?;
+        let looked = start.elapsed();
+        let knowledge = self.read_snapshot(knowledge_dir, sources, sha256, size)?;
+        if touched {
+            // The fingerprint stays; a failed write only costs the next
+            // start the same check.
+            let _ = self.seal(&fingerprint, &knowledge, Some(knowledge_dir));
+        }
+        log::info!(
+            "knowledge unchanged: {} files looked at in {looked:.1?}, {} entries from the snapshot in {:.1?}",
+            knowledge.sources().len(),
+            knowledge.len(),
+            start.elapsed() - looked
+        );
+        Some(knowledge)
+    }
+
+    /// The stamp's fingerprint, snapshot (SHA-256 and size) and files,
+    /// when it has a snapshot and is consistent.
+    fn read_stamp(&self) -> Option<(String, [u8; 32], u64, Vec<Source>)> {
         let stamp = fs::read_to_string(self.dir.join(STAMP)).ok()?;
         let mut lines = stamp.lines();
         let fingerprint = lines.next()?;
@@ -164,15 +187,7 @@ impl Folder {
         if sources.is_empty() || fingerprint_of_sources(&sources) != fingerprint {
             return None;
         }
-        let now = knowledge::unchanged(knowledge_dir, &sources)?;
-        let knowledge = self.read_snapshot(knowledge_dir, now, sha256, size)?;
-        if knowledge.sources() != sources.as_slice() {
-            // Only times of change differ (the content hashes are checked),
-            // so the fingerprint stays; a failed write only costs the next
-            // start the same check.
-            let _ = self.seal(fingerprint, &knowledge, Some(knowledge_dir));
-        }
-        Some(knowledge)
+        Some((fingerprint.to_string(), sha256, size, sources))
     }
 
     fn snapshot_path(&self) -> PathBuf {

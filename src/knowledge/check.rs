@@ -118,6 +118,10 @@ pub(super) fn assemble(files: Files, diagnostics: &mut Vec<Diagnostic>, complete
     }
 
     attach_translations(&mut entries, files.translations, diagnostics);
+    for entry in &mut entries {
+        // Exactly as long as needed: a large folder holds many entries.
+        entry.texts.0.shrink_to_fit();
+    }
     if completeness {
         warn_missing_translations(&entries, diagnostics);
         warn_few_keywords(&entries, diagnostics);
@@ -214,7 +218,7 @@ pub(super) fn check_entry(file: EntryFile, diagnostics: &mut Vec<Diagnostic>) ->
         id: stem,
         kind: folder_kind,
         audience: raw.audience,
-        texts: BTreeMap::from([(Lang::CANONICAL, german)]),
+        texts: super::ByLang::from([(Lang::CANONICAL, german)]),
         details: details?,
         related: raw.related.into_iter().map(Spanned::into_inner).collect(),
         source: raw.source.trim().to_string(),
@@ -475,11 +479,13 @@ fn file_of(entry: &Entry, lang: Lang) -> PathBuf {
 }
 
 fn clean_keywords(keywords: Vec<String>) -> Vec<String> {
-    keywords
+    let mut clean: Vec<String> = keywords
         .into_iter()
         .map(|k| k.trim().to_string())
         .filter(|k| !k.is_empty())
-        .collect()
+        .collect();
+    clean.shrink_to_fit();
+    clean
 }
 
 fn is_valid_id(id: &str) -> bool {

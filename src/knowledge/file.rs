@@ -384,21 +384,23 @@ impl Folder<'_> {
 /// system's clock tick.
 const RACY_NS: u64 = 2_000_000_000;
 
-/// The files of the folder `dir` as they are now, when they hold what
-/// `recorded` says they held: looked at by size and time of change, and
-/// read and hashed again only where these differ (or are unknown). `None`
-/// when a file was added, removed or changed, or anything in the folder
-/// is amiss (a loader's error): then the folder must be loaded in full.
-/// Files the loader does not read (dot files, files that are not `.md`,
-/// files at the top) are passed over as it passes them over.
-pub(super) fn restat(dir: &Path, recorded: &[Source]) -> Option<Vec<Source>> {
+/// Brings `sources` (of an earlier load, sorted by path) up to date with
+/// the folder `dir`, when its files still hold what they say: each file is
+/// looked at by size and time of change, and read and hashed again only
+/// where these differ (or are unknown). Says whether a time of change or
+/// size moved; `None` when a file was added, removed or changed in
+/// content, or anything in the folder is amiss (a loader's error): then the
+/// folder must be loaded in full. Files the loader does not read (dot
+/// files, files that are not `.md`, files at the top) are passed over as it
+/// passes them over.
+pub(super) fn restat(dir: &Path, sources: &mut [Source]) -> Option<bool> {
     let root = fs::canonicalize(dir).ok()?;
     let reader = Folder {
         root: &root,
         max_bytes: super::MAX_FILE_BYTES,
     };
-    let by_path: std::collections::HashMap<&str, &Source> = recorded.iter().map(|s| (s.path.as_str(), s)).collect();
-    let mut now = Vec::with_capacity(recorded.len());
+    let mut seen = vec![false; sources.len()];
+    let mut touched = false;
     for folder in sorted_listing(dir).ok()? {
         let name = folder.file_name().unwrap_or_default().to_string_lossy();
         if name.starts_with('.') {
@@ -417,34 +419,33 @@ pub(super) fn restat(dir: &Path, recorded: &[Source]) -> Option<Vec<Source>> {
             if file_name.starts_with('.') || !file_name.ends_with(".md") {
                 continue;
             }
-            let path = entry.path();
             let mut meta = entry.metadata().ok()?;
             if !meta.is_file() {
                 // A link inside the folder is followed; anything else is
                 // the loader's to report.
-                let Node::File = reader.node(&path).ok()? else {
+                let Node::File = reader.node(&entry.path()).ok()? else {
                     return None;
                 };
-                meta = fs::metadata(&path).ok()?;
+                meta = fs::metadata(entry.path()).ok()?;
             }
-            let known = *by_path.get(format!("{name}/{file_name}").as_str())?;
+            let relative = format!("{name}/{file_name}");
+            let at = sources.binary_search_by(|s| s.path.as_str().cmp(&relative)).ok()?;
+            seen[at] = true;
+            let known = &mut sources[at];
             if known.modified != 0 && meta.len() == known.size && modified_ns(&meta) == known.modified {
-                now.push(known.clone());
                 continue;
             }
+            let path = entry.path();
             let (bytes, meta) = reader.read_capped(&path).ok()?;
             let source = reader.source(&path, &bytes, &meta);
             if source.sha256 != known.sha256 {
                 return None;
             }
-            now.push(source);
+            touched |= source != *known;
+            *known = source;
         }
     }
-    if now.len() != recorded.len() {
-        return None;
-    }
-    now.sort_by(|a, b| a.path.cmp(&b.path));
-    Some(now)
+    seen.iter().all(|&s| s).then_some(touched)
 }
 
 /// What a file that is neither a regular file nor a folder is, in words.

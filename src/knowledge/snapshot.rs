@@ -11,7 +11,6 @@
 //! names its SHA-256); a snapshot that does not decode is an error, never
 //! a panic, and the caller loads the folder instead.
 
-use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -151,7 +150,7 @@ pub fn read(input: &mut impl Read, dir: &Path, sources: Vec<Source>) -> io::Resu
             2 => Audience::Both,
             _ => return Err(bad("audience")),
         };
-        let mut texts = BTreeMap::new();
+        let mut texts = super::ByLang::new();
         for _ in 0..r.u32()? {
             let lang = *Lang::ALL.get(r.u8()? as usize).ok_or_else(|| bad("language"))?;
             let t = Texts {
@@ -162,6 +161,7 @@ pub fn read(input: &mut impl Read, dir: &Path, sources: Vec<Source>) -> io::Resu
             };
             texts.insert(lang, t);
         }
+        texts.0.shrink_to_fit();
         if !texts.contains_key(&Lang::CANONICAL) {
             return Err(bad("an entry without German"));
         }
@@ -276,20 +276,23 @@ impl<R: Read> Reader<'_, R> {
     }
 
     fn str(&mut self) -> io::Result<String> {
-        let n = self.u32()? as u64;
-        // Read through `take`, so a damaged length cannot ask for more
-        // memory than the file has bytes.
-        let mut bytes = Vec::new();
-        self.0.by_ref().take(n).read_to_end(&mut bytes)?;
-        if bytes.len() as u64 != n {
-            return Err(io::ErrorKind::UnexpectedEof.into());
+        let n = self.u32()? as usize;
+        // In pieces of at most a mebibyte, so that a damaged length cannot
+        // ask for more memory than the file has; exactly as long as the
+        // text otherwise.
+        let mut bytes = Vec::with_capacity(n.min(1 << 20));
+        while bytes.len() < n {
+            let piece = (n - bytes.len()).min(1 << 20);
+            let start = bytes.len();
+            bytes.resize(start + piece, 0);
+            self.0.read_exact(&mut bytes[start..])?;
         }
         String::from_utf8(bytes).map_err(|_| bad("text that is not UTF-8"))
     }
 
     fn strs(&mut self) -> io::Result<Vec<String>> {
         let n = self.u32()?;
-        let mut list = Vec::new();
+        let mut list = Vec::with_capacity((n as usize).min(64));
         for _ in 0..n {
             list.push(self.str()?);
         }
