@@ -154,20 +154,27 @@ impl Folder {
     pub fn kept(&self, knowledge_dir: &Path) -> Option<Knowledge> {
         let start = std::time::Instant::now();
         let (fingerprint, sha256, size, mut sources) = self.read_stamp()?;
-        // Only sizes and times can move: content hashes are compared.
-        let touched = knowledge::unchanged(knowledge_dir, &mut sources)?;
-        let looked = start.elapsed();
-        let knowledge = self.read_snapshot(knowledge_dir, sources, sha256, size)?;
+        // The snapshot is read on a second thread while the files are
+        // looked at, and dropped where they changed.
+        let (touched, looked, knowledge) = std::thread::scope(|scope| {
+            let snapshot = scope.spawn(|| self.read_snapshot(knowledge_dir, sha256, size));
+            // Only sizes and times can move: content hashes are compared.
+            let touched = knowledge::unchanged(knowledge_dir, &mut sources);
+            let looked = start.elapsed();
+            (touched, looked, snapshot.join().ok().flatten())
+        });
+        let (touched, mut knowledge) = (touched?, knowledge?);
+        knowledge.set_sources(sources);
         if touched {
             // The fingerprint stays; a failed write only costs the next
             // start the same check.
             let _ = self.seal(&fingerprint, &knowledge, Some(knowledge_dir));
         }
         log::info!(
-            "knowledge unchanged: {} files looked at in {looked:.1?}, {} entries from the snapshot in {:.1?}",
+            "knowledge unchanged: {} files looked at in {looked:.1?}, with {} entries from the snapshot in {:.1?}",
             knowledge.sources().len(),
             knowledge.len(),
-            start.elapsed() - looked
+            start.elapsed()
         );
         Some(knowledge)
     }
@@ -209,13 +216,13 @@ impl Folder {
 
     /// Reads the snapshot, hashing it as it goes; `None` unless it is the
     /// one the stamp names.
-    fn read_snapshot(&self, folder: &Path, sources: Vec<Source>, sha256: [u8; 32], size: u64) -> Option<Knowledge> {
+    fn read_snapshot(&self, folder: &Path, sha256: [u8; 32], size: u64) -> Option<Knowledge> {
         let file = File::open(self.snapshot_path()).ok()?;
         if file.metadata().ok()?.len() != size {
             return None;
         }
         let mut input = Hashing::new(std::io::BufReader::with_capacity(1 << 20, file));
-        let knowledge = knowledge::snapshot::read(&mut input, folder, sources).ok()?;
+        let knowledge = knowledge::snapshot::read(&mut input, folder, Vec::new()).ok()?;
         let (_, read_sha256, read_size) = input.finish();
         (read_sha256 == sha256 && read_size == size).then_some(knowledge)
     }

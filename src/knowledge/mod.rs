@@ -377,6 +377,12 @@ impl Knowledge {
         &self.sources
     }
 
+    /// Names the files the knowledge was read from (a snapshot's
+    /// knowledge gets them from the stamp beside it).
+    pub(crate) fn set_sources(&mut self, sources: Vec<Source>) {
+        self.sources = sources;
+    }
+
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
