@@ -76,8 +76,18 @@ pub struct CoreReport {
 pub struct ScaleReport {
     pub entries: usize,
     pub files: usize,
-    pub load_s: f64,
-    pub index_s: f64,
+    /// `memory`, or the folder the index is kept in.
+    pub index: String,
+    /// Loading and checking the folder, then building the index in memory;
+    /// `None` for a kept index, where the two are one step.
+    pub load_s: Option<f64>,
+    pub index_s: Option<f64>,
+    /// From nothing to ready to answer: load and build, or the start with
+    /// a kept index (which builds it when it is missing or stale).
+    pub start_s: f64,
+    /// Resident memory once the knowledge is loaded (in memory) or the
+    /// library is ready (kept index).
+    pub rss_loaded_mib: f64,
     pub peak_rss_mib: f64,
     pub query: Latency,
 }
@@ -311,16 +321,32 @@ fn quality(
     })
 }
 
-/// Loads (and indexes) a knowledge folder, then queries it.
-pub fn scale(dir: &Path, queries: &[EvalQuery], rounds: usize) -> anyhow::Result<ScaleReport> {
+/// Loads (and indexes) a knowledge folder as `lotse serve` does, with the
+/// index in memory or kept in a folder, then queries it.
+pub fn scale(
+    dir: &Path,
+    location: &crate::index::Location,
+    queries: &[EvalQuery],
+    rounds: usize,
+) -> anyhow::Result<ScaleReport> {
+    use crate::index::{Location, SearchIndex};
     let files = count_files(dir);
     let start = Instant::now();
-    let loaded = crate::knowledge::load(dir);
-    let load_s = start.elapsed().as_secs_f64();
-    let entries = loaded.knowledge.len();
-    let start = Instant::now();
-    let library = Library::new(loaded.knowledge, &crate::index::Location::Memory)?;
-    let index_s = start.elapsed().as_secs_f64();
+    let (library, load_s, index_s, rss_loaded_mib) = match location {
+        Location::Memory => {
+            let loaded = crate::knowledge::load_for_serving(dir);
+            let load_s = start.elapsed().as_secs_f64();
+            let rss = rss_mib();
+            let library = Library::new(loaded.knowledge, location)?;
+            (library, Some(load_s), Some(start.elapsed().as_secs_f64() - load_s), rss)
+        }
+        Location::Dir(_) => {
+            let (loaded, index) = SearchIndex::open(dir, location, &mut |_, _| {})?;
+            (Library::from_parts(loaded.knowledge, index), None, None, rss_mib())
+        }
+    };
+    let start_s = start.elapsed().as_secs_f64();
+    let entries = library.knowledge().len();
     for q in queries {
         library.ask(&q.text, options(q, 5))?;
     }
@@ -335,8 +361,14 @@ pub fn scale(dir: &Path, queries: &[EvalQuery], rounds: usize) -> anyhow::Result
     Ok(ScaleReport {
         entries,
         files,
+        index: match location {
+            Location::Memory => "memory".to_string(),
+            Location::Dir(dir) => dir.display().to_string(),
+        },
         load_s,
         index_s,
+        start_s,
+        rss_loaded_mib,
         peak_rss_mib: peak_rss_mib(),
         query: latency(&mut times),
     })

@@ -50,7 +50,7 @@ pub enum Outcome {
 /// entries is refused unless `force` is set.
 pub fn reload(assistant: &Assistant, dir: &Path, location: &Location, force: bool) -> Outcome {
     let _one_at_a_time = RELOADING.lock().unwrap_or_else(|e| e.into_inner());
-    let loaded = knowledge::load(dir);
+    let loaded = knowledge::load_for_serving(dir);
     let errors: Vec<String> = loaded.errors().map(ToString::to_string).collect();
     if !errors.is_empty() {
         for error in &errors {

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use super::KnowledgeArgs;
 use crate::bench::{self, EvalQuery};
+use crate::index::Location;
 
 /// Measure answer latency beside a raw tantivy query and SQLite FTS5
 /// (`core`), or a large knowledge folder (`scale`). Prints JSON.
@@ -32,6 +33,10 @@ enum What {
         /// The folder (see `lotse generate`)
         #[arg(long, value_name = "DIR")]
         dir: PathBuf,
+        /// Keep the index in this folder, as `--index-dir` does: a second
+        /// run measures the start with a kept index
+        #[arg(long, value_name = "DIR")]
+        index_dir: Option<PathBuf>,
         /// How often every query is run
         #[arg(long, default_value_t = 20)]
         rounds: usize,
@@ -72,8 +77,14 @@ pub(super) fn execute(args: Args) -> anyhow::Result<ExitCode> {
             let library = super::open_library(&knowledge)?;
             serde_json::to_string_pretty(&bench::core(&library, &queries.load()?, rounds)?)?
         }
-        What::Scale { dir, rounds, queries } => {
-            serde_json::to_string_pretty(&bench::scale(&dir, &queries.load()?, rounds)?)?
+        What::Scale {
+            dir,
+            index_dir,
+            rounds,
+            queries,
+        } => {
+            let location = index_dir.map_or(Location::Memory, Location::Dir);
+            serde_json::to_string_pretty(&bench::scale(&dir, &location, &queries.load()?, rounds)?)?
         }
     };
     println!("{report}");

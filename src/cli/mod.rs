@@ -149,10 +149,8 @@ impl StoreArgs {
 /// Loads the knowledge and builds its index; errors in the folder are
 /// reported on stderr, and the sound entries are served.
 fn open_library(args: &KnowledgeArgs) -> anyhow::Result<Library> {
-    let mut loaded = crate::knowledge::load(&args.dir());
-    let knowledge = std::mem::take(&mut loaded.knowledge);
-    let index = SearchIndex::build_with_progress(&knowledge, &args.location(), &mut progress("indexing"))?;
-    let library = Library::from_parts(knowledge, index);
+    let (mut loaded, index) = SearchIndex::open(&args.dir(), &args.location(), &mut progress("indexing"))?;
+    let library = Library::from_parts(std::mem::take(&mut loaded.knowledge), index);
     if loaded.has_errors() {
         eprintln!(
             "warning: the knowledge folder has {} errors, their entries are left out; run `lotse check` for details",

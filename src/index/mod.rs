@@ -32,7 +32,7 @@ use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
 
 pub use analysis::Analysis;
 
-use crate::knowledge::{Details, Entry, Knowledge};
+use crate::knowledge::{self, Details, Entry, Knowledge, Loaded};
 use crate::lang::Lang;
 
 /// Memory for the index writer, per thread.
@@ -171,21 +171,83 @@ impl SearchIndex {
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<SearchIndex, IndexError> {
         let (schema, fields) = schema();
-        let compounds = Arc::new(analyzer::Compounds::new(knowledge.entries().iter().flat_map(|e| {
-            let t = e.german();
-            [t.title.as_str(), t.summary.as_str(), t.body.as_str()]
-                .into_iter()
-                .chain(t.keywords.iter().map(String::as_str))
-        })));
-        let index = match location {
+        let compounds = compounds(knowledge);
+        // A kept index's folder stays locked until its reader holds the
+        // files, so that another build cannot clear them in between.
+        let (index, _folder) = match location {
             Location::Memory => {
                 let index = Index::create_in_ram(schema);
                 register_analyzers(&index, &compounds);
                 fill(&index, &fields, knowledge, progress)?;
-                index
+                (index, None)
             }
-            Location::Dir(dir) => open_or_fill(dir, schema, &fields, knowledge, &compounds, progress)?,
+            Location::Dir(dir) => {
+                let folder = stamp::Folder::claim(dir)?;
+                let index = open_or_fill(&folder, dir, schema, &fields, knowledge, &compounds, None, progress)?;
+                (index, Some(folder))
+            }
         };
+        SearchIndex::ready(index, fields, knowledge, &compounds)
+    }
+
+    /// Loads the knowledge folder `dir` as a server does
+    /// ([`knowledge::load_for_serving`]) and builds its index at
+    /// `location`. An index kept in a folder is reused while the files are
+    /// unchanged, and then the knowledge is not loaded either: the files are
+    /// only looked at (size and time of change; a file whose differ is hashed
+    /// again) and the checked entries are read from the snapshot kept beside
+    /// the index ([`stamp::Folder::kept`]). Such a start's [`Loaded`] has no
+    /// diagnostics: a folder with errors gets no snapshot, so it is loaded,
+    /// and its errors reported, at every start.
+    pub fn open(
+        dir: &Path,
+        location: &Location,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<(Loaded, SearchIndex), IndexError> {
+        let Location::Dir(index_dir) = location else {
+            let loaded = knowledge::load_for_serving(dir);
+            let index = SearchIndex::build_with_progress(&loaded.knowledge, location, progress)?;
+            return Ok((loaded, index));
+        };
+        let folder = stamp::Folder::claim(index_dir)?;
+        let (schema, fields) = schema();
+        if let Some(knowledge) = folder.kept(dir)
+            && let Ok(index) = Index::open_in_dir(index_dir)
+            && index.schema() == schema
+        {
+            let compounds = compounds(&knowledge);
+            register_analyzers(&index, &compounds);
+            let index = SearchIndex::ready(index, fields, &knowledge, &compounds)?;
+            let loaded = Loaded {
+                knowledge,
+                diagnostics: Vec::new(),
+            };
+            return Ok((loaded, index));
+        }
+        let loaded = knowledge::load_for_serving(dir);
+        let snapshot = (!loaded.has_errors()).then_some(dir);
+        let compounds = compounds(&loaded.knowledge);
+        let index = open_or_fill(
+            &folder,
+            index_dir,
+            schema,
+            &fields,
+            &loaded.knowledge,
+            &compounds,
+            snapshot,
+            progress,
+        )?;
+        let index = SearchIndex::ready(index, fields, &loaded.knowledge, &compounds)?;
+        Ok((loaded, index))
+    }
+
+    /// The search index over `index`, built from `knowledge`.
+    fn ready(
+        index: Index,
+        fields: Fields,
+        knowledge: &Knowledge,
+        compounds: &Arc<analyzer::Compounds>,
+    ) -> Result<SearchIndex, IndexError> {
         let reader: IndexReader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
         let searcher = reader.searcher();
         let searched = fields.searched();
@@ -200,13 +262,13 @@ impl SearchIndex {
         }
         let analyzers = Lang::ALL
             .into_iter()
-            .map(|l| (l, analyzer::build_for_words(Some(l), &compounds)))
+            .map(|l| (l, analyzer::build_for_words(Some(l), compounds)))
             .collect();
         Ok(SearchIndex {
             reader,
             fields,
             analyzers,
-            neutral: analyzer::build_for_words(None, &compounds),
+            neutral: analyzer::build_for_words(None, compounds),
             ids: knowledge.entries().iter().map(|e| e.id.clone()).collect(),
             vocabulary,
             corrector,
@@ -421,29 +483,51 @@ fn neutral_values(entry: &Entry) -> Vec<String> {
     values
 }
 
-/// Opens the index kept in `dir` when it was built from the same
-/// knowledge, and builds it afresh otherwise (see [`stamp`]).
+/// The German words compounds are split against: those of the knowledge.
+/// Each distinct whitespace-separated token is normalised once: a word
+/// never spans whitespace (`text::words`), so the words are the same, and
+/// a large folder repeats its tokens many times over.
+fn compounds(knowledge: &Knowledge) -> Arc<analyzer::Compounds> {
+    let mut tokens = rustc_hash::FxHashSet::default();
+    for entry in knowledge.entries() {
+        let t = entry.german();
+        for text in [&t.title, &t.summary, &t.body].into_iter().chain(&t.keywords) {
+            tokens.extend(text.split_whitespace());
+        }
+    }
+    Arc::new(analyzer::Compounds::new(tokens))
+}
+
+/// Opens the index kept in `dir` (claimed as `folder`) when it was built
+/// from the same knowledge, and builds it afresh otherwise (see [`stamp`]).
+/// With `snapshot` (the folder the knowledge was loaded from), the stamp
+/// also names a snapshot of the knowledge, written now.
+#[allow(clippy::too_many_arguments)]
 fn open_or_fill(
+    folder: &stamp::Folder,
     dir: &Path,
     schema: Schema,
     fields: &Fields,
     knowledge: &Knowledge,
     compounds: &Arc<analyzer::Compounds>,
+    snapshot: Option<&Path>,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Index, IndexError> {
-    let folder = stamp::Folder::claim(dir)?;
     let fingerprint = stamp::fingerprint(knowledge);
     if folder.holds(&fingerprint)
         && let Ok(index) = Index::open_in_dir(dir)
         && index.schema() == schema
     {
         register_analyzers(&index, compounds);
+        if snapshot.is_some() {
+            folder.seal(&fingerprint, knowledge, snapshot)?;
+        }
         return Ok(index);
     }
     folder.clear()?;
     let index = Index::create_in_dir(dir, schema)?;
     register_analyzers(&index, compounds);
     fill(&index, fields, knowledge, progress)?;
-    folder.seal(&fingerprint, knowledge)?;
+    folder.seal(&fingerprint, knowledge, snapshot)?;
     Ok(index)
 }

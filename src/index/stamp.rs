@@ -10,16 +10,18 @@
 //! The stamp beside the index names what it was built from: a SHA-256 over
 //! the version of the analyzers and the content hash of every knowledge
 //! file. Each file's size and time of change are kept with its hash, so a
-//! later start can tell an unchanged folder without reading it again.
+//! later start can tell an unchanged folder without reading it again; and
+//! beside the stamp a snapshot of the checked knowledge (its SHA-256 in the
+//! stamp), so that such a start need not parse and check every file either.
 
 use std::fs::{self, File};
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
 use super::IndexError;
-use crate::knowledge::Knowledge;
+use crate::knowledge::{self, Knowledge, Source};
 use crate::privacy::to_hex as hex;
 
 /// The version of the analyzers and the schema. Bump it whenever
@@ -36,6 +38,8 @@ const MARKER: &str = "lotse-index";
 const MARKER_TEXT: &str = "This folder holds a search index of Lotse. Lotse deletes and rebuilds everything in it.\n";
 /// What the index was built from.
 const STAMP: &str = "lotse-knowledge.stamp";
+/// The checked knowledge the index was built from (`knowledge::snapshot`).
+const SNAPSHOT: &str = "lotse-knowledge.snapshot";
 
 /// An index folder Lotse owns, locked while this value lives.
 pub(super) struct Folder {
@@ -107,13 +111,20 @@ impl Folder {
     }
 
     /// Records that the index now in the folder was built from
-    /// `knowledge`, whose fingerprint is `fingerprint`.
-    pub fn seal(&self, fingerprint: &str, knowledge: &Knowledge) -> Result<(), IndexError> {
+    /// `knowledge`, whose fingerprint is `fingerprint`. With `folder` (the
+    /// knowledge folder it was loaded from, without errors), a snapshot of
+    /// the knowledge is kept beside the index and named in the stamp, for
+    /// [`Folder::kept`].
+    pub fn seal(&self, fingerprint: &str, knowledge: &Knowledge, folder: Option<&Path>) -> Result<(), IndexError> {
         let io = |source| IndexError::Io {
             path: self.dir.clone(),
             source,
         };
         let mut text = format!("{fingerprint}\nanalyzers {ANALYZER_VERSION}\n");
+        if let Some(folder) = folder.filter(|_| !knowledge.sources().is_empty()) {
+            let (sha256, size) = self.write_snapshot(knowledge, folder).map_err(io)?;
+            text.push_str(&format!("snapshot {} {size}\n", hex(&sha256)));
+        }
         for source in knowledge.sources() {
             text.push_str(&format!(
                 "{} {} {} {}\n",
@@ -132,17 +143,161 @@ impl Folder {
     }
 }
 
+impl Folder {
+    /// The knowledge of the folder `knowledge_dir` as the index here was
+    /// built from it, when no file changed since: the stamp's files are
+    /// looked at by size and time of change (read and hashed only where
+    /// these differ) and the entries are read from the snapshot, not parsed
+    /// and checked again. `None` where anything differs or is missing:
+    /// then the caller loads the folder. Where only times of change moved
+    /// (a file touched, or saved unchanged), the stamp is written anew.
+    pub fn kept(&self, knowledge_dir: &Path) -> Option<Knowledge> {
+        let start = std::time::Instant::now();
+        let (fingerprint, sha256, size, mut sources) = self.read_stamp()?;
+        // The snapshot is read on a second thread while the files are
+        // looked at, and dropped where they changed.
+        let (touched, looked, knowledge) = std::thread::scope(|scope| {
+            let snapshot = scope.spawn(|| self.read_snapshot(knowledge_dir, sha256, size));
+            // Only sizes and times can move: content hashes are compared.
+            let touched = knowledge::unchanged(knowledge_dir, &mut sources);
+            let looked = start.elapsed();
+            (touched, looked, snapshot.join().ok().flatten())
+        });
+        let (touched, mut knowledge) = (touched?, knowledge?);
+        knowledge.set_sources(sources);
+        if touched {
+            // The fingerprint stays; a failed write only costs the next
+            // start the same check.
+            let _ = self.seal(&fingerprint, &knowledge, Some(knowledge_dir));
+        }
+        log::info!(
+            "knowledge unchanged: {} files looked at in {looked:.1?}, with {} entries from the snapshot in {:.1?}",
+            knowledge.sources().len(),
+            knowledge.len(),
+            start.elapsed()
+        );
+        Some(knowledge)
+    }
+
+    /// The stamp's fingerprint, snapshot (SHA-256 and size) and files,
+    /// when it has a snapshot and is consistent.
+    fn read_stamp(&self) -> Option<(String, [u8; 32], u64, Vec<Source>)> {
+        let stamp = fs::read_to_string(self.dir.join(STAMP)).ok()?;
+        let mut lines = stamp.lines();
+        let fingerprint = lines.next()?;
+        if lines.next()? != format!("analyzers {ANALYZER_VERSION}") {
+            return None;
+        }
+        let (sha256, size) = lines.next()?.strip_prefix("snapshot ")?.split_once(' ')?;
+        let (sha256, size) = (unhex(sha256)?, size.parse::<u64>().ok()?);
+        let sources = lines.map(parse_source).collect::<Option<Vec<_>>>()?;
+        if sources.is_empty() || fingerprint_of_sources(&sources) != fingerprint {
+            return None;
+        }
+        Some((fingerprint.to_string(), sha256, size, sources))
+    }
+
+    fn snapshot_path(&self) -> PathBuf {
+        self.dir.join(SNAPSHOT)
+    }
+
+    /// Writes the snapshot (beside, then renamed); its SHA-256 and size.
+    fn write_snapshot(&self, knowledge: &Knowledge, folder: &Path) -> std::io::Result<([u8; 32], u64)> {
+        let partial = self.dir.join(format!("{SNAPSHOT}.partial"));
+        let mut out = Hashing::new(std::io::BufWriter::new(File::create(&partial)?));
+        knowledge::snapshot::write(knowledge, folder, &mut out)?;
+        let (file, sha256, size) = out.finish();
+        file.into_inner()
+            .map_err(std::io::IntoInnerError::into_error)?
+            .sync_all()?;
+        fs::rename(&partial, self.snapshot_path())?;
+        Ok((sha256, size))
+    }
+
+    /// Reads the snapshot, hashing it as it goes; `None` unless it is the
+    /// one the stamp names.
+    fn read_snapshot(&self, folder: &Path, sha256: [u8; 32], size: u64) -> Option<Knowledge> {
+        let file = File::open(self.snapshot_path()).ok()?;
+        if file.metadata().ok()?.len() != size {
+            return None;
+        }
+        let mut input = Hashing::new(std::io::BufReader::with_capacity(1 << 20, file));
+        let knowledge = knowledge::snapshot::read(&mut input, folder, Vec::new()).ok()?;
+        let (_, read_sha256, read_size) = input.finish();
+        (read_sha256 == sha256 && read_size == size).then_some(knowledge)
+    }
+}
+
+/// A reader or writer that hashes what passes through it.
+struct Hashing<T> {
+    inner: T,
+    hasher: Sha256,
+    bytes: u64,
+}
+
+impl<T> Hashing<T> {
+    fn new(inner: T) -> Self {
+        Hashing {
+            inner,
+            hasher: Sha256::new(),
+            bytes: 0,
+        }
+    }
+
+    fn finish(self) -> (T, [u8; 32], u64) {
+        (self.inner, self.hasher.finalize().into(), self.bytes)
+    }
+}
+
+impl<T: Read> Read for Hashing<T> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.bytes += n as u64;
+        Ok(n)
+    }
+}
+
+impl<T: Write> Write for Hashing<T> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.bytes += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// One file's line of the stamp: hash, size, time of change, path.
+fn parse_source(line: &str) -> Option<Source> {
+    let mut parts = line.splitn(4, ' ');
+    Some(Source {
+        sha256: unhex(parts.next()?)?,
+        size: parts.next()?.parse().ok()?,
+        modified: parts.next()?.parse().ok()?,
+        path: parts.next()?.to_string(),
+    })
+}
+
+fn unhex(text: &str) -> Option<[u8; 32]> {
+    let mut out = [0; 32];
+    if text.len() != 64 {
+        return None;
+    }
+    for (i, byte) in out.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(text.get(2 * i..2 * i + 2)?, 16).ok()?;
+    }
+    Some(out)
+}
+
 /// What a kept index must have been built from to serve `knowledge`: the
 /// analyzers' version and the content hashes of the files (for knowledge
 /// made in memory, of the entries themselves).
 pub(super) fn fingerprint(knowledge: &Knowledge) -> String {
-    let mut hasher = Sha256::new();
-    // The crate's version stands for the loader, which may read the same
-    // files differently in another release.
-    hasher.update(format!(
-        "lotse {} analyzers {ANALYZER_VERSION}\n",
-        env!("CARGO_PKG_VERSION")
-    ));
+    let mut hasher = versions();
     if knowledge.sources().is_empty() {
         for entry in knowledge.entries() {
             // Serialising plain data cannot fail.
@@ -152,11 +307,31 @@ pub(super) fn fingerprint(knowledge: &Knowledge) -> String {
             hasher.update(b"\n");
         }
     } else {
-        for source in knowledge.sources() {
-            hasher.update(source.sha256);
-            hasher.update(source.path.as_bytes());
-            hasher.update(b"\n");
-        }
+        return fingerprint_of_sources(knowledge.sources());
     }
     hex(&hasher.finalize())
+}
+
+/// The fingerprint of knowledge read from files: the loader's and the
+/// analyzers' versions, and each file's content hash and path.
+fn fingerprint_of_sources(sources: &[Source]) -> String {
+    let mut hasher = versions();
+    for source in sources {
+        hasher.update(source.sha256);
+        hasher.update(source.path.as_bytes());
+        hasher.update(b"\n");
+    }
+    hex(&hasher.finalize())
+}
+
+/// A hasher that has taken in the versions of the loader and analyzers.
+fn versions() -> Sha256 {
+    let mut hasher = Sha256::new();
+    // The crate's version stands for the loader, which may read the same
+    // files differently in another release.
+    hasher.update(format!(
+        "lotse {} analyzers {ANALYZER_VERSION}\n",
+        env!("CARGO_PKG_VERSION")
+    ));
+    hasher
 }

@@ -77,8 +77,9 @@ fn missing_fields(entry: &Entry, lang: Lang) -> Vec<&'static str> {
     missing
 }
 
-/// Checks every file and builds the entries that are sound.
-pub(super) fn assemble(files: Files, diagnostics: &mut Vec<Diagnostic>) -> Vec<Entry> {
+/// Checks every file and builds the entries that are sound; with
+/// `completeness`, warns of incomplete translations and few keywords too.
+pub(super) fn assemble(files: Files, diagnostics: &mut Vec<Diagnostic>, completeness: bool) -> Vec<Entry> {
     let mut entries = Vec::new();
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
     let mut reference_checks = Vec::new();
@@ -117,8 +118,14 @@ pub(super) fn assemble(files: Files, diagnostics: &mut Vec<Diagnostic>) -> Vec<E
     }
 
     attach_translations(&mut entries, files.translations, diagnostics);
-    warn_missing_translations(&entries, diagnostics);
-    warn_few_keywords(&entries, diagnostics);
+    for entry in &mut entries {
+        // Exactly as long as needed: a large folder holds many entries.
+        entry.texts.0.shrink_to_fit();
+    }
+    if completeness {
+        warn_missing_translations(&entries, diagnostics);
+        warn_few_keywords(&entries, diagnostics);
+    }
     entries
 }
 
@@ -211,7 +218,7 @@ pub(super) fn check_entry(file: EntryFile, diagnostics: &mut Vec<Diagnostic>) ->
         id: stem,
         kind: folder_kind,
         audience: raw.audience,
-        texts: BTreeMap::from([(Lang::CANONICAL, german)]),
+        texts: super::ByLang::from([(Lang::CANONICAL, german)]),
         details: details?,
         related: raw.related.into_iter().map(Spanned::into_inner).collect(),
         source: raw.source.trim().to_string(),
@@ -472,11 +479,13 @@ fn file_of(entry: &Entry, lang: Lang) -> PathBuf {
 }
 
 fn clean_keywords(keywords: Vec<String>) -> Vec<String> {
-    keywords
+    let mut clean: Vec<String> = keywords
         .into_iter()
         .map(|k| k.trim().to_string())
         .filter(|k| !k.is_empty())
-        .collect()
+        .collect();
+    clean.shrink_to_fit();
+    clean
 }
 
 fn is_valid_id(id: &str) -> bool {

@@ -266,12 +266,7 @@ impl Folder<'_> {
                 return None;
             }
         };
-        files.sources.push(Source {
-            path: self.relative(path),
-            size: meta.len(),
-            modified: modified_ns(&meta),
-            sha256: Sha256::digest(&bytes).into(),
-        });
+        files.sources.push(self.source(path, &bytes, &meta));
         match String::from_utf8(bytes) {
             Ok(text) => Some((name.to_string(), text)),
             Err(_) => {
@@ -282,6 +277,28 @@ impl Folder<'_> {
                 ));
                 None
             }
+        }
+    }
+
+    /// The [`Source`] of a file read with `bytes` and `meta`. A file
+    /// changed less than [`RACY_NS`] before it was read gets no time of
+    /// change: another change within the file system's clock tick would
+    /// leave size and time as they were, so its content is checked again at
+    /// the next start.
+    fn source(&self, path: &Path, bytes: &[u8], meta: &fs::Metadata) -> Source {
+        let modified = modified_ns(meta);
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as u64);
+        Source {
+            path: self.relative(path),
+            size: meta.len(),
+            modified: if now.saturating_sub(modified) < RACY_NS {
+                0
+            } else {
+                modified
+            },
+            sha256: Sha256::digest(bytes).into(),
         }
     }
 
@@ -360,6 +377,75 @@ impl Folder<'_> {
             .collect();
         parts.into_iter().rev().collect::<Vec<_>>().join("/")
     }
+}
+
+/// How recently before its reading a file may have changed and still be
+/// trusted by size and time of change: two seconds, well above any file
+/// system's clock tick.
+const RACY_NS: u64 = 2_000_000_000;
+
+/// Brings `sources` (of an earlier load, sorted by path) up to date with
+/// the folder `dir`, when its files still hold what they say: each file is
+/// looked at by size and time of change, and read and hashed again only
+/// where these differ (or are unknown). Says whether a time of change or
+/// size moved; `None` when a file was added, removed or changed in
+/// content, or anything in the folder is amiss (a loader's error): then the
+/// folder must be loaded in full. Files the loader does not read (dot
+/// files, files that are not `.md`, files at the top) are passed over as it
+/// passes them over.
+pub(super) fn restat(dir: &Path, sources: &mut [Source]) -> Option<bool> {
+    let root = fs::canonicalize(dir).ok()?;
+    let reader = Folder {
+        root: &root,
+        max_bytes: super::MAX_FILE_BYTES,
+    };
+    let mut seen = vec![false; sources.len()];
+    let mut touched = false;
+    for folder in sorted_listing(dir).ok()? {
+        let name = folder.file_name().unwrap_or_default().to_string_lossy();
+        if name.starts_with('.') {
+            continue;
+        }
+        match reader.node(&folder).ok()? {
+            Node::File => continue,
+            Node::Dir => Kind::from_folder(&name)?,
+        };
+        // Unsorted: the order does not matter here, and an entry's own
+        // metadata is one `fstatat` beside the folder, not a path walk.
+        for entry in fs::read_dir(&folder).ok()? {
+            let entry = entry.ok()?;
+            let file_name = entry.file_name();
+            let file_name = file_name.to_string_lossy();
+            if file_name.starts_with('.') || !file_name.ends_with(".md") {
+                continue;
+            }
+            let mut meta = entry.metadata().ok()?;
+            if !meta.is_file() {
+                // A link inside the folder is followed; anything else is
+                // the loader's to report.
+                let Node::File = reader.node(&entry.path()).ok()? else {
+                    return None;
+                };
+                meta = fs::metadata(entry.path()).ok()?;
+            }
+            let relative = format!("{name}/{file_name}");
+            let at = sources.binary_search_by(|s| s.path.as_str().cmp(&relative)).ok()?;
+            seen[at] = true;
+            let known = &mut sources[at];
+            if known.modified != 0 && meta.len() == known.size && modified_ns(&meta) == known.modified {
+                continue;
+            }
+            let path = entry.path();
+            let (bytes, meta) = reader.read_capped(&path).ok()?;
+            let source = reader.source(&path, &bytes, &meta);
+            if source.sha256 != known.sha256 {
+                return None;
+            }
+            touched |= source != *known;
+            *known = source;
+        }
+    }
+    seen.iter().all(|&s| s).then_some(touched)
 }
 
 /// What a file that is neither a regular file nor a folder is, in words.

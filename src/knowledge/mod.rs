@@ -10,8 +10,9 @@
 
 mod check;
 mod file;
+pub mod snapshot;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -104,7 +105,7 @@ pub struct Entry {
     pub kind: Kind,
     pub audience: Audience,
     /// The texts per language; German is always present.
-    pub texts: BTreeMap<Lang, Texts>,
+    pub texts: ByLang<Texts>,
     pub details: Details,
     /// Ids of related entries.
     pub related: Vec<String>,
@@ -113,6 +114,120 @@ pub struct Entry {
     /// The canonical file, for messages to maintainers.
     #[serde(skip)]
     pub path: PathBuf,
+}
+
+/// Values per language, in the order of [`Lang`], with a map's methods.
+/// A sorted vector of exactly the languages present: an entry has a few of
+/// the twelve, and a `BTreeMap` would give each entry a node of eleven
+/// slots (about 1 KiB; 100 MB for 100,000 entries).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ByLang<T>(Vec<(Lang, T)>);
+
+impl<T> ByLang<T> {
+    pub fn new() -> ByLang<T> {
+        ByLang(Vec::new())
+    }
+
+    pub fn get(&self, lang: &Lang) -> Option<&T> {
+        self.find(lang).ok().map(|i| &self.0[i].1)
+    }
+
+    pub fn get_mut(&mut self, lang: &Lang) -> Option<&mut T> {
+        self.find(lang).ok().map(|i| &mut self.0[i].1)
+    }
+
+    pub fn contains_key(&self, lang: &Lang) -> bool {
+        self.find(lang).is_ok()
+    }
+
+    /// Sets the value of `lang`; the one it replaces, if any.
+    pub fn insert(&mut self, lang: Lang, value: T) -> Option<T> {
+        match self.find(&lang) {
+            Ok(i) => Some(std::mem::replace(&mut self.0[i].1, value)),
+            Err(i) => {
+                self.0.insert(i, (lang, value));
+                None
+            }
+        }
+    }
+
+    pub fn remove(&mut self, lang: &Lang) -> Option<T> {
+        self.find(lang).ok().map(|i| self.0.remove(i).1)
+    }
+
+    /// The languages and values, in the order of [`Lang`].
+    pub fn iter(&self) -> impl Iterator<Item = (&Lang, &T)> {
+        self.0.iter().map(|(l, t)| (l, t))
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &Lang> {
+        self.0.iter().map(|(l, _)| l)
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &T> {
+        self.0.iter().map(|(_, t)| t)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn find(&self, lang: &Lang) -> Result<usize, usize> {
+        self.0.binary_search_by(|(l, _)| l.cmp(lang))
+    }
+}
+
+impl<T> Default for ByLang<T> {
+    fn default() -> Self {
+        ByLang::new()
+    }
+}
+
+impl<T> std::ops::Index<&Lang> for ByLang<T> {
+    type Output = T;
+
+    /// Panics where `lang` is missing, as a map's index does; only German,
+    /// which every entry has, is looked up this way.
+    fn index(&self, lang: &Lang) -> &T {
+        self.get(lang).expect("the language is present")
+    }
+}
+
+impl<T, const N: usize> From<[(Lang, T); N]> for ByLang<T> {
+    fn from(pairs: [(Lang, T); N]) -> Self {
+        pairs.into_iter().collect()
+    }
+}
+
+impl<T> FromIterator<(Lang, T)> for ByLang<T> {
+    fn from_iter<I: IntoIterator<Item = (Lang, T)>>(pairs: I) -> Self {
+        let mut map = ByLang::new();
+        for (lang, value) in pairs {
+            map.insert(lang, value);
+        }
+        map.0.shrink_to_fit();
+        map
+    }
+}
+
+impl<'a, T> IntoIterator for &'a ByLang<T> {
+    type Item = (&'a Lang, &'a T);
+    type IntoIter = std::iter::Map<std::slice::Iter<'a, (Lang, T)>, fn(&'a (Lang, T)) -> (&'a Lang, &'a T)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(l, t)| (l, t))
+    }
+}
+
+impl<T: Serialize> Serialize for ByLang<T> {
+    /// As a map from language code to value, as a `BTreeMap` is.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
 }
 
 /// The most bytes one entry or translation file may have, unless told
@@ -136,7 +251,8 @@ pub struct Source {
     pub path: String,
     pub size: u64,
     /// The time of the last change, nanoseconds since the epoch (0 where
-    /// the file system has none).
+    /// the file system has none, or the file changed just before it was
+    /// read, so that only its content can tell whether it changed again).
     pub modified: u64,
     /// The SHA-256 of the file's bytes.
     pub sha256: [u8; 32],
@@ -261,6 +377,12 @@ impl Knowledge {
         &self.sources
     }
 
+    /// Names the files the knowledge was read from (a snapshot's
+    /// knowledge gets them from the stamp beside it).
+    pub(crate) fn set_sources(&mut self, sources: Vec<Source>) {
+        self.sources = sources;
+    }
+
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
@@ -324,15 +446,47 @@ pub fn load(dir: &Path) -> Loaded {
 
 /// Like [`load`], with files of more than `max_file_bytes` refused.
 pub fn load_with_limit(dir: &Path, max_file_bytes: u64) -> Loaded {
+    load_folder(dir, max_file_bytes, Warnings::All)
+}
+
+/// Like [`load`], without the warnings about incomplete translations and
+/// few keywords: what a server loads. It shows none of them, and a large
+/// folder has hundreds of thousands (nine for each entry with only three
+/// languages), which cost more memory than the entries; `lotse check` lists
+/// them all.
+pub fn load_for_serving(dir: &Path) -> Loaded {
+    load_folder(dir, MAX_FILE_BYTES, Warnings::PerFile)
+}
+
+/// Which warnings a load collects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Warnings {
+    All,
+    /// Only those about single files (a file that is not `.md`), not those
+    /// about the completeness of each entry.
+    PerFile,
+}
+
+fn load_folder(dir: &Path, max_file_bytes: u64, warnings: Warnings) -> Loaded {
     let mut diagnostics = Vec::new();
     let mut files = file::read_folder(dir, max_file_bytes, &mut diagnostics);
     let mut sources = std::mem::take(&mut files.sources);
     sources.sort_by(|a, b| a.path.cmp(&b.path));
-    let entries = check::assemble(files, &mut diagnostics);
+    let entries = check::assemble(files, &mut diagnostics, warnings == Warnings::All);
     diagnostics.sort_by(|a, b| (&a.path, a.line, &a.message).cmp(&(&b.path, b.line, &b.message)));
     let mut knowledge = Knowledge::new(entries);
     knowledge.sources = sources;
     Loaded { knowledge, diagnostics }
+}
+
+/// Brings `sources` (of an earlier load) up to date with the folder `dir`
+/// when its files still hold what they held: size and time of change are
+/// compared, and a file whose differ is read and hashed again. Says
+/// whether any size or time moved; `None` when any file was added, removed
+/// or changed in content, or the folder has a problem the loader would
+/// report.
+pub fn unchanged(dir: &Path, sources: &mut [Source]) -> Option<bool> {
+    file::restat(dir, sources)
 }
 
 /// Parses and checks the text of one canonical entry file as if it were

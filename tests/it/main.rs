@@ -8,6 +8,7 @@ mod detect;
 mod dev_hard;
 mod fake_telegram;
 mod hostile;
+mod kept_index;
 mod locales;
 mod operation;
 mod retrieval;

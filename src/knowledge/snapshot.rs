@@ -1,0 +1,332 @@
+//! A snapshot of checked knowledge: the entries of a folder as Lotse
+//! loaded them, written beside a kept search index, so that a start with
+//! an unchanged folder reads one file instead of parsing and checking
+//! every entry file again.
+//!
+//! The format is Lotse's own and versioned ([`VERSION`]): lengths as
+//! little-endian `u32`, strings as length and UTF-8 bytes. Entry paths are
+//! kept relative to the knowledge folder and joined to the folder given at
+//! reading, so a snapshot reads the same whatever the folder is called.
+//! Whoever keeps the snapshot checks that it is whole (the index's stamp
+//! names its SHA-256); a snapshot that does not decode is an error, never
+//! a panic, and the caller loads the folder instead.
+
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+use super::{Audience, Contact, Details, Entry, Kind, Knowledge, Publication, Source, Texts};
+use crate::lang::Lang;
+
+/// The version of the format; bump it whenever [`Entry`] or the encoding
+/// changes. Every field of an entry is written by destructuring, so a new
+/// field does not compile until it is encoded here.
+pub const VERSION: u32 = 1;
+const MAGIC: &[u8] = b"lotse-knowledge-snapshot\n";
+
+/// Writes the entries of `knowledge` (loaded from the folder `dir`).
+pub fn write(knowledge: &Knowledge, dir: &Path, out: &mut impl Write) -> io::Result<()> {
+    let mut w = Writer(out);
+    w.0.write_all(MAGIC)?;
+    w.u32(VERSION)?;
+    w.len(knowledge.len())?;
+    for entry in knowledge.entries() {
+        let Entry {
+            id,
+            kind,
+            audience,
+            texts,
+            details,
+            related,
+            source,
+            path,
+        } = entry;
+        w.str(id)?;
+        w.u8(Kind::ALL.iter().position(|k| k == kind).unwrap_or_default() as u8)?;
+        w.u8(match audience {
+            Audience::Migrants => 0,
+            Audience::Administration => 1,
+            Audience::Both => 2,
+        })?;
+        w.len(texts.len())?;
+        for (lang, t) in texts {
+            let Texts {
+                title,
+                summary,
+                keywords,
+                body,
+            } = t;
+            w.u8(Lang::ALL.iter().position(|l| l == lang).unwrap_or_default() as u8)?;
+            w.str(title)?;
+            w.str(summary)?;
+            w.strs(keywords)?;
+            w.str(body)?;
+        }
+        match details {
+            Details::Offer { target_groups, contact } => {
+                w.u8(0)?;
+                w.strs(target_groups)?;
+                w.opt(contact)?;
+            }
+            Details::Publication(p) => {
+                let Publication {
+                    series,
+                    issue,
+                    year,
+                    publisher,
+                    place,
+                    date,
+                } = p;
+                w.u8(1)?;
+                w.opt(series)?;
+                w.opt(&issue.map(|i| i.to_string()))?;
+                w.opt(&year.map(|y| y.to_string()))?;
+                w.opt(publisher)?;
+                w.opt(place)?;
+                w.opt(date)?;
+            }
+            Details::Contact(c) => {
+                let Contact {
+                    person,
+                    role,
+                    organisation,
+                    street,
+                    postcode,
+                    city,
+                    phone,
+                    fax,
+                    email,
+                    website,
+                } = c;
+                w.u8(2)?;
+                for v in [
+                    person,
+                    role,
+                    organisation,
+                    street,
+                    postcode,
+                    city,
+                    phone,
+                    fax,
+                    email,
+                    website,
+                ] {
+                    w.opt(v)?;
+                }
+            }
+            Details::Organisation { url } => {
+                w.u8(3)?;
+                w.opt(url)?;
+            }
+            Details::Link { url } => {
+                w.u8(4)?;
+                w.str(url)?;
+            }
+        }
+        w.strs(related)?;
+        w.str(source)?;
+        let relative = path.strip_prefix(dir).unwrap_or(path);
+        w.str(&relative.to_string_lossy())?;
+    }
+    w.0.flush()
+}
+
+/// Reads the entries written by [`write`]; their paths are joined to
+/// `dir`, and `sources` become the knowledge's [`Knowledge::sources`].
+pub fn read(input: &mut impl Read, dir: &Path, sources: Vec<Source>) -> io::Result<Knowledge> {
+    let mut r = Reader(input);
+    let mut magic = vec![0; MAGIC.len()];
+    r.0.read_exact(&mut magic)?;
+    if magic != MAGIC || r.u32()? != VERSION {
+        return Err(bad("not a snapshot of this version"));
+    }
+    let count = r.u32()? as usize;
+    let mut entries = Vec::with_capacity(count.min(1 << 20));
+    for _ in 0..count {
+        let id = r.str()?;
+        let kind = *Kind::ALL.get(r.u8()? as usize).ok_or_else(|| bad("kind"))?;
+        let audience = match r.u8()? {
+            0 => Audience::Migrants,
+            1 => Audience::Administration,
+            2 => Audience::Both,
+            _ => return Err(bad("audience")),
+        };
+        let mut texts = super::ByLang::new();
+        for _ in 0..r.u32()? {
+            let lang = *Lang::ALL.get(r.u8()? as usize).ok_or_else(|| bad("language"))?;
+            let t = Texts {
+                title: r.str()?,
+                summary: r.str()?,
+                keywords: r.strs()?,
+                body: r.str()?,
+            };
+            texts.insert(lang, t);
+        }
+        texts.0.shrink_to_fit();
+        if !texts.contains_key(&Lang::CANONICAL) {
+            return Err(bad("an entry without German"));
+        }
+        let details = match r.u8()? {
+            0 => Details::Offer {
+                target_groups: r.strs()?,
+                contact: r.opt()?,
+            },
+            1 => Details::Publication(Publication {
+                series: r.opt()?,
+                issue: number(r.opt()?)?,
+                year: number(r.opt()?)?,
+                publisher: r.opt()?,
+                place: r.opt()?,
+                date: r.opt()?,
+            }),
+            2 => Details::Contact(Contact {
+                person: r.opt()?,
+                role: r.opt()?,
+                organisation: r.opt()?,
+                street: r.opt()?,
+                postcode: r.opt()?,
+                city: r.opt()?,
+                phone: r.opt()?,
+                fax: r.opt()?,
+                email: r.opt()?,
+                website: r.opt()?,
+            }),
+            3 => Details::Organisation { url: r.opt()? },
+            4 => Details::Link { url: r.str()? },
+            _ => return Err(bad("details")),
+        };
+        entries.push(Entry {
+            id,
+            kind,
+            audience,
+            texts,
+            details,
+            related: r.strs()?,
+            source: r.str()?,
+            path: dir.join(PathBuf::from(r.str()?)),
+        });
+    }
+    if r.0.read(&mut [0])? != 0 {
+        return Err(bad("bytes after the last entry"));
+    }
+    let mut knowledge = Knowledge::new(entries);
+    if knowledge.len() != count {
+        return Err(bad("duplicate ids"));
+    }
+    knowledge.sources = sources;
+    Ok(knowledge)
+}
+
+fn number<T: std::str::FromStr>(text: Option<String>) -> io::Result<Option<T>> {
+    text.map(|s| s.parse().map_err(|_| bad("number"))).transpose()
+}
+
+fn bad(what: &str) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, format!("knowledge snapshot: {what}"))
+}
+
+struct Writer<'a, W: Write>(&'a mut W);
+
+impl<W: Write> Writer<'_, W> {
+    fn u8(&mut self, v: u8) -> io::Result<()> {
+        self.0.write_all(&[v])
+    }
+
+    fn u32(&mut self, v: u32) -> io::Result<()> {
+        self.0.write_all(&v.to_le_bytes())
+    }
+
+    fn len(&mut self, n: usize) -> io::Result<()> {
+        self.u32(u32::try_from(n).map_err(|_| bad("too long"))?)
+    }
+
+    fn str(&mut self, s: &str) -> io::Result<()> {
+        self.len(s.len())?;
+        self.0.write_all(s.as_bytes())
+    }
+
+    fn strs(&mut self, list: &[String]) -> io::Result<()> {
+        self.len(list.len())?;
+        list.iter().try_for_each(|s| self.str(s))
+    }
+
+    fn opt(&mut self, s: &Option<String>) -> io::Result<()> {
+        match s {
+            None => self.u8(0),
+            Some(s) => {
+                self.u8(1)?;
+                self.str(s)
+            }
+        }
+    }
+}
+
+struct Reader<'a, R: Read>(&'a mut R);
+
+impl<R: Read> Reader<'_, R> {
+    fn u8(&mut self) -> io::Result<u8> {
+        let mut b = [0];
+        self.0.read_exact(&mut b)?;
+        Ok(b[0])
+    }
+
+    fn u32(&mut self) -> io::Result<u32> {
+        let mut b = [0; 4];
+        self.0.read_exact(&mut b)?;
+        Ok(u32::from_le_bytes(b))
+    }
+
+    fn str(&mut self) -> io::Result<String> {
+        let n = self.u32()? as usize;
+        // In pieces of at most a mebibyte, so that a damaged length cannot
+        // ask for more memory than the file has; exactly as long as the
+        // text otherwise.
+        let mut bytes = Vec::with_capacity(n.min(1 << 20));
+        while bytes.len() < n {
+            let piece = (n - bytes.len()).min(1 << 20);
+            let start = bytes.len();
+            bytes.resize(start + piece, 0);
+            self.0.read_exact(&mut bytes[start..])?;
+        }
+        String::from_utf8(bytes).map_err(|_| bad("text that is not UTF-8"))
+    }
+
+    fn strs(&mut self) -> io::Result<Vec<String>> {
+        let n = self.u32()?;
+        let mut list = Vec::with_capacity((n as usize).min(64));
+        for _ in 0..n {
+            list.push(self.str()?);
+        }
+        Ok(list)
+    }
+
+    fn opt(&mut self) -> io::Result<Option<String>> {
+        match self.u8()? {
+            0 => Ok(None),
+            1 => self.str().map(Some),
+            _ => Err(bad("optional field")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_knowledge_reads_back_the_same() {
+        let dir = super::super::default_dir();
+        let loaded = super::super::load(&dir).knowledge;
+        let mut bytes = Vec::new();
+        write(&loaded, &dir, &mut bytes).unwrap();
+        let back = read(&mut bytes.as_slice(), &dir, loaded.sources().to_vec()).unwrap();
+        assert_eq!(back.entries(), loaded.entries());
+        assert_eq!(back.sources(), loaded.sources());
+        // Damaged or cut short: an error, never a panic.
+        for cut in [0, 10, bytes.len() / 2, bytes.len() - 1] {
+            assert!(read(&mut &bytes[..cut], &dir, Vec::new()).is_err());
+        }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(read(&mut longer.as_slice(), &dir, Vec::new()).is_err());
+    }
+}
