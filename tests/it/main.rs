@@ -10,6 +10,7 @@ mod fake_telegram;
 mod hostile;
 mod locales;
 mod operation;
+mod pg;
 mod retrieval;
 mod search;
 mod store;
