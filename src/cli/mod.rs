@@ -136,6 +136,14 @@ impl StoreArgs {
             .map(PathBuf::from)
             .or_else(|| config.and_then(|c| c.secret_file.clone()));
         match (given, database) {
+            // Made on the first start of one replica, the others would make
+            // secrets of their own.
+            (Some(file), Database::Postgres(_)) if !file.is_file() => Err(UsageError(format!(
+                "the pseudonym secret {} does not exist; replicas on PostgreSQL share one: make it once \
+                 (at least 32 characters, e.g. `head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \\n' > FILE`) \
+                 and give every replica the same file",
+                file.display()
+            ))),
             (Some(file), _) => Ok(file),
             (None, Database::Sqlite(path)) => Ok(path
                 .parent()

@@ -24,7 +24,7 @@ use std::time::Duration;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;
 use sqlx::sqlite::SqliteConnectOptions;
-use sqlx::{AnyPool, ConnectOptions as _};
+use sqlx::{AnyPool, ConnectOptions as _, Connection as _};
 
 pub use inbox::{ChatTurn, Inbox, InboxKey, Incoming, Pending, REDELIVERY_WINDOW_SECS};
 pub use memory::{Memory, MemoryOptions};
@@ -235,6 +235,10 @@ impl Store {
                     source,
                 };
                 let options: AnyConnectOptions = url.parse().map_err(failed)?;
+                // One connection first: the pool would retry until its
+                // timeout and then name the timeout, not the cause.
+                let probe = sqlx::AnyConnection::connect_with(&options).await.map_err(failed)?;
+                probe.close().await.map_err(failed)?;
                 // Each chat's worker holds a connection while it answers
                 // (the advisory lock), so there are more than on SQLite.
                 let pool = AnyPoolOptions::new()

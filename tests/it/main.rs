@@ -11,6 +11,7 @@ mod hostile;
 mod locales;
 mod operation;
 mod pg;
+mod replicas;
 mod retrieval;
 mod search;
 mod store;

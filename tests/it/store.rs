@@ -709,3 +709,13 @@ fn a_chats_turn_waits_for_the_other_replica() {
         assert!(waiting.await.unwrap().unwrap(), "then it is its turn");
     });
 }
+
+/// Runs one statement on a database without migrating it first (to put
+/// something in the way of a migration).
+pub fn execute_raw(db: &(impl Db + ?Sized), sql: &'static str) {
+    runtime().block_on(async {
+        let store = Store::connect_database(&db.database()).await.unwrap();
+        sqlx::query(sql).execute(store.pool()).await.unwrap();
+        store.close().await;
+    })
+}
