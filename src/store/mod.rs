@@ -429,3 +429,47 @@ pub fn now() -> u64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn database_urls_name_their_backend_or_are_refused() {
+        let sqlite = |p: &str| Ok::<_, String>(Database::Sqlite(PathBuf::from(p)));
+        let parse = |url: &str| Database::parse(url).map_err(|e| e.to_string());
+        assert_eq!(
+            parse("sqlite:///var/lib/lotse/lotse.db"),
+            sqlite("/var/lib/lotse/lotse.db")
+        );
+        assert_eq!(parse("sqlite:data/lotse.db"), sqlite("data/lotse.db"));
+        assert_eq!(parse("sqlite://data/lotse.db?mode=rwc"), sqlite("data/lotse.db"));
+        assert_eq!(parse(" data/lotse.db "), sqlite("data/lotse.db"));
+        assert_eq!(parse("/tmp/a:b.db"), sqlite("/tmp/a:b.db"));
+        for url in [
+            "postgres://lotse@db/lotse",
+            "postgresql://lotse:pw@db:5432/lotse?sslmode=require",
+        ] {
+            assert_eq!(parse(url), Ok(Database::Postgres(url.to_string())));
+        }
+        // Defect: a url of another scheme was taken for an SQLite file name.
+        for url in [
+            "mysql://db/lotse",
+            "postgre://db/lotse",
+            "http://x",
+            "sqlite://",
+            "sqlite::memory:",
+            "",
+        ] {
+            let err = parse(url).unwrap_err();
+            assert!(err.contains("unknown scheme"), "{url}: {err}");
+        }
+        // A password never reaches a message.
+        let err = parse("mysql://lotse:hunter2@db/lotse").unwrap_err();
+        assert!(!err.contains("hunter2"), "{err}");
+        let shown = Database::parse("postgres://lotse:hunter2@db/lotse")
+            .unwrap()
+            .to_string();
+        assert_eq!(shown, "postgres://lotse:***@db/lotse");
+    }
+}
