@@ -271,14 +271,11 @@ async fn worker(pipeline: Arc<Pipeline>, chat: i64, mut jobs: mpsc::Receiver<Job
         let turn = if notice {
             None
         } else {
-            match pipeline.inbox.turn(&chat_key, update_id).await {
-                Ok(Some(turn)) => Some(turn),
-                // Another replica answered it.
-                Ok(None) => continue,
-                Err(err) => {
-                    log::error!("inbox: waiting for a chat's turn: {err}; the update stays for the next start");
-                    continue;
-                }
+            match turn(&pipeline, &chat_key, update_id, &mut stop).await {
+                Some(turn) => Some(turn),
+                // Another replica answered it, or Lotse stops: it stays in
+                // the inbox.
+                None => continue,
             }
         };
         let route = Arc::new(route);
@@ -307,6 +304,32 @@ async fn worker(pipeline: Arc<Pipeline>, chat: i64, mut jobs: mpsc::Receiver<Job
             && let Err(err) = pipeline.inbox.done_in(turn, update_id).await
         {
             log::error!("inbox: marking update {update_id} handled: {err}");
+        }
+    }
+}
+
+/// Waits for the chat's turn to handle `update_id`, trying again while the
+/// database fails (busy or away); None when another replica answered it or
+/// Lotse stops.
+async fn turn(
+    pipeline: &Pipeline,
+    chat_key: &str,
+    update_id: i64,
+    stop: &mut watch::Receiver<bool>,
+) -> Option<crate::store::ChatTurn> {
+    let mut logged = false;
+    loop {
+        match pipeline.inbox.turn(chat_key, update_id).await {
+            Ok(turn) => return turn,
+            Err(err) if !logged => {
+                log::error!("inbox: waiting for a chat's turn: {err}; trying again");
+                logged = true;
+            }
+            Err(_) => {}
+        }
+        tokio::select! {
+            _ = stop.wait_for(|stopping| *stopping) => return None,
+            _ = tokio::time::sleep(Duration::from_secs(1)) => {}
         }
     }
 }

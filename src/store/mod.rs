@@ -240,9 +240,10 @@ impl Store {
                 let probe = sqlx::AnyConnection::connect_with(&options).await.map_err(failed)?;
                 probe.close().await.map_err(failed)?;
                 // Each chat's worker holds a connection while it answers
-                // (the advisory lock), so there are more than on SQLite.
+                // (the advisory lock), so there are more than on SQLite;
+                // a worker that finds none waits and tries again.
                 let pool = AnyPoolOptions::new()
-                    .max_connections(16)
+                    .max_connections(32)
                     .acquire_timeout(Duration::from_secs(10))
                     .connect_with(options)
                     .await
