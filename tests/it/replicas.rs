@@ -15,7 +15,7 @@ use lotse::store::Database;
 use serde_json::{Value, json};
 
 use crate::fake_telegram::{Call, FakeTelegram, callback_update, message_update, text_message, user};
-use crate::telegram::{TOKEN, WAIT, button, free_port, post, text_of};
+use crate::telegram::{TOKEN, WAIT, button, free_port, post, spawn_bot, text_of};
 use crate::util::root;
 
 /// Two replicas on one database, and their fake Telegram.
@@ -67,30 +67,25 @@ impl Replicas {
         let listen = format!("127.0.0.1:{port}");
         // Behind a reverse proxy both would share the public url.
         let url = format!("http://{listen}/telegram");
-        let log = std::fs::File::create(self.data.path().join(format!("stderr-{n}.log"))).unwrap();
         let Database::Postgres(database_url) = &self.database else {
             unreachable!("replicas share PostgreSQL")
         };
-        Command::new(env!("CARGO_BIN_EXE_lotse"))
-            .args(["serve", "--webhook-url", &url, "--listen", &listen])
-            .current_dir(root())
-            .env("LOTSE_DATABASE_URL", database_url)
-            .env("LOTSE_SECRET_FILE", self.data.path().join("secret"))
-            .env("TELOXIDE_TOKEN", TOKEN)
-            .env("TELOXIDE_API_URL", self.fake.url())
-            .env("LOTSE_LOG", "info")
-            .env_remove("HTTPS_PROXY")
-            .env_remove("https_proxy")
-            .env_remove("HTTP_PROXY")
-            .env_remove("http_proxy")
-            .stdout(Stdio::null())
-            .stderr(Stdio::from(log))
-            .spawn()
-            .expect("lotse serve starts")
+        let own = self.data.path().join(n.to_string());
+        std::fs::create_dir_all(&own).unwrap();
+        let secret = self.data.path().join("secret");
+        spawn_bot(
+            &self.fake,
+            &own,
+            &["--webhook-url", &url, "--listen", &listen],
+            &[
+                ("LOTSE_DATABASE_URL", database_url),
+                ("LOTSE_SECRET_FILE", secret.to_str().unwrap()),
+            ],
+        )
     }
 
     fn stderr(&self, n: usize) -> String {
-        std::fs::read_to_string(self.data.path().join(format!("stderr-{n}.log"))).unwrap_or_default()
+        std::fs::read_to_string(self.data.path().join(n.to_string()).join("stderr.log")).unwrap_or_default()
     }
 
     /// Delivers `update` to replica `n` as Telegram does; the status line.

@@ -94,8 +94,24 @@ pub fn count(db: &(impl Db + ?Sized), sql: &'static str) -> i64 {
 
 /// Runs one statement on a fresh connection (to set up a fault).
 pub fn execute(db: &(impl Db + ?Sized), sql: &'static str) {
+    run(db, sql, true)
+}
+
+/// Runs one statement on a database without migrating it first (to put
+/// something in the way of a migration).
+pub fn execute_raw(db: &(impl Db + ?Sized), sql: &'static str) {
+    run(db, sql, false)
+}
+
+fn run(db: &(impl Db + ?Sized), sql: &'static str, migrated: bool) {
     runtime().block_on(async {
-        let store = Store::open_database(&db.database()).await.unwrap();
+        let database = db.database();
+        let store = if migrated {
+            Store::open_database(&database).await
+        } else {
+            Store::connect_database(&database).await
+        };
+        let store = store.unwrap();
         sqlx::query(sql).execute(store.pool()).await.unwrap();
         store.close().await;
     })
@@ -708,14 +724,4 @@ fn a_chats_turn_waits_for_the_other_replica() {
         a.done_in(first, 1).await.unwrap();
         assert!(waiting.await.unwrap().unwrap(), "then it is its turn");
     });
-}
-
-/// Runs one statement on a database without migrating it first (to put
-/// something in the way of a migration).
-pub fn execute_raw(db: &(impl Db + ?Sized), sql: &'static str) {
-    runtime().block_on(async {
-        let store = Store::connect_database(&db.database()).await.unwrap();
-        sqlx::query(sql).execute(store.pool()).await.unwrap();
-        store.close().await;
-    })
 }

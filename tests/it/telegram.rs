@@ -115,7 +115,7 @@ impl Harness {
 
 /// Starts `lotse serve` against `fake`, with its database, log and (if
 /// there is one) configuration in `data`.
-fn spawn_bot(fake: &FakeTelegram, data: &std::path::Path, args: &[&str], envs: &[(&str, &str)]) -> Child {
+pub fn spawn_bot(fake: &FakeTelegram, data: &std::path::Path, args: &[&str], envs: &[(&str, &str)]) -> Child {
     let mut command = Command::new(env!("CARGO_BIN_EXE_lotse"));
     command.arg("serve").args(args);
     let config = data.join("lotse.toml");
@@ -128,8 +128,9 @@ fn spawn_bot(fake: &FakeTelegram, data: &std::path::Path, args: &[&str], envs: &
         .open(data.join("stderr.log"))
         .unwrap();
     command
-        .envs(envs.iter().copied())
         .env("LOTSE_DATABASE_URL", data.join("lotse.db"))
+        // After the defaults, so that a test may choose another database.
+        .envs(envs.iter().copied())
         .current_dir(root())
         .env("TELOXIDE_TOKEN", TOKEN)
         .env("TELOXIDE_API_URL", fake.url())
