@@ -21,7 +21,8 @@
 //!
 //! Replicas (issue 14): `-- replicas UPDATES` posts UPDATES messages from
 //! as many chats to webhooks, 8 at a time, first to one process on SQLite,
-//! then round-robin (as nginx does) to two replicas sharing one PostgreSQL
+//! then to one process on PostgreSQL, then round-robin (as nginx does) to
+//! two replicas sharing one PostgreSQL
 //! database (`LOTSE_TEST_POSTGRES_URL`, a server the bench may create a
 //! database on; `.ci/postgres` starts one), in the same run, and reports
 //! the updates answered per second of each.
@@ -408,14 +409,17 @@ fn replicas(updates: usize) {
     std::fs::write(&secret, "be4c5ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7").unwrap();
     let sqlite = data.path().join("lotse.db").display().to_string();
     let one = webhook_run(&[(sqlite.as_str(), &secret)], updates, 1_000_000);
+    let postgres = fresh_database(&server, "lotse_bench_one");
+    let one_pg = webhook_run(&[(postgres.as_str(), &secret)], updates, 2_000_000);
     let postgres = fresh_database(&server, "lotse_bench_replicas");
     let two = webhook_run(
         &[(postgres.as_str(), &secret), (postgres.as_str(), &secret)],
         updates,
-        2_000_000,
+        3_000_000,
     );
     println!(
-        "{{\"updates\": {updates}, \"sqlite_one_process_per_s\": {one:.0}, \"postgres_two_replicas_per_s\": {two:.0}}}"
+        "{{\"updates\": {updates}, \"sqlite_one_process_per_s\": {one:.0}, \"postgres_one_process_per_s\": {one_pg:.0}, \
+         \"postgres_two_replicas_per_s\": {two:.0}}}"
     );
 }
 
