@@ -18,6 +18,14 @@
 //! counts lost and repeated answers; `-- drain N` queues N updates from
 //! N/10 users, sends SIGTERM and reports how long the bot takes to exit and
 //! whether the rest is answered exactly once after a restart.
+//!
+//! Replicas (issue 14): `-- replicas UPDATES` posts UPDATES messages from
+//! as many chats to webhooks, 8 at a time, first to one process on SQLite,
+//! then to one process on PostgreSQL, then round-robin (as nginx does) to
+//! two replicas sharing one PostgreSQL
+//! database (`LOTSE_TEST_POSTGRES_URL`, a server the bench may create a
+//! database on; `.ci/postgres` starts one), in the same run, and reports
+//! the updates answered per second of each.
 
 // The fake's own tests are not built here, so their imports go unused.
 #[allow(unused_imports)]
@@ -63,6 +71,7 @@ fn main() {
     }
     let number = |i: usize, default: usize| args.get(i).and_then(|a| a.parse().ok()).unwrap_or(default);
     match args.first().map(String::as_str) {
+        Some("replicas") => return replicas(number(1, 2_000)),
         Some("flood") => return flood(number(1, 100)),
         Some("kill") => return kill_points(),
         Some("drain") => return drain(number(1, 500)),
@@ -388,4 +397,146 @@ fn slow(updates: usize, delay: Duration) {
         timeline.join(", "),
         status.code()
     );
+}
+
+/// One webhook process on SQLite beside two replicas on PostgreSQL, in the
+/// same run: updates answered per second.
+fn replicas(updates: usize) {
+    let server = std::env::var("LOTSE_TEST_POSTGRES_URL")
+        .expect("LOTSE_TEST_POSTGRES_URL names a PostgreSQL server (see .ci/postgres)");
+    let data = tempfile::tempdir().unwrap();
+    let secret = data.path().join("secret");
+    std::fs::write(&secret, "be4c5ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7").unwrap();
+    let sqlite = data.path().join("lotse.db").display().to_string();
+    let one = webhook_run(&[(sqlite.as_str(), &secret)], updates, 1_000_000);
+    let postgres = fresh_database(&server, "lotse_bench_one");
+    let one_pg = webhook_run(&[(postgres.as_str(), &secret)], updates, 2_000_000);
+    let postgres = fresh_database(&server, "lotse_bench_replicas");
+    let two = webhook_run(
+        &[(postgres.as_str(), &secret), (postgres.as_str(), &secret)],
+        updates,
+        3_000_000,
+    );
+    println!(
+        "{{\"updates\": {updates}, \"sqlite_one_process_per_s\": {one:.0}, \"postgres_one_process_per_s\": {one_pg:.0}, \
+         \"postgres_two_replicas_per_s\": {two:.0}}}"
+    );
+}
+
+/// Drops and creates `name` on the PostgreSQL `server`; its url.
+fn fresh_database(server: &str, name: &str) -> String {
+    use sqlx::Connection as _;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let mut admin = sqlx::PgConnection::connect(server).await.expect("the server answers");
+        for sql in [
+            format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+            format!("CREATE DATABASE {name}"),
+        ] {
+            // `name` is the caller's constant, never input.
+            sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&mut admin).await.unwrap();
+        }
+    });
+    let mut url = url::Url::parse(server).unwrap();
+    url.set_path(&format!("/{name}"));
+    url.to_string()
+}
+
+/// Starts a webhook process per `(database url, secret file)`, posts
+/// `updates` messages from as many chats (from `first_chat` on) to them in
+/// turn, 8 at a time, and returns the updates answered per second.
+fn webhook_run(processes: &[(&str, &std::path::Path)], updates: usize, first_chat: i64) -> f64 {
+    let fake = FakeTelegram::start();
+    let mut bots = Vec::new();
+    let mut ports = Vec::new();
+    for (n, (database, secret)) in processes.iter().enumerate() {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let listen = format!("127.0.0.1:{port}");
+        bots.push(
+            Command::new(env!("CARGO_BIN_EXE_lotse"))
+                .args([
+                    "serve",
+                    "--webhook-url",
+                    &format!("http://{listen}/telegram"),
+                    "--listen",
+                    &listen,
+                ])
+                .current_dir(env!("CARGO_MANIFEST_DIR"))
+                .env("TELOXIDE_TOKEN", "123456:BENCH-token-abcdefghijklmnopqrstuvwxyz")
+                .env("TELOXIDE_API_URL", fake.url())
+                .env("LOTSE_DATABASE_URL", database)
+                .env("LOTSE_SECRET_FILE", secret)
+                .env("LOTSE_THROTTLE", "off")
+                .env("LOTSE_LOG", "error")
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("lotse serve starts"),
+        );
+        ports.push(port);
+        assert!(fake.wait_until(
+            |c| c.iter().filter(|c| c.method == "setwebhook").count() > n,
+            Duration::from_secs(60)
+        ));
+    }
+    let next = Arc::new(AtomicU64::new(0));
+    let start = Instant::now();
+    let senders: Vec<_> = (0..8)
+        .map(|_| {
+            let (next, ports) = (next.clone(), ports.clone());
+            std::thread::spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed) as usize;
+                    if i >= updates {
+                        break;
+                    }
+                    let chat = first_chat + i as i64;
+                    let mut update = message_update(text_message(
+                        chat,
+                        "private",
+                        user(chat, Some("de")),
+                        QUERIES[i % QUERIES.len()],
+                    ));
+                    update["update_id"] = serde_json::json!(chat);
+                    post(ports[i % ports.len()], &update.to_string());
+                }
+            })
+        })
+        .collect();
+    for sender in senders {
+        sender.join().unwrap();
+    }
+    let answered = fake.wait_until(
+        |calls| calls.iter().filter(|c| c.method == "sendmessage" && c.ok).count() >= updates,
+        Duration::from_secs(600),
+    );
+    let elapsed = start.elapsed();
+    assert!(answered, "not every update was answered");
+    for mut bot in bots {
+        let _ = Command::new("kill").args(["-TERM", &bot.id().to_string()]).status();
+        let _ = bot.wait();
+    }
+    updates as f64 / elapsed.as_secs_f64()
+}
+
+/// Posts one update to the webhook on `port`, as Telegram does; expects 200.
+fn post(port: u16, body: &str) {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    let request = format!(
+        "POST /telegram HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut response = String::new();
+    let _ = stream.read_to_string(&mut response);
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
 }

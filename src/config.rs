@@ -31,10 +31,17 @@ pub struct Config {
     /// Receive updates through a webhook instead of long polling.
     pub webhook: Option<WebhookConfig>,
     /// The SQLite file of preferences, query log and feedback
-    /// [default: `LOTSE_DATABASE_URL`, else `data/lotse.db`].
+    /// [default: `LOTSE_DATABASE_URL`, else `database_url`, else
+    /// `data/lotse.db`].
     pub database: Option<PathBuf>,
+    /// The database as a url: `sqlite://FILE` or `postgres://…` (several
+    /// replicas share one PostgreSQL database). `LOTSE_DATABASE_URL`
+    /// takes precedence; an unknown scheme is refused.
+    pub database_url: Option<String>,
     /// The secret that turns user ids into pseudonyms; made on first start
-    /// when missing [default: `secret` beside the database].
+    /// when missing. `LOTSE_SECRET_FILE` takes precedence. Required on
+    /// PostgreSQL, where every replica must read the same one
+    /// [default on SQLite: `secret` beside the database].
     pub secret_file: Option<PathBuf>,
     /// Days the query log keeps its rows [default: 90].
     pub retention_days: Option<u32>,

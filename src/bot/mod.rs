@@ -135,8 +135,8 @@ impl std::fmt::Debug for Token {
 pub struct Admin {
     /// Telegram user ids allowed /stats and /reload.
     pub ids: Vec<u64>,
-    /// The database `/stats` reads.
-    pub database: std::path::PathBuf,
+    /// The store `/stats` reads (on SQLite or PostgreSQL alike).
+    pub store: crate::store::Store,
     /// The knowledge folder `/reload` and the watcher load.
     pub knowledge: std::path::PathBuf,
     pub location: crate::index::Location,
@@ -645,15 +645,7 @@ fn kind_name(kind: &UpdateKind) -> &'static str {
 /// The short summary of the last days for an admin.
 async fn admin_stats(assistant: &Assistant, admin: &Admin, lang: Lang) -> String {
     let since = crate::store::now().saturating_sub(u64::from(STATS_DAYS) * 86_400);
-    let stats = match crate::store::Store::open(&admin.database).await {
-        Ok(store) => {
-            let stats = store.stats(since).await;
-            store.close().await;
-            stats
-        }
-        Err(err) => Err(err),
-    };
-    let stats = match stats {
+    let stats = match admin.store.stats(since).await {
         Ok(stats) => stats,
         Err(err) => return crate::logging::redact(&err.to_string()),
     };

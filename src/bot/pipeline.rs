@@ -9,7 +9,11 @@
 //! chat's updates one after the other, each in a task of its own so that a
 //! panic becomes a logged error and a polite reply, and marks each done in
 //! the inbox once answered. On stop, workers finish the update in hand and
-//! leave the rest in the inbox for the next start.
+//! leave the rest in the inbox for the next start. Where replicas share the
+//! inbox (PostgreSQL), each update is handled in its chat's turn
+//! ([`crate::store::ChatTurn`], an advisory lock on the chat), so one
+//! chat's updates are answered one at a time across replicas, and an update
+//! another replica finished is skipped.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -229,6 +233,7 @@ impl Pipeline {
 /// stops or the chat has been quiet for a while.
 async fn worker(pipeline: Arc<Pipeline>, chat: i64, mut jobs: mpsc::Receiver<Job>, _alive: mpsc::Sender<()>) {
     let mut stop = pipeline.stop.subscribe();
+    let chat_key = pipeline.handler.chat_key(chat);
     loop {
         let job = tokio::select! {
             biased;
@@ -262,6 +267,17 @@ async fn worker(pipeline: Arc<Pipeline>, chat: i64, mut jobs: mpsc::Receiver<Job
             notice,
         } = job;
         let kind = super::kind_of(&update);
+        // The notice's update is already marked dropped; it needs no turn.
+        let turn = if notice {
+            None
+        } else {
+            match turn(&pipeline, &chat_key, update_id, &mut stop).await {
+                Some(turn) => Some(turn),
+                // Another replica answered it, or Lotse stops: it stays in
+                // the inbox.
+                None => continue,
+            }
+        };
         let route = Arc::new(route);
         let task = {
             let (handler, route) = (handler.clone(), route.clone());
@@ -284,8 +300,36 @@ async fn worker(pipeline: Arc<Pipeline>, chat: i64, mut jobs: mpsc::Receiver<Job
             }
             Err(_) => {}
         }
-        if !notice {
-            pipeline.finish(update_id, false).await;
+        if let Some(turn) = turn
+            && let Err(err) = pipeline.inbox.done_in(turn, update_id).await
+        {
+            log::error!("inbox: marking update {update_id} handled: {err}");
+        }
+    }
+}
+
+/// Waits for the chat's turn to handle `update_id`, trying again while the
+/// database fails (busy or away); None when another replica answered it or
+/// Lotse stops.
+async fn turn(
+    pipeline: &Pipeline,
+    chat_key: &str,
+    update_id: i64,
+    stop: &mut watch::Receiver<bool>,
+) -> Option<crate::store::ChatTurn> {
+    let mut logged = false;
+    loop {
+        match pipeline.inbox.turn(chat_key, update_id).await {
+            Ok(turn) => return turn,
+            Err(err) if !logged => {
+                log::error!("inbox: waiting for a chat's turn: {err}; trying again");
+                logged = true;
+            }
+            Err(_) => {}
+        }
+        tokio::select! {
+            _ = stop.wait_for(|stopping| *stopping) => return None,
+            _ = tokio::time::sleep(Duration::from_secs(1)) => {}
         }
     }
 }

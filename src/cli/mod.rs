@@ -22,6 +22,7 @@ use crate::index::Location;
 use crate::index::SearchIndex;
 use crate::lang::Lang;
 use crate::search::Library;
+use crate::store::Database;
 
 /// Lotse: finds the offers, publications and contacts of the network for
 /// intercultural opening, in twelve languages.
@@ -96,31 +97,63 @@ impl KnowledgeArgs {
 /// the subcommands that remember.
 #[derive(Debug, Clone, clap::Args)]
 struct StoreArgs {
-    /// The SQLite database [env: LOTSE_DATABASE_URL; default: data/lotse.db]
+    /// The SQLite database [env: LOTSE_DATABASE_URL, a file, sqlite://FILE
+    /// or postgres://…; default: data/lotse.db]
     #[arg(long, value_name = "FILE")]
     database: Option<PathBuf>,
 }
 
 impl StoreArgs {
-    /// The database path: the flag, else `LOTSE_DATABASE_URL` (a path or a
-    /// `sqlite:` url), else the configuration's, else `data/lotse.db`.
-    fn path(&self, config: Option<&crate::config::Config>) -> PathBuf {
+    /// The database: the flag, else `LOTSE_DATABASE_URL`, else the
+    /// configuration's `database_url`, else its `database`, else
+    /// `data/lotse.db`. A url of an unknown scheme is an error, never a
+    /// file name.
+    fn database(&self, config: Option<&crate::config::Config>) -> Result<Database, UsageError> {
         if let Some(path) = &self.database {
-            return path.clone();
+            return Ok(Database::Sqlite(path.clone()));
         }
-        if let Ok(url) = std::env::var("LOTSE_DATABASE_URL")
-            && !url.trim().is_empty()
-        {
-            let path = url.trim();
-            let path = path
-                .strip_prefix("sqlite://")
-                .or_else(|| path.strip_prefix("sqlite:"))
-                .unwrap_or(path);
-            return PathBuf::from(path);
+        let url = std::env::var("LOTSE_DATABASE_URL")
+            .ok()
+            .filter(|url| !url.trim().is_empty())
+            .or_else(|| config.and_then(|c| c.database_url.clone()));
+        if let Some(url) = url {
+            return Database::parse(&url).map_err(|e| UsageError(e.to_string()));
         }
-        config
-            .and_then(|c| c.database.clone())
-            .unwrap_or_else(|| PathBuf::from(crate::store::DEFAULT_PATH))
+        Ok(Database::Sqlite(
+            config
+                .and_then(|c| c.database.clone())
+                .unwrap_or_else(|| PathBuf::from(crate::store::DEFAULT_PATH)),
+        ))
+    }
+
+    /// The pseudonym secret's file: `LOTSE_SECRET_FILE`, else the
+    /// configuration's `secret_file`, else (SQLite only) `secret` beside
+    /// the database. Replicas on PostgreSQL must share one secret, so
+    /// there it must be given.
+    fn secret_file(&self, database: &Database, config: Option<&crate::config::Config>) -> Result<PathBuf, UsageError> {
+        let given = std::env::var_os("LOTSE_SECRET_FILE")
+            .filter(|file| !file.is_empty())
+            .map(PathBuf::from)
+            .or_else(|| config.and_then(|c| c.secret_file.clone()));
+        match (given, database) {
+            // Made on the first start of one replica, the others would make
+            // secrets of their own.
+            (Some(file), Database::Postgres(_)) if !file.is_file() => Err(UsageError(format!(
+                "the pseudonym secret {} does not exist; replicas on PostgreSQL share one: make it once \
+                 (at least 32 characters, e.g. `head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \\n' > FILE`) \
+                 and give every replica the same file",
+                file.display()
+            ))),
+            (Some(file), _) => Ok(file),
+            (None, Database::Sqlite(path)) => Ok(path
+                .parent()
+                .map_or_else(|| PathBuf::from("secret"), |dir| dir.join("secret"))),
+            (None, Database::Postgres(_)) => Err(UsageError(
+                "a PostgreSQL database needs the pseudonym secret every replica shares: set LOTSE_SECRET_FILE, \
+                 or secret_file in the configuration"
+                    .to_string(),
+            )),
+        }
     }
 
     /// Opens the memory and the pseudonyms for its users.
@@ -128,17 +161,31 @@ impl StoreArgs {
         &self,
         config: Option<&crate::config::Config>,
     ) -> anyhow::Result<(std::sync::Arc<crate::store::Memory>, crate::privacy::Pseudonyms, u32)> {
-        let path = self.path(config);
-        let secret = config.and_then(|c| c.secret_file.clone()).unwrap_or_else(|| {
-            path.parent()
-                .map_or_else(|| PathBuf::from("secret"), |dir| dir.join("secret"))
-        });
+        let database = self.database(config)?;
+        self.open_at(&database, config)
+    }
+
+    /// [`StoreArgs::open`] on a database already chosen.
+    fn open_at(
+        &self,
+        database: &Database,
+        config: Option<&crate::config::Config>,
+    ) -> anyhow::Result<(std::sync::Arc<crate::store::Memory>, crate::privacy::Pseudonyms, u32)> {
+        let secret = self.secret_file(database, config)?;
         let pseudonyms = crate::privacy::Pseudonyms::load_or_create(&secret)?;
         let retention_days = config
             .and_then(|c| c.retention_days)
             .unwrap_or(crate::assistant::DEFAULT_RETENTION_DAYS);
+        // On PostgreSQL each replica keeps its failed deletes beside the
+        // secret; on SQLite beside the database.
+        let forget_file = database.is_postgres().then(|| {
+            let mut name = secret.file_name().unwrap_or_default().to_os_string();
+            name.push("-forget");
+            secret.with_file_name(name)
+        });
         let memory = crate::store::Memory::open(crate::store::MemoryOptions {
-            path,
+            database: database.clone(),
+            forget_file,
             retention_days,
             queue: 10_000,
         });

@@ -44,18 +44,21 @@ pub(super) fn execute(args: Args) -> anyhow::Result<ExitCode> {
         index_dir: args.knowledge.index_dir.clone().or(config.index_dir.clone()),
     };
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-    // The inbox first: a database Lotse cannot use is one line and exit 1,
-    // before anything answers.
-    let database = args.store.path(Some(&config));
-    let store = runtime.block_on(Store::open(&database))?;
+    // The inbox first: a database Lotse cannot use (an unknown scheme, an
+    // unreachable server, a failed migration) or a PostgreSQL database
+    // without a shared secret is one line and exit 1, before anything
+    // answers.
+    let database = args.store.database(Some(&config))?;
+    args.store.secret_file(&database, Some(&config))?;
+    let store = runtime.block_on(Store::open_database(&database))?;
     let library = super::open_library(&knowledge)?;
-    let (memory, pseudonyms, retention_days) = args.store.open(Some(&config))?;
+    let (memory, pseudonyms, retention_days) = args.store.open_at(&database, Some(&config))?;
     let inbox = Inbox::new(&store, &InboxKey(pseudonyms.derive_key("inbox")));
     let assistant =
         Arc::new(Assistant::new(Arc::new(library), memory.clone()).with_journal(memory.clone(), retention_days));
     let admin = Admin {
         ids: config.admins.clone(),
-        database,
+        store: store.clone(),
         knowledge: knowledge.dir(),
         location: knowledge.location(),
     };

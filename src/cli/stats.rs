@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use super::{StoreArgs, UsageError};
 use crate::report;
-use crate::store::{Store, now};
+use crate::store::{Database, Store, now};
 
 /// Report on the query log: queries per day and language, top queries, the
 /// queries without results (what the knowledge lacks), feedback per entry
@@ -28,13 +28,15 @@ pub(super) struct Args {
 pub(super) fn execute(args: Args) -> anyhow::Result<ExitCode> {
     let seconds = parse_period(&args.since)
         .ok_or_else(|| UsageError(format!("malformed period `{}`; write it as 30d, 4w or 12h", args.since)))?;
-    let path = args.store.path(None);
-    if !path.exists() {
+    let database = args.store.database(None)?;
+    if let Database::Sqlite(path) = &database
+        && !path.exists()
+    {
         return Err(UsageError(format!("no database at {}; give --database FILE", path.display())).into());
     }
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     let stats = runtime.block_on(async {
-        let store = Store::open(&path).await?;
+        let store = Store::open_database(&database).await?;
         let stats = store.stats(now().saturating_sub(seconds)).await;
         store.close().await;
         stats

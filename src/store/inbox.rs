@@ -6,12 +6,16 @@
 //! with XChaCha20-Poly1305 under a key that lives outside the database, and
 //! is removed as soon as the update is handled; the bare `update_id` stays
 //! for Telegram's 24 h redelivery window, then goes. Rows carry a
-//! pseudonymous chat key so that, on a shared database later, several
-//! processes can take one chat's updates in order.
+//! pseudonymous chat key: on PostgreSQL, where several replicas share the
+//! table, an update is handled in a [`ChatTurn`], a transaction holding
+//! `pg_advisory_xact_lock` on a hash of that key, so one chat's updates are
+//! handled one at a time and in order across replicas, and an update one
+//! replica has finished is not handled again by another.
 
 use chacha20poly1305::aead::{Aead, KeyInit};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
-use sqlx::SqlitePool;
+use sha2::{Digest, Sha256};
+use sqlx::{Any, AnyPool, Transaction};
 
 use super::{StoreError, now};
 
@@ -44,8 +48,17 @@ pub struct Pending {
 /// The inbox table with its sealing key.
 #[derive(Clone)]
 pub struct Inbox {
-    pool: SqlitePool,
+    pool: AnyPool,
+    /// Replicas share the table: handle updates in [`ChatTurn`]s.
+    shared: bool,
     cipher: XChaCha20Poly1305,
+}
+
+/// The right to handle one update of a chat. On PostgreSQL a transaction
+/// holding the chat's advisory lock until [`ChatTurn::done`]; on SQLite
+/// (one process) nothing.
+pub struct ChatTurn {
+    tx: Option<Transaction<'static, Any>>,
 }
 
 impl Inbox {
@@ -53,6 +66,7 @@ impl Inbox {
     pub fn new(store: &super::Store, key: &InboxKey) -> Inbox {
         Inbox {
             pool: store.pool().clone(),
+            shared: store.is_postgres(),
             cipher: XChaCha20Poly1305::new(&key.0.into()),
         }
     }
@@ -66,7 +80,7 @@ impl Inbox {
         for update in updates {
             let sealed = self.seal(update.payload)?;
             let inserted = sqlx::query(
-                "INSERT INTO inbox (update_id, chat_key, state, received_at, payload) VALUES (?1, ?2, 'new', ?3, ?4) \
+                "INSERT INTO inbox (update_id, chat_key, state, received_at, payload) VALUES ($1, $2, 'new', $3, $4) \
                  ON CONFLICT (update_id) DO NOTHING",
             )
             .bind(update.update_id)
@@ -120,10 +134,10 @@ impl Inbox {
     pub async fn dropped(&self, update_id: i64) -> Result<(), StoreError> {
         self.finish(update_id, "dropped").await?;
         sqlx::query(
-            "INSERT INTO rate_limited (day, dropped) VALUES (date(?1, 'unixepoch'), 1) \
-             ON CONFLICT (day) DO UPDATE SET dropped = dropped + 1",
+            "INSERT INTO rate_limited (day, dropped) VALUES ($1, 1) \
+             ON CONFLICT (day) DO UPDATE SET dropped = rate_limited.dropped + 1",
         )
-        .bind(now() as i64)
+        .bind(super::stats::day_of(now()))
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -133,7 +147,7 @@ impl Inbox {
     /// window; returns how many went.
     pub async fn purge(&self) -> Result<u64, StoreError> {
         let cutoff = now().saturating_sub(REDELIVERY_WINDOW_SECS) as i64;
-        let deleted = sqlx::query("DELETE FROM inbox WHERE state != 'new' AND handled_at < ?1")
+        let deleted = sqlx::query("DELETE FROM inbox WHERE state != 'new' AND handled_at < $1")
             .bind(cutoff)
             .execute(&self.pool)
             .await?
@@ -142,13 +156,46 @@ impl Inbox {
     }
 
     async fn finish(&self, update_id: i64, state: &str) -> Result<(), StoreError> {
-        sqlx::query("UPDATE inbox SET state = ?2, payload = NULL, handled_at = ?3 WHERE update_id = ?1")
-            .bind(update_id)
-            .bind(state)
-            .bind(now() as i64)
-            .execute(&self.pool)
-            .await?;
+        finish_query(update_id, state).execute(&self.pool).await?;
         Ok(())
+    }
+
+    /// Waits for the turn to handle `update_id` of the chat `chat_key`;
+    /// None when the update is handled already (by another replica). On
+    /// SQLite, at once.
+    pub async fn turn(&self, chat_key: &str, update_id: i64) -> Result<Option<ChatTurn>, StoreError> {
+        if !self.shared {
+            return Ok(Some(ChatTurn { tx: None }));
+        }
+        let mut tx = self.pool.begin().await?;
+        // `pg_advisory_xact_lock` returns void, which `Any` cannot read:
+        // select a constant from it.
+        sqlx::query("SELECT 1 FROM pg_advisory_xact_lock($1)")
+            .bind(lock_key(chat_key))
+            .execute(&mut *tx)
+            .await?;
+        let state: Option<(String,)> = sqlx::query_as("SELECT state FROM inbox WHERE update_id = $1")
+            .bind(update_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if state.is_some_and(|(state,)| state != "new") {
+            tx.rollback().await?;
+            return Ok(None);
+        }
+        Ok(Some(ChatTurn { tx: Some(tx) }))
+    }
+
+    /// Marks the update of `turn` answered and ends the turn (releasing
+    /// the chat's lock).
+    pub async fn done_in(&self, turn: ChatTurn, update_id: i64) -> Result<(), StoreError> {
+        match turn.tx {
+            None => self.done(update_id).await,
+            Some(mut tx) => {
+                finish_query(update_id, "done").execute(&mut *tx).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+        }
     }
 
     /// A random nonce followed by the ciphertext.
@@ -169,6 +216,22 @@ impl Inbox {
         let nonce: [u8; NONCE_BYTES] = nonce.try_into().ok()?;
         self.cipher.decrypt(&XNonce::from(nonce), text).ok()
     }
+}
+
+/// Marks an update handled and drops its payload.
+fn finish_query(update_id: i64, state: &str) -> sqlx::query::Query<'static, Any, sqlx::any::AnyArguments> {
+    sqlx::query("UPDATE inbox SET state = $2, payload = NULL, handled_at = $3 WHERE update_id = $1")
+        .bind(update_id)
+        .bind(state.to_string())
+        .bind(now() as i64)
+}
+
+/// The advisory lock of a chat: the first 8 bytes of a hash of its key.
+fn lock_key(chat_key: &str) -> i64 {
+    let digest = Sha256::digest(chat_key.as_bytes());
+    let mut bytes = [0u8; 8];
+    bytes.copy_from_slice(&digest[..8]);
+    i64::from_be_bytes(bytes)
 }
 
 #[cfg(test)]
@@ -211,7 +274,7 @@ mod tests {
         assert_eq!(nulls, 1);
         // Past Telegram's redelivery window the id goes too.
         assert_eq!(inbox.purge().await.unwrap(), 0);
-        sqlx::query("UPDATE inbox SET handled_at = handled_at - ?1")
+        sqlx::query("UPDATE inbox SET handled_at = handled_at - $1")
             .bind(REDELIVERY_WINDOW_SECS as i64 + 1)
             .execute(store.pool())
             .await

@@ -6,7 +6,8 @@
 //! failing write is tried again a few times, then dropped and counted. An
 //! answer never waits for the database, with one exception: `/forget` waits
 //! a few seconds for the delete, so that the user hears the truth. A delete
-//! that fails is kept as a [`Tombstones`] entry and carried out later.
+//! that fails is kept as a [`Tombstones`] entry and carried out later. The
+//! database is either backend ([`Database`]).
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -16,7 +17,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use super::tombstone::Tombstones;
-use super::{Event, Store, now};
+use super::{Database, Event, Store, now};
 use crate::assistant::{Journal, MemoryPreferences, NotForgotten, Preferences, QueryId, QueryRecord, UserKey};
 use crate::lang::Lang;
 
@@ -36,7 +37,10 @@ const FORGET_RETRY: Duration = Duration::from_secs(5);
 /// Where and how to keep the memory.
 #[derive(Debug, Clone)]
 pub struct MemoryOptions {
-    pub path: PathBuf,
+    pub database: Database,
+    /// The file of deletes still to be done [default: beside the SQLite
+    /// file; on PostgreSQL the caller names one].
+    pub forget_file: Option<PathBuf>,
     /// Rows older than this many days are purged at start and daily.
     pub retention_days: u32,
     /// Writes that may wait for the database.
@@ -67,7 +71,12 @@ impl Memory {
         let (sender, receiver) = sync_channel(options.queue.max(1));
         let (ready_tx, ready_rx) = sync_channel(1);
         let dropped = Arc::new(AtomicU64::new(0));
-        let tombstones = Arc::new(Tombstones::open(&options.path));
+        let forget_file = match (&options.forget_file, &options.database) {
+            (Some(file), _) => file.clone(),
+            (None, Database::Sqlite(path)) => Tombstones::beside(path),
+            (None, Database::Postgres(_)) => PathBuf::from("lotse-forget"),
+        };
+        let tombstones = Arc::new(Tombstones::open(forget_file));
         let shared = Shared {
             dropped: dropped.clone(),
             tombstones: tombstones.clone(),
@@ -215,7 +224,7 @@ fn writer(
         }
     };
     let opened = runtime.block_on(async {
-        let store = Store::open(&options.path).await?;
+        let store = Store::open_database(&options.database).await?;
         forget_pending(&store, &shared.tombstones).await;
         purge(&store, options.retention_days).await;
         let languages = store.languages().await?;
@@ -295,7 +304,7 @@ async fn retry_forgets(store: &mut Store, options: &MemoryOptions, tombstones: &
         log::info!("forget: the deletes that had failed are done");
         return;
     }
-    let Ok(fresh) = Store::open(&options.path).await else {
+    let Ok(fresh) = Store::open_database(&options.database).await else {
         return;
     };
     let left = forget_pending(&fresh, tombstones).await;

@@ -2,7 +2,7 @@
 //! they look for but do not find.
 
 use serde::Serialize;
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 use super::StoreError;
 
@@ -67,65 +67,75 @@ pub struct FeedbackCount {
     pub unhelpful: u64,
 }
 
-pub(super) async fn compute(pool: &SqlitePool, since: u64) -> Result<Stats, StoreError> {
+pub(super) async fn compute(pool: &AnyPool, since: u64) -> Result<Stats, StoreError> {
+    // One dialect for SQLite and PostgreSQL: no date or string functions,
+    // integer sums cast to BIGINT (PostgreSQL sums BIGINT into NUMERIC);
+    // days, first entries and language lists are made here.
     let since_i = since as i64;
-    let (queries, zero_results): (i64, i64) =
-        sqlx::query_as("SELECT COUNT(*), COALESCE(SUM(hits = 0), 0) FROM queries WHERE at >= ?1")
-            .bind(since_i)
-            .fetch_one(pool)
-            .await?;
-    let (feedback,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM feedback WHERE at >= ?1")
+    let (queries, zero_results): (i64, i64) = sqlx::query_as(
+        "SELECT COUNT(*), CAST(COALESCE(SUM(CASE WHEN hits = 0 THEN 1 ELSE 0 END), 0) AS BIGINT) \
+         FROM queries WHERE at >= $1",
+    )
+    .bind(since_i)
+    .fetch_one(pool)
+    .await?;
+    let (feedback,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM feedback WHERE at >= $1")
         .bind(since_i)
         .fetch_one(pool)
         .await?;
-    let per_day: Vec<(String, String, i64)> = sqlx::query_as(
-        "SELECT date(at, 'unixepoch') AS day, answer_lang, COUNT(*) FROM queries WHERE at >= ?1 \
-         GROUP BY day, answer_lang ORDER BY day, answer_lang",
+    let per_day: Vec<(i64, String, i64)> = sqlx::query_as(
+        "SELECT at / 86400 AS day, answer_lang, COUNT(*) FROM queries WHERE at >= $1 \
+         GROUP BY at / 86400, answer_lang ORDER BY day, answer_lang",
     )
     .bind(since_i)
     .fetch_all(pool)
     .await?;
     let per_lang: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT answer_lang, COUNT(*) AS n FROM queries WHERE at >= ?1 GROUP BY answer_lang ORDER BY n DESC, answer_lang",
+        "SELECT answer_lang, COUNT(*) AS n FROM queries WHERE at >= $1 GROUP BY answer_lang ORDER BY n DESC, answer_lang",
     )
     .bind(since_i)
     .fetch_all(pool)
     .await?;
     let top: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT normalized, COUNT(*) AS n FROM queries WHERE at >= ?1 AND normalized != '' \
-         GROUP BY normalized ORDER BY n DESC, normalized LIMIT ?2",
+        "SELECT normalized, COUNT(*) AS n FROM queries WHERE at >= $1 AND normalized != '' \
+         GROUP BY normalized ORDER BY n DESC, normalized LIMIT $2",
     )
     .bind(since_i)
     .bind(TOP)
     .fetch_all(pool)
     .await?;
-    let gaps: Vec<(String, i64, String)> = sqlx::query_as(
-        "SELECT normalized, COUNT(*) AS n, group_concat(answer_lang, ' ') FROM queries \
-         WHERE at >= ?1 AND hits = 0 AND normalized != '' GROUP BY normalized ORDER BY n DESC, normalized LIMIT ?2",
+    let gap_rows: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT normalized, COUNT(*) AS n FROM queries \
+         WHERE at >= $1 AND hits = 0 AND normalized != '' GROUP BY normalized ORDER BY n DESC, normalized LIMIT $2",
     )
     .bind(since_i)
     .bind(TOP)
+    .fetch_all(pool)
+    .await?;
+    // The languages of the listed gaps, most frequent first.
+    let gap_langs: Vec<(String, String, i64)> = sqlx::query_as(
+        "SELECT normalized, answer_lang, COUNT(*) FROM queries \
+         WHERE at >= $1 AND hits = 0 AND normalized != '' GROUP BY normalized, answer_lang",
+    )
+    .bind(since_i)
     .fetch_all(pool)
     .await?;
     // The entry an answer put first is the first id of `top_ids`.
     let feedback_rows: Vec<(String, i64, i64)> = sqlx::query_as(
-        "SELECT CASE instr(q.top_ids, ' ') WHEN 0 THEN q.top_ids \
-         ELSE substr(q.top_ids, 1, instr(q.top_ids, ' ') - 1) END AS entry, \
-         SUM(f.helpful), SUM(1 - f.helpful) FROM feedback f \
-         JOIN queries q ON q.id = f.query_id WHERE f.at >= ?1 AND q.top_ids != '' \
-         GROUP BY entry ORDER BY SUM(f.helpful) + SUM(1 - f.helpful) DESC, entry",
+        "SELECT q.top_ids, CAST(SUM(f.helpful) AS BIGINT), CAST(SUM(1 - f.helpful) AS BIGINT) FROM feedback f \
+         JOIN queries q ON q.id = f.query_id WHERE f.at >= $1 AND q.top_ids != '' GROUP BY q.top_ids",
     )
     .bind(since_i)
     .fetch_all(pool)
     .await?;
-    let latencies: Vec<(i64,)> = sqlx::query_as("SELECT latency_us FROM queries WHERE at >= ?1 ORDER BY latency_us")
+    let latencies: Vec<(i64,)> = sqlx::query_as("SELECT latency_us FROM queries WHERE at >= $1 ORDER BY latency_us")
         .bind(since_i)
         .fetch_all(pool)
         .await?;
     let latencies: Vec<u64> = latencies.into_iter().map(|(l,)| l.max(0) as u64).collect();
     let (rate_limited,): (i64,) =
-        sqlx::query_as("SELECT COALESCE(SUM(dropped), 0) FROM rate_limited WHERE day >= date(?1, 'unixepoch')")
-            .bind(since_i)
+        sqlx::query_as("SELECT CAST(COALESCE(SUM(dropped), 0) AS BIGINT) FROM rate_limited WHERE day >= $1")
+            .bind(day_of(since))
             .fetch_one(pool)
             .await?;
 
@@ -138,7 +148,7 @@ pub(super) async fn compute(pool: &SqlitePool, since: u64) -> Result<Stats, Stor
         per_day: per_day
             .into_iter()
             .map(|(day, lang, n)| DayCount {
-                day,
+                day: day_of(day.max(0) as u64 * 86_400),
                 lang,
                 count: count(n),
             })
@@ -151,22 +161,20 @@ pub(super) async fn compute(pool: &SqlitePool, since: u64) -> Result<Stats, Stor
             .into_iter()
             .map(|(query, n)| QueryCount { query, count: count(n) })
             .collect(),
-        gaps: gaps
+        gaps: gap_rows
             .into_iter()
-            .map(|(query, n, langs)| GapCount {
+            .map(|(query, n)| GapCount {
+                langs: by_frequency(
+                    gap_langs
+                        .iter()
+                        .filter(|(q, _, _)| *q == query)
+                        .map(|(_, l, n)| (l, *n)),
+                ),
                 query,
                 count: count(n),
-                langs: by_frequency(&langs),
             })
             .collect(),
-        feedback_per_entry: feedback_rows
-            .into_iter()
-            .map(|(entry, helpful, unhelpful)| FeedbackCount {
-                entry,
-                helpful: count(helpful),
-                unhelpful: count(unhelpful),
-            })
-            .collect(),
+        feedback_per_entry: per_entry(feedback_rows),
         latency_p50_us: percentile(&latencies, 50),
         latency_p90_us: percentile(&latencies, 90),
         latency_p99_us: percentile(&latencies, 99),
@@ -183,17 +191,53 @@ fn percentile(sorted: &[u64], p: usize) -> u64 {
     sorted[rank.min(sorted.len()) - 1]
 }
 
-/// Space-separated codes, distinct, most frequent first.
-fn by_frequency(codes: &str) -> Vec<String> {
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    for code in codes.split_whitespace() {
-        match counts.iter_mut().find(|(c, _)| c == code) {
-            Some(slot) => slot.1 += 1,
-            None => counts.push((code.to_string(), 1)),
+/// Counted codes, most frequent first.
+fn by_frequency<'a>(counts: impl Iterator<Item = (&'a String, i64)>) -> Vec<String> {
+    let mut counts: Vec<(&String, i64)> = counts.collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    counts.into_iter().map(|(c, _)| c.clone()).collect()
+}
+
+/// 👍/👎 per answer's first entry (the first id of `top_ids`), most rated
+/// first.
+fn per_entry(rows: Vec<(String, i64, i64)>) -> Vec<FeedbackCount> {
+    let mut entries: Vec<FeedbackCount> = Vec::new();
+    for (top_ids, helpful, unhelpful) in rows {
+        let entry = top_ids.split(' ').next().unwrap_or_default();
+        let (helpful, unhelpful) = (helpful.max(0) as u64, unhelpful.max(0) as u64);
+        match entries.iter_mut().find(|e| e.entry == entry) {
+            Some(e) => {
+                e.helpful += helpful;
+                e.unhelpful += unhelpful;
+            }
+            None => entries.push(FeedbackCount {
+                entry: entry.to_string(),
+                helpful,
+                unhelpful,
+            }),
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    counts.into_iter().map(|(c, _)| c).collect()
+    entries.sort_by(|a, b| {
+        (b.helpful + b.unhelpful)
+            .cmp(&(a.helpful + a.unhelpful))
+            .then(a.entry.cmp(&b.entry))
+    });
+    entries
+}
+
+/// The UTC day of a unix time, as `YYYY-MM-DD` (the civil calendar from
+/// days since the epoch, after Howard Hinnant's `civil_from_days`).
+pub(super) fn day_of(unix: u64) -> String {
+    let z = (unix / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
 }
 
 #[cfg(test)]
@@ -207,6 +251,18 @@ mod tests {
         assert_eq!(percentile(&values, 99), 99);
         assert_eq!(percentile(&[7], 99), 7);
         assert_eq!(percentile(&[], 50), 0);
-        assert_eq!(by_frequency("tr de tr ar tr de"), ["tr", "de", "ar"]);
+        let (tr, de, ar) = ("tr".to_string(), "de".to_string(), "ar".to_string());
+        assert_eq!(
+            by_frequency([(&de, 2), (&ar, 1), (&tr, 3)].into_iter()),
+            ["tr", "de", "ar"]
+        );
+    }
+
+    #[test]
+    fn days_are_utc_calendar_days() {
+        assert_eq!(day_of(0), "1970-01-01");
+        assert_eq!(day_of(951_782_400), "2000-02-29");
+        assert_eq!(day_of(1_767_225_599), "2025-12-31");
+        assert_eq!(day_of(1_767_225_600), "2026-01-01");
     }
 }

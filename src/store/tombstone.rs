@@ -5,7 +5,8 @@
 //! Lotse is restarted before it can try again. So the wish is written to a
 //! small file beside the database before the delete is tried, and taken out
 //! once the delete is done; at start and every few seconds while any are
-//! left the writer tries again. The file lives outside the database because
+//! left the writer tries again (on PostgreSQL, each replica keeps its own
+//! file, beside the secret file). The file lives outside the database because
 //! a database that cannot be written cannot keep the wish either. It holds
 //! pseudonyms only, one a line, and only the owner may read it.
 
@@ -25,11 +26,15 @@ pub(super) struct Tombstones {
 }
 
 impl Tombstones {
-    /// The tombstones kept beside the database at `database`.
-    pub fn open(database: &Path) -> Tombstones {
+    /// The tombstones kept beside the SQLite database at `database`.
+    pub fn beside(database: &Path) -> PathBuf {
         let mut name = database.file_name().unwrap_or_default().to_os_string();
         name.push("-forget");
-        let path = database.with_file_name(name);
+        database.with_file_name(name)
+    }
+
+    /// The tombstones kept in the file at `path`.
+    pub fn open(path: PathBuf) -> Tombstones {
         let pending = match fs::read_to_string(&path) {
             Ok(text) => text
                 .lines()

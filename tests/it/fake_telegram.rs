@@ -185,29 +185,35 @@ impl Shared {
         book.last_update_id += 1;
         let id = book.last_update_id;
         update["update_id"] = json!(id);
-        if let Some(query) = update
-            .get("callback_query")
-            .and_then(|q| q.get("id"))
-            .and_then(Value::as_str)
-        {
-            book.open_callbacks.insert(query.to_owned());
-        }
-        if let Some(query) = update
-            .get("inline_query")
-            .and_then(|q| q.get("id"))
-            .and_then(Value::as_str)
-        {
-            book.open_inline.insert(query.to_owned());
-        }
-        for kind in ["message", "edited_message", "channel_post", "edited_channel_post"] {
-            if let Some(message) = update.get(kind) {
-                book.remember(message);
-            }
-        }
+        note(&mut book, &update);
         book.queue.push_back(update);
         drop(book);
         self.pushed.notify_waiters();
         id
+    }
+}
+
+/// What Telegram knows of an update it sends: its callback and inline
+/// query ids can be answered, its messages exist.
+fn note(book: &mut Book, update: &Value) {
+    if let Some(query) = update
+        .get("callback_query")
+        .and_then(|q| q.get("id"))
+        .and_then(Value::as_str)
+    {
+        book.open_callbacks.insert(query.to_owned());
+    }
+    if let Some(query) = update
+        .get("inline_query")
+        .and_then(|q| q.get("id"))
+        .and_then(Value::as_str)
+    {
+        book.open_inline.insert(query.to_owned());
+    }
+    for kind in ["message", "edited_message", "channel_post", "edited_channel_post"] {
+        if let Some(message) = update.get(kind) {
+            book.remember(message);
+        }
     }
 }
 
@@ -276,6 +282,12 @@ impl FakeTelegram {
     }
 
     /// Every call so far, in the order they were answered.
+    /// Records an update a test posts to a webhook itself (not queued for
+    /// getUpdates), as Telegram knows what it posts.
+    pub fn announce(&self, update: &Value) {
+        note(&mut self.shared.book(), update);
+    }
+
     pub fn calls(&self) -> Vec<Call> {
         self.shared.book().calls.clone()
     }

@@ -11,6 +11,8 @@ mod hostile;
 mod kept_index;
 mod locales;
 mod operation;
+mod pg;
+mod replicas;
 mod retrieval;
 mod search;
 mod store;

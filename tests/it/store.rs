@@ -1,7 +1,9 @@
-//! Memory with care, on real SQLite files in temporary folders: migrations,
-//! preferences across restarts, the log of every channel, pseudonyms only,
-//! `/forget`, retention, the maintainers' report, a database that fails,
-//! and hot reload of a knowledge folder edited into errors and back.
+//! Memory with care, on real SQLite files in temporary folders and, where
+//! the tests have a server (`LOTSE_TEST_POSTGRES_URL`), on fresh PostgreSQL
+//! databases: migrations, preferences across restarts, the log of every
+//! channel, pseudonyms only, `/forget`, retention, the maintainers' report,
+//! a database that fails, and hot reload of a knowledge folder edited into
+//! errors and back.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -15,8 +17,9 @@ use lotse::index::Location;
 use lotse::lang::Lang;
 use lotse::reload::{self, Outcome};
 use lotse::search::Library;
-use lotse::store::{MIGRATOR, Memory, MemoryOptions, Store, now};
+use lotse::store::{Database, MIGRATOR, Memory, MemoryOptions, PG_MIGRATOR, Store, now};
 
+use crate::pg::{backends, database_args, lotse_on};
 use crate::util::{library, lotse_command, root};
 
 fn runtime() -> tokio::runtime::Runtime {
@@ -26,10 +29,46 @@ fn runtime() -> tokio::runtime::Runtime {
         .unwrap()
 }
 
-pub fn memory(path: &Path) -> Arc<Memory> {
+/// A database the tests open: an SQLite file by its path, or either
+/// backend.
+pub trait Db {
+    fn database(&self) -> Database;
+}
+
+impl Db for Path {
+    fn database(&self) -> Database {
+        Database::Sqlite(self.to_path_buf())
+    }
+}
+
+impl Db for std::path::PathBuf {
+    fn database(&self) -> Database {
+        Database::Sqlite(self.clone())
+    }
+}
+
+impl Db for Database {
+    fn database(&self) -> Database {
+        self.clone()
+    }
+}
+
+pub fn memory(db: &(impl Db + ?Sized)) -> Arc<Memory> {
+    memory_keeping(db, 90)
+}
+
+fn memory_keeping(db: &(impl Db + ?Sized), retention_days: u32) -> Arc<Memory> {
+    let database = db.database();
+    // On PostgreSQL the deletes still to be done go to a file of their own.
+    static MADE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let forget_file = database.is_postgres().then(|| {
+        let n = MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        std::env::temp_dir().join(format!("lotse-forget-{}-{n}", std::process::id()))
+    });
     Memory::open(MemoryOptions {
-        path: path.to_path_buf(),
-        retention_days: 90,
+        database,
+        forget_file,
+        retention_days,
         queue: 1000,
     })
 }
@@ -49,23 +88,39 @@ pub fn ask(assistant: &Assistant, user: &str, channel: Channel, input: Input) ->
 }
 
 /// Rows of a table as (user_key, …) strings, read with a fresh connection.
-pub fn count(path: &Path, sql: &'static str) -> i64 {
-    count_with(path, sql, &[])
+pub fn count(db: &(impl Db + ?Sized), sql: &'static str) -> i64 {
+    count_with(db, sql, &[])
 }
 
 /// Runs one statement on a fresh connection (to set up a fault).
-pub fn execute(path: &Path, sql: &'static str) {
+pub fn execute(db: &(impl Db + ?Sized), sql: &'static str) {
+    run(db, sql, true)
+}
+
+/// Runs one statement on a database without migrating it first (to put
+/// something in the way of a migration).
+pub fn execute_raw(db: &(impl Db + ?Sized), sql: &'static str) {
+    run(db, sql, false)
+}
+
+fn run(db: &(impl Db + ?Sized), sql: &'static str, migrated: bool) {
     runtime().block_on(async {
-        let store = Store::open(path).await.unwrap();
+        let database = db.database();
+        let store = if migrated {
+            Store::open_database(&database).await
+        } else {
+            Store::connect_database(&database).await
+        };
+        let store = store.unwrap();
         sqlx::query(sql).execute(store.pool()).await.unwrap();
         store.close().await;
     })
 }
 
 /// A `SELECT COUNT(*)` with bound values, on a fresh connection.
-pub fn count_with(path: &Path, sql: &'static str, values: &[&str]) -> i64 {
+pub fn count_with(db: &(impl Db + ?Sized), sql: &'static str, values: &[&str]) -> i64 {
     runtime().block_on(async {
-        let store = Store::open(path).await.unwrap();
+        let store = Store::open_database(&db.database()).await.unwrap();
         let mut query = sqlx::query_as(sql);
         for value in values {
             query = query.bind(*value);
@@ -98,142 +153,202 @@ fn record(id: u64, user: &str, text: &str, hits: usize, at: u64) -> QueryRecord 
 #[test]
 fn migrations_apply_to_an_empty_database_and_to_the_previous_schema() {
     let dir = tempfile::tempdir().unwrap();
-    runtime().block_on(async {
-        let fresh = Store::open(&dir.path().join("fresh.db")).await.unwrap();
-        assert!(fresh.languages().await.unwrap().is_empty());
-        fresh.close().await;
-    });
+    for fresh in backends(&dir.path().join("fresh.db"), "migrations_fresh") {
+        runtime().block_on(async {
+            let fresh = Store::open_database(&fresh).await.unwrap();
+            assert!(fresh.languages().await.unwrap().is_empty());
+            fresh.close().await;
+        });
+    }
     // A database at the first migration, with a row, brought up to date.
-    let path = dir.path().join("stepwise.db");
-    runtime().block_on(async {
-        let store = Store::connect(&path).await.unwrap();
-        let mut first_only = sqlx::migrate::Migrator::new(root().join("migrations")).await.unwrap();
-        first_only.migrations = std::borrow::Cow::Owned(MIGRATOR.iter().take(1).cloned().collect());
-        first_only.run(store.pool()).await.unwrap();
-        sqlx::query("INSERT INTO preferences (user_key, lang, updated_at) VALUES ('k', 'tr', 1)")
-            .execute(store.pool())
-            .await
-            .unwrap();
-        store.close().await;
-        let store = Store::open(&path).await.unwrap();
-        assert_eq!(store.languages().await.unwrap()[&UserKey("k".into())], Lang::Tr);
-        store.close().await;
+    for database in backends(&dir.path().join("stepwise.db"), "migrations_stepwise") {
+        let (folder, full) = match database {
+            Database::Sqlite(_) => ("migrations/sqlite", &MIGRATOR),
+            Database::Postgres(_) => ("migrations/postgres", &PG_MIGRATOR),
+        };
+        runtime().block_on(async {
+            let store = Store::connect_database(&database).await.unwrap();
+            let mut first_only = sqlx::migrate::Migrator::new(root().join(folder)).await.unwrap();
+            first_only.migrations = std::borrow::Cow::Owned(full.iter().take(1).cloned().collect());
+            first_only.run(store.pool()).await.unwrap();
+            sqlx::query("INSERT INTO preferences (user_key, lang, updated_at) VALUES ('k', 'tr', 1)")
+                .execute(store.pool())
+                .await
+                .unwrap();
+            store.close().await;
+            let store = Store::open_database(&database).await.unwrap();
+            assert_eq!(store.languages().await.unwrap()[&UserKey("k".into())], Lang::Tr);
+            store.close().await;
+        });
+        assert_eq!(
+            count(&database, "SELECT COUNT(*) FROM feedback"),
+            0,
+            "the second migration made its table on {database}"
+        );
+    }
+}
+
+#[test]
+fn both_backends_have_the_same_migrations() {
+    let names = |set: &sqlx::migrate::Migrator| -> Vec<(i64, String)> {
+        set.iter().map(|m| (m.version, m.description.to_string())).collect()
+    };
+    let (sqlite, postgres) = (names(&MIGRATOR), names(&PG_MIGRATOR));
+    // The conversation core's 0004 may be on its way to the SQLite side.
+    assert_eq!(
+        sqlite[..],
+        postgres[..sqlite.len()],
+        "the same versions and names, in order"
+    );
+    assert!(postgres.len() <= sqlite.len() + 1);
+}
+
+#[test]
+fn replicas_that_start_at_once_migrate_once() {
+    let Some(database) = crate::pg::fresh("migrate_at_once") else {
+        return;
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let opening: Vec<_> = (0..4)
+            .map(|_| {
+                let database = database.clone();
+                tokio::spawn(async move { Store::open_database(&database).await })
+            })
+            .collect();
+        for opened in opening {
+            opened.await.unwrap().expect("every replica opens the database");
+        }
     });
     assert_eq!(
-        count(&path, "SELECT COUNT(*) FROM feedback"),
-        0,
-        "the second migration made its table"
+        count(&database, "SELECT COUNT(*) FROM _sqlx_migrations WHERE success"),
+        PG_MIGRATOR.iter().count() as i64
     );
 }
 
 #[test]
 fn a_preference_survives_a_restart() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("lotse.db");
-    let first = memory(&path);
-    first.set_language(&UserKey("u1".into()), Lang::Fa);
-    first.close();
-    drop(first);
-    let again = memory(&path);
-    assert_eq!(again.language(&UserKey("u1".into())), Some(Lang::Fa));
-    assert_eq!(again.language(&UserKey("u2".into())), None);
+    for database in backends(&dir.path().join("lotse.db"), "preference") {
+        let first = memory(&database);
+        first.set_language(&UserKey("u1".into()), Lang::Fa);
+        first.close();
+        drop(first);
+        let again = memory(&database);
+        assert_eq!(again.language(&UserKey("u1".into())), Some(Lang::Fa), "{database}");
+        assert_eq!(again.language(&UserKey("u2".into())), None);
+    }
 }
 
 #[test]
 fn every_channel_is_logged_and_feedback_is_tied_to_its_row() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("lotse.db");
-    let memory = memory(&path);
-    let assistant = assistant_on(&memory);
-    let reply = ask(&assistant, "a", Channel::Telegram, Input::Text("Kotsina".into()));
-    ask(&assistant, "b", Channel::Inline, Input::Inline("Heft".into()));
-    ask(&assistant, "c", Channel::Chat, Input::Text("xyzzyqwertz".into()));
-    let thumbs = reply.messages()[0]
-        .buttons
-        .iter()
-        .flatten()
-        .find(|b| b.label == "👍")
-        .map(|b| match &b.target {
-            lotse::assistant::Target::Action(data) => data.clone(),
-            lotse::assistant::Target::Url(_) => unreachable!(),
-        })
-        .unwrap();
-    ask(&assistant, "a", Channel::Telegram, Input::Button(thumbs));
-    memory.close();
+    for database in backends(&dir.path().join("lotse.db"), "every_channel") {
+        let memory = memory(&database);
+        let assistant = assistant_on(&memory);
+        let reply = ask(&assistant, "a", Channel::Telegram, Input::Text("Kotsina".into()));
+        ask(&assistant, "b", Channel::Inline, Input::Inline("Heft".into()));
+        ask(&assistant, "c", Channel::Chat, Input::Text("xyzzyqwertz".into()));
+        let thumbs = reply.messages()[0]
+            .buttons
+            .iter()
+            .flatten()
+            .find(|b| b.label == "👍")
+            .map(|b| match &b.target {
+                lotse::assistant::Target::Action(data) => data.clone(),
+                lotse::assistant::Target::Url(_) => unreachable!(),
+            })
+            .unwrap();
+        ask(&assistant, "a", Channel::Telegram, Input::Button(thumbs));
+        memory.close();
 
-    let output = lotse_command()
-        .args(["ask", "--database", path.to_str().unwrap(), "Heft 48"])
-        .output()
-        .unwrap();
-    assert!(output.status.success());
+        let output = lotse_on(&database, dir.path())
+            .arg("ask")
+            .args(database_args(&database))
+            .arg("Heft 48")
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
 
-    for channel in ["telegram", "inline", "chat", "cli"] {
-        let n = count_with(&path, "SELECT COUNT(*) FROM queries WHERE channel = ?1", &[channel]);
-        assert_eq!(n, 1, "{channel}");
+        for channel in ["telegram", "inline", "chat", "cli"] {
+            let n = count_with(&database, "SELECT COUNT(*) FROM queries WHERE channel = $1", &[channel]);
+            assert_eq!(n, 1, "{channel} on {database}");
+        }
+        assert_eq!(
+            count(
+                &database,
+                "SELECT COUNT(*) FROM feedback f JOIN queries q ON q.id = f.query_id WHERE f.helpful = 1 AND q.user_key = 'a'"
+            ),
+            1
+        );
+        assert_eq!(
+            count(
+                &database,
+                "SELECT COUNT(*) FROM queries WHERE hits = 0 AND normalized = 'xyzzyqwertz'"
+            ),
+            1
+        );
     }
-    assert_eq!(
-        count(
-            &path,
-            "SELECT COUNT(*) FROM feedback f JOIN queries q ON q.id = f.query_id WHERE f.helpful = 1 AND q.user_key = 'a'"
-        ),
-        1
-    );
-    assert_eq!(
-        count(
-            &path,
-            "SELECT COUNT(*) FROM queries WHERE hits = 0 AND normalized = 'xyzzyqwertz'"
-        ),
-        1
-    );
 }
 
 #[test]
 fn forget_removes_that_user_and_nobody_else() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("lotse.db");
-    let memory = memory(&path);
-    let assistant = assistant_on(&memory);
-    for user in ["keep", "gone"] {
-        memory.set_language(&UserKey(user.into()), Lang::Uk);
-        ask(&assistant, user, Channel::Telegram, Input::Text("Kotsina".into()));
+    for database in backends(&dir.path().join("lotse.db"), "forget") {
+        let memory = memory(&database);
+        let assistant = assistant_on(&memory);
+        for user in ["keep", "gone"] {
+            memory.set_language(&UserKey(user.into()), Lang::Uk);
+            ask(&assistant, user, Channel::Telegram, Input::Text("Kotsina".into()));
+        }
+        let confirm = ask(
+            &assistant,
+            "gone",
+            Channel::Telegram,
+            Input::Command {
+                name: "forget".into(),
+                args: String::new(),
+            },
+        );
+        assert!(
+            confirm.messages()[0]
+                .text()
+                .contains(&Catalog::new().text(Lang::Uk, "forget-confirm"))
+        );
+        let done = ask(
+            &assistant,
+            "gone",
+            Channel::Telegram,
+            Input::Button(yes_button(&confirm)),
+        );
+        assert!(
+            done.messages()[0]
+                .text()
+                .contains(&Catalog::new().text(Lang::Uk, "forget-done"))
+        );
+        assert_eq!(memory.language(&UserKey("gone".into())), None);
+        memory.close();
+        assert_eq!(
+            count(&database, "SELECT COUNT(*) FROM queries WHERE user_key = 'gone'"),
+            0
+        );
+        assert_eq!(
+            count(&database, "SELECT COUNT(*) FROM preferences WHERE user_key = 'gone'"),
+            0
+        );
+        assert_eq!(
+            count(&database, "SELECT COUNT(*) FROM queries WHERE user_key = 'keep'"),
+            1
+        );
+        assert_eq!(
+            count(&database, "SELECT COUNT(*) FROM preferences WHERE user_key = 'keep'"),
+            1
+        );
     }
-    let confirm = ask(
-        &assistant,
-        "gone",
-        Channel::Telegram,
-        Input::Command {
-            name: "forget".into(),
-            args: String::new(),
-        },
-    );
-    assert!(
-        confirm.messages()[0]
-            .text()
-            .contains(&Catalog::new().text(Lang::Uk, "forget-confirm"))
-    );
-    let done = ask(
-        &assistant,
-        "gone",
-        Channel::Telegram,
-        Input::Button(yes_button(&confirm)),
-    );
-    assert!(
-        done.messages()[0]
-            .text()
-            .contains(&Catalog::new().text(Lang::Uk, "forget-done"))
-    );
-    assert_eq!(memory.language(&UserKey("gone".into())), None);
-    memory.close();
-    assert_eq!(count(&path, "SELECT COUNT(*) FROM queries WHERE user_key = 'gone'"), 0);
-    assert_eq!(
-        count(&path, "SELECT COUNT(*) FROM preferences WHERE user_key = 'gone'"),
-        0
-    );
-    assert_eq!(count(&path, "SELECT COUNT(*) FROM queries WHERE user_key = 'keep'"), 1);
-    assert_eq!(
-        count(&path, "SELECT COUNT(*) FROM preferences WHERE user_key = 'keep'"),
-        1
-    );
 }
 
 /// The data of the confirming button of a `/forget` question.
@@ -252,84 +367,86 @@ pub fn yes_button(confirm: &Reply) -> String {
 #[test]
 fn retention_purges_exactly_the_old_rows() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("lotse.db");
     let day = 86_400;
-    runtime().block_on(async {
-        let store = Store::open(&path).await.unwrap();
-        for (i, age_days) in [(1, 91), (2, 89), (3, 200), (4, 0)] {
-            let event = lotse::store::Event::Query(record(i, "u", "alt", 1, now() - age_days * day));
-            store.apply(&event).await.unwrap();
-        }
-        store.close().await;
-    });
-    // Opening with a retention of 90 days purges at start.
-    let memory = Memory::open(MemoryOptions {
-        path: path.clone(),
-        retention_days: 90,
-        queue: 10,
-    });
-    memory.close();
-    assert_eq!(count(&path, "SELECT COUNT(*) FROM queries"), 2);
-    assert_eq!(
-        count(
-            &path,
-            "SELECT COUNT(*) FROM queries WHERE query_key IN ('0000000000000002', '0000000000000004')"
-        ),
-        2
-    );
+    for database in backends(&dir.path().join("lotse.db"), "retention") {
+        runtime().block_on(async {
+            let store = Store::open_database(&database).await.unwrap();
+            for (i, age_days) in [(1, 91), (2, 89), (3, 200), (4, 0)] {
+                let event = lotse::store::Event::Query(record(i, "u", "alt", 1, now() - age_days * day));
+                store.apply(&event).await.unwrap();
+            }
+            store.close().await;
+        });
+        // Opening with a retention of 90 days purges at start.
+        memory_keeping(&database, 90).close();
+        assert_eq!(count(&database, "SELECT COUNT(*) FROM queries"), 2, "{database}");
+        assert_eq!(
+            count(
+                &database,
+                "SELECT COUNT(*) FROM queries WHERE query_key IN ('0000000000000002', '0000000000000004')"
+            ),
+            2
+        );
+    }
 }
 
 #[test]
 fn stats_count_the_queries_without_results() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("lotse.db");
-    runtime().block_on(async {
-        let store = Store::open(&path).await.unwrap();
-        let rows = [
-            ("Kindergeld", 0),
-            ("kindergeld ", 0),
-            ("KINDERGELD", 0),
-            ("Wohnung", 0),
-            ("Heft 48", 1),
-        ];
-        for (i, (text, hits)) in rows.iter().enumerate() {
+    for database in backends(&dir.path().join("lotse.db"), "stats") {
+        runtime().block_on(async {
+            let store = Store::open_database(&database).await.unwrap();
+            let rows = [
+                ("Kindergeld", 0, "de"),
+                ("kindergeld ", 0, "tr"),
+                ("KINDERGELD", 0, "tr"),
+                ("Wohnung", 0, "de"),
+                ("Heft 48", 1, "de"),
+            ];
+            for (i, (text, hits, lang)) in rows.iter().enumerate() {
+                let mut row = record(i as u64 + 1, "u", text, *hits, now());
+                row.answer_lang = lang.parse().unwrap();
+                store.apply(&lotse::store::Event::Query(row)).await.unwrap();
+            }
+            // 👍 on the answer that had hits.
             store
-                .apply(&lotse::store::Event::Query(record(
-                    i as u64 + 1,
-                    "u",
-                    text,
-                    *hits,
-                    now(),
-                )))
+                .apply(&lotse::store::Event::Feedback {
+                    query: QueryId(5),
+                    user: UserKey("u".into()),
+                    helpful: true,
+                    at: now(),
+                })
                 .await
                 .unwrap();
-        }
-        store.close().await;
-    });
-    let output = lotse_command()
-        .args([
-            "stats",
-            "--json",
-            "--database",
-            path.to_str().unwrap(),
-            "--html",
-            dir.path().join("r.html").to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let stats: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(stats["queries"], 5);
-    assert_eq!(stats["zero_results"], 4);
-    assert_eq!(stats["gaps"][0]["query"], "kindergeld");
-    assert_eq!(stats["gaps"][0]["count"], 3);
-    assert_eq!(stats["gaps"][1]["query"], "wohnung");
-    let html = std::fs::read_to_string(dir.path().join("r.html")).unwrap();
-    assert!(html.contains("<svg") && html.contains("kindergeld"));
-    assert!(
-        !html.contains("http://") || !html.contains("<script"),
-        "self-contained, no script"
-    );
+            store.close().await;
+        });
+        let output = lotse_on(&database, dir.path())
+            .args(["stats", "--json", "--html", dir.path().join("r.html").to_str().unwrap()])
+            .args(database_args(&database))
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        let stats: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(stats["queries"], 5, "{database}");
+        assert_eq!(stats["zero_results"], 4);
+        assert_eq!(stats["gaps"][0]["query"], "kindergeld");
+        assert_eq!(stats["gaps"][0]["count"], 3);
+        assert_eq!(stats["gaps"][0]["langs"], serde_json::json!(["tr", "de"]));
+        assert_eq!(stats["gaps"][1]["query"], "wohnung");
+        assert_eq!(stats["per_lang"][0], serde_json::json!({"lang": "de", "count": 3}));
+        let today = &stats["per_day"][0]["day"];
+        assert_eq!(today.as_str().map(str::len), Some(10), "a day as YYYY-MM-DD: {today}");
+        assert_eq!(
+            stats["feedback_per_entry"],
+            serde_json::json!([{"entry": "maria-kotsina", "helpful": 1, "unhelpful": 0}])
+        );
+        let html = std::fs::read_to_string(dir.path().join("r.html")).unwrap();
+        assert!(html.contains("<svg") && html.contains("kindergeld"));
+        assert!(
+            !html.contains("http://") || !html.contains("<script"),
+            "self-contained, no script"
+        );
+    }
 }
 
 #[test]
@@ -514,26 +631,97 @@ fn a_scripted_chat_leaves_preference_log_and_feedback() {
 #[test]
 fn user_text_is_data_never_sql() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("lotse.db");
-    let memory = memory(&path);
-    let assistant = assistant_on(&memory);
-    let attacks = [
-        "'; DROP TABLE queries; --",
-        "Robert'); DROP TABLE preferences;--",
-        "\" OR 1=1 --",
-        "x'); DELETE FROM feedback; SELECT ('",
-    ];
-    for attack in attacks {
-        ask(&assistant, "sql", Channel::Telegram, Input::Text(attack.into()));
+    for database in backends(&dir.path().join("lotse.db"), "sql_injection") {
+        let memory = memory(&database);
+        let assistant = assistant_on(&memory);
+        let attacks = [
+            "'; DROP TABLE queries; --",
+            "Robert'); DROP TABLE preferences;--",
+            "\" OR 1=1 --",
+            "x'); DELETE FROM feedback; SELECT ('",
+        ];
+        for attack in attacks {
+            ask(&assistant, "sql", Channel::Telegram, Input::Text(attack.into()));
+        }
+        memory.close();
+        for attack in attacks {
+            let stored = count_with(&database, "SELECT COUNT(*) FROM queries WHERE query = $1", &[attack]);
+            assert_eq!(stored, 1, "{attack} stored as it was typed");
+        }
+        // Every table is still there (a missing one fails the query), and
+        // nothing was deleted.
+        assert_eq!(count(&database, "SELECT COUNT(*) FROM queries"), attacks.len() as i64);
+        count(&database, "SELECT COUNT(*) FROM preferences");
+        count(&database, "SELECT COUNT(*) FROM feedback");
     }
-    memory.close();
-    for attack in attacks {
-        let stored = count_with(&path, "SELECT COUNT(*) FROM queries WHERE query = ?1", &[attack]);
-        assert_eq!(stored, 1, "{attack} stored as it was typed");
+}
+
+#[test]
+fn two_replicas_share_one_inbox() {
+    use lotse::store::{Inbox, InboxKey, Incoming};
+    let dir = tempfile::tempdir().unwrap();
+    for database in backends(&dir.path().join("lotse.db"), "shared_inbox") {
+        runtime().block_on(async {
+            // Two processes' stores on one database, with one secret.
+            let (a, b) = (
+                Store::open_database(&database).await.unwrap(),
+                Store::open_database(&database).await.unwrap(),
+            );
+            let key = InboxKey([3; 32]);
+            let (a, b) = (Inbox::new(&a, &key), Inbox::new(&b, &key));
+            let update = Incoming {
+                update_id: 9,
+                chat_key: "chat",
+                payload: b"{}",
+            };
+            assert_eq!(a.offer(std::slice::from_ref(&update)).await.unwrap(), [true]);
+            assert_eq!(b.offer(&[update]).await.unwrap(), [false], "a duplicate on the other");
+            // One answers it in its turn; the other's turn then finds it done.
+            let turn = a.turn("chat", 9).await.unwrap().expect("a's turn");
+            a.done_in(turn, 9).await.unwrap();
+            match database {
+                Database::Postgres(_) => assert!(b.turn("chat", 9).await.unwrap().is_none(), "handled once"),
+                // One process on SQLite: its turn is not checked.
+                Database::Sqlite(_) => assert!(b.turn("chat", 9).await.unwrap().is_some()),
+            }
+            assert!(b.pending().await.unwrap().is_empty());
+        });
     }
-    // Every table is still there (a missing one fails the query), and
-    // nothing was deleted.
-    assert_eq!(count(&path, "SELECT COUNT(*) FROM queries"), attacks.len() as i64);
-    count(&path, "SELECT COUNT(*) FROM preferences");
-    count(&path, "SELECT COUNT(*) FROM feedback");
+}
+
+#[test]
+fn a_chats_turn_waits_for_the_other_replica() {
+    use lotse::store::{Inbox, InboxKey, Incoming};
+    let Some(database) = crate::pg::fresh("chat_turn") else {
+        return;
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let key = InboxKey([4; 32]);
+        let a = Inbox::new(&Store::open_database(&database).await.unwrap(), &key);
+        let b = Inbox::new(&Store::open_database(&database).await.unwrap(), &key);
+        let updates: Vec<Incoming<'_>> = [(1, "chat"), (2, "chat"), (3, "other")]
+            .into_iter()
+            .map(|(update_id, chat_key)| Incoming {
+                update_id,
+                chat_key,
+                payload: b"{}",
+            })
+            .collect();
+        a.offer(&updates).await.unwrap();
+        let first = a.turn("chat", 1).await.unwrap().unwrap();
+        // Another chat is not held up.
+        let other = b.turn("other", 3).await.unwrap().unwrap();
+        b.done_in(other, 3).await.unwrap();
+        // The same chat waits until the first turn ends.
+        let waiting = tokio::spawn(async move { b.turn("chat", 2).await.map(|turn| turn.is_some()) });
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert!(!waiting.is_finished(), "the chat's second update waits for its first");
+        a.done_in(first, 1).await.unwrap();
+        assert!(waiting.await.unwrap().unwrap(), "then it is its turn");
+    });
 }

@@ -17,8 +17,8 @@ use crate::fake_telegram::{
 };
 use crate::util::root;
 
-const TOKEN: &str = "123456:TEST-token-abcdefghijklmnopqrstuvwxyz";
-const WAIT: Duration = Duration::from_secs(20);
+pub const TOKEN: &str = "123456:TEST-token-abcdefghijklmnopqrstuvwxyz";
+pub const WAIT: Duration = Duration::from_secs(20);
 
 /// A running bot and its fake Telegram.
 struct Harness {
@@ -115,7 +115,7 @@ impl Harness {
 
 /// Starts `lotse serve` against `fake`, with its database, log and (if
 /// there is one) configuration in `data`.
-fn spawn_bot(fake: &FakeTelegram, data: &std::path::Path, args: &[&str], envs: &[(&str, &str)]) -> Child {
+pub fn spawn_bot(fake: &FakeTelegram, data: &std::path::Path, args: &[&str], envs: &[(&str, &str)]) -> Child {
     let mut command = Command::new(env!("CARGO_BIN_EXE_lotse"));
     command.arg("serve").args(args);
     let config = data.join("lotse.toml");
@@ -128,8 +128,9 @@ fn spawn_bot(fake: &FakeTelegram, data: &std::path::Path, args: &[&str], envs: &
         .open(data.join("stderr.log"))
         .unwrap();
     command
-        .envs(envs.iter().copied())
         .env("LOTSE_DATABASE_URL", data.join("lotse.db"))
+        // After the defaults, so that a test may choose another database.
+        .envs(envs.iter().copied())
         .current_dir(root())
         .env("TELOXIDE_TOKEN", TOKEN)
         .env("TELOXIDE_API_URL", fake.url())
@@ -153,7 +154,7 @@ impl Drop for Harness {
 
 /// The text of a sent message, without the isolates around Latin runs in
 /// right-to-left text.
-fn text_of(call: &Call) -> String {
+pub fn text_of(call: &Call) -> String {
     let text = call.params["text"].as_str().unwrap_or_default();
     text.chars()
         .filter(|c| !('\u{2066}'..='\u{2069}').contains(c))
@@ -161,7 +162,7 @@ fn text_of(call: &Call) -> String {
 }
 
 /// The callback data of the button whose label contains `label`.
-fn button(call: &Call, label: &str) -> String {
+pub fn button(call: &Call, label: &str) -> String {
     call.params["reply_markup"]["inline_keyboard"]
         .as_array()
         .into_iter()
@@ -485,7 +486,7 @@ fn a_missing_or_malformed_token_is_one_line_and_exit_2() {
 }
 
 /// A free port on 127.0.0.1 (free a moment ago).
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -495,7 +496,7 @@ fn free_port() -> u16 {
 
 /// Posts JSON to 127.0.0.1:`port` as Telegram posts to a webhook; returns
 /// the HTTP status line.
-fn post(port: u16, path: &str, secret: &str, body: &str) -> String {
+pub fn post(port: u16, path: &str, secret: &str, body: &str) -> String {
     use std::io::{Read, Write};
     let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
     let request = format!(
