@@ -141,6 +141,7 @@ impl StoreArgs {
             path,
             retention_days,
             queue: 10_000,
+            language_ttl: crate::store::DEFAULT_LANGUAGE_TTL,
         });
         Ok((memory, pseudonyms, retention_days))
     }

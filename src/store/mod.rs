@@ -8,6 +8,7 @@
 //! from memory, writes through a bounded queue, so a slow, locked or broken
 //! database never holds up an answer.
 
+mod conversations;
 mod inbox;
 mod memory;
 mod stats;
@@ -22,7 +23,7 @@ use sqlx::migrate::Migrator;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 
 pub use inbox::{Inbox, InboxKey, Incoming, Pending, REDELIVERY_WINDOW_SECS};
-pub use memory::{Memory, MemoryOptions};
+pub use memory::{DEFAULT_LANGUAGE_TTL, Memory, MemoryOptions};
 pub use stats::{DayCount, FeedbackCount, GapCount, LangCount, QueryCount, Stats};
 
 use crate::assistant::{QueryId, QueryRecord, UserKey};
@@ -48,6 +49,8 @@ pub enum StoreError {
     Folder { path: PathBuf, source: std::io::Error },
     #[error("sealing an update: {0}")]
     Seal(String),
+    #[error("no free search id after {0} draws")]
+    NoFreeId(usize),
 }
 
 /// A write for the store.
@@ -121,7 +124,7 @@ impl Store {
             .await?;
         Ok(rows
             .into_iter()
-            .filter_map(|(user, lang)| Some((UserKey(user), Lang::from_str(&lang).ok()?)))
+            .filter_map(|(user, lang)| Some((UserKey::from_stored(&user)?, Lang::from_str(&lang).ok()?)))
             .collect())
     }
 
@@ -133,7 +136,7 @@ impl Store {
                     "INSERT INTO preferences (user_key, lang, updated_at) VALUES (?1, ?2, ?3) \
                      ON CONFLICT (user_key) DO UPDATE SET lang = excluded.lang, updated_at = excluded.updated_at",
                 )
-                .bind(&user.0)
+                .bind(user.as_str())
                 .bind(lang.code())
                 .bind(*at as i64)
                 .execute(&self.pool)
@@ -148,7 +151,7 @@ impl Store {
                 .bind(query_key(record.query))
                 .bind(record.at as i64)
                 .bind(record.channel.name())
-                .bind(&record.user.0)
+                .bind(record.user.as_str())
                 .bind(record.answer_lang.code())
                 .bind(record.detected.map(Lang::code))
                 .bind(&record.text)
@@ -171,7 +174,7 @@ impl Store {
                      ON CONFLICT (query_id, user_key) DO UPDATE SET helpful = excluded.helpful, at = excluded.at",
                 )
                 .bind(query_key(*query))
-                .bind(&user.0)
+                .bind(user.as_str())
                 .bind(i64::from(*helpful))
                 .bind(*at as i64)
                 .execute(&self.pool)
@@ -184,7 +187,7 @@ impl Store {
                     "DELETE FROM queries WHERE user_key = ?1",
                     "DELETE FROM preferences WHERE user_key = ?1",
                 ] {
-                    sqlx::query(sql).bind(&user.0).execute(&mut *tx).await?;
+                    sqlx::query(sql).bind(user.as_str()).execute(&mut *tx).await?;
                 }
                 tx.commit().await?;
             }

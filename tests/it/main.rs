@@ -12,6 +12,7 @@ mod locales;
 mod operation;
 mod retrieval;
 mod search;
+mod shared_state;
 mod store;
 mod telegram;
 mod tidy;
