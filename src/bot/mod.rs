@@ -4,11 +4,14 @@
 //! or a webhook), keeps each in the durable inbox before confirming it,
 //! and answers every chat in order through a worker of its own
 //! (`pipeline.rs`), under per-user and per-group limits (`limits.rs`). It
-//! turns messages into the core's [`Request`]s (`translate.rs`: commands
-//! and mentions from Telegram's entities) and renders its [`Reply`]s back:
-//! HTML messages split at 4,096 characters, inline keyboards, edits in
-//! place for paging and language switches, native contact cards, inline
-//! query results. Every callback query is answered, so the client's spinner
+//! turns updates into the core's [`Event`]s (`translate.rs`: commands
+//! and mentions from Telegram's entities; the actor is the pseudonym of the
+//! Telegram id, with the role the core gives it) and carries out the
+//! [`Effect`]s it returns: HTML messages split at 4,096 characters, inline
+//! keyboards, edits in place for paging and language switches, native
+//! contact cards with the core's vCard, inline query results, and notices
+//! to admins in their private chats. Roles and admin commands are the
+//! core's. Every callback query is answered, so the client's spinner
 //! stops. Requests go through teloxide's `Throttle` (which honours
 //! `retry_after`), and network errors and 5xx answers are retried with
 //! backoff. SIGTERM and Ctrl-C stop it: in-flight answers finish within a
