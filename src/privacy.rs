@@ -12,10 +12,30 @@ use std::path::Path;
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
 
-use crate::assistant::UserKey;
-
 /// Bytes of a generated secret.
 const SECRET_BYTES: usize = 32;
+/// Hex digits of a pseudonym.
+const KEY_DIGITS: usize = 64;
+
+/// A pseudonymous key for one user: never a clear id. Only [`Pseudonyms`]
+/// makes one from a door's id; a key kept in storage is read back with
+/// [`UserKey::from_stored`], which takes nothing but a pseudonym's form.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct UserKey(String);
+
+impl UserKey {
+    /// A key as storage returns it: 64 lower-case hex digits, or nothing.
+    /// A clear id (digits, a name) never passes.
+    pub fn from_stored(stored: &str) -> Option<UserKey> {
+        let valid = stored.len() == KEY_DIGITS && stored.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+        valid.then(|| UserKey(stored.to_string()))
+    }
+
+    /// The key as storage keeps it.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
 
 /// Turns ids into pseudonyms.
 #[derive(Clone)]
@@ -128,6 +148,15 @@ pub fn to_hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_pseudonyms_form_is_read_back() {
+        let key = Pseudonyms::new(b"a secret of enough length for tests").user("telegram", "42");
+        assert_eq!(UserKey::from_stored(key.as_str()), Some(key));
+        for clear in ["42", "123456789", "", &"A".repeat(64), &"g".repeat(64), &"a".repeat(63)] {
+            assert_eq!(UserKey::from_stored(clear), None, "{clear}");
+        }
+    }
 
     #[test]
     fn pseudonyms_are_stable_keyed_and_opaque() {

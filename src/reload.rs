@@ -49,6 +49,16 @@ pub enum Outcome {
 /// into `assistant`. A folder that would lose more than half of the
 /// entries is refused unless `force` is set.
 pub fn reload(assistant: &Assistant, dir: &Path, location: &Location, force: bool) -> Outcome {
+    let before = assistant.library().knowledge().len();
+    match prepare(dir, location, before, force) {
+        Ok(library) => swap_in(assistant, library),
+        Err(outcome) => outcome,
+    }
+}
+
+/// Loads `dir` and builds its index, for a library of `before` entries
+/// now; the outcome where it must not replace it. Blocks while it works.
+pub fn prepare(dir: &Path, location: &Location, before: usize, force: bool) -> Result<Library, Outcome> {
     let _one_at_a_time = RELOADING.lock().unwrap_or_else(|e| e.into_inner());
     let loaded = knowledge::load_for_serving(dir);
     let errors: Vec<String> = loaded.errors().map(ToString::to_string).collect();
@@ -56,25 +66,25 @@ pub fn reload(assistant: &Assistant, dir: &Path, location: &Location, force: boo
         for error in &errors {
             log::error!("knowledge not reloaded: {error}");
         }
-        return Outcome::Rejected(errors);
+        return Err(Outcome::Rejected(errors));
     }
-    let before = assistant.library().knowledge().len();
     let after = loaded.knowledge.len();
     if !force && after * 2 < before {
         log::error!("knowledge not reloaded: it would shrink from {before} to {after} entries; an admin can force it");
-        return Outcome::Refused { before, after };
+        return Err(Outcome::Refused { before, after });
     }
-    match Library::new(loaded.knowledge, location) {
-        Ok(library) => {
-            assistant.replace_library(Arc::new(library));
-            log::info!("knowledge reloaded: {after} entries");
-            Outcome::Reloaded(after)
-        }
-        Err(err) => {
-            log::error!("knowledge not reloaded: {err}");
-            Outcome::Rejected(vec![err.to_string()])
-        }
-    }
+    Library::new(loaded.knowledge, location).map_err(|err| {
+        log::error!("knowledge not reloaded: {err}");
+        Outcome::Rejected(vec![err.to_string()])
+    })
+}
+
+/// Swaps a prepared library into `assistant`.
+pub fn swap_in(assistant: &Assistant, library: Library) -> Outcome {
+    let after = library.knowledge().len();
+    assistant.replace_library(Arc::new(library));
+    log::info!("knowledge reloaded: {after} entries");
+    Outcome::Reloaded(after)
 }
 
 /// Watches `dir` on a thread of its own and reloads on every change;

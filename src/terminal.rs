@@ -12,7 +12,7 @@
 
 use std::io::{self, BufRead, Write};
 
-use crate::assistant::{Assistant, Block, Button, Channel, Input, Message, Reply, Request, Style, Target, UserKey};
+use crate::assistant::{Actor, Assistant, Block, Button, Channel, Effect, Event, Input, Message, Style, Target};
 use crate::i18n::Arg;
 use crate::lang::Lang;
 
@@ -23,7 +23,7 @@ const MAX_CHOICE_DIGITS: usize = 2;
 /// One person's conversation in the terminal.
 pub struct TerminalChat<'a> {
     assistant: &'a Assistant,
-    user: UserKey,
+    actor: Actor,
     client_lang: Option<Lang>,
     /// The buttons of the last reply, in the order they were numbered.
     buttons: Vec<Button>,
@@ -33,10 +33,10 @@ pub struct TerminalChat<'a> {
 }
 
 impl<'a> TerminalChat<'a> {
-    pub fn new(assistant: &'a Assistant, client_lang: Option<Lang>, user: UserKey) -> TerminalChat<'a> {
+    pub fn new(assistant: &'a Assistant, client_lang: Option<Lang>, actor: Actor) -> TerminalChat<'a> {
         TerminalChat {
             assistant,
-            user,
+            actor,
             client_lang,
             buttons: Vec::new(),
             last: Vec::new(),
@@ -46,9 +46,9 @@ impl<'a> TerminalChat<'a> {
 
     /// Runs the conversation until the input ends. An interactive session
     /// starts with the greeting and shows a prompt.
-    pub fn run(&mut self, input: impl BufRead, mut output: impl Write, interactive: bool) -> io::Result<()> {
+    pub async fn run(&mut self, input: impl BufRead, mut output: impl Write, interactive: bool) -> io::Result<()> {
         if interactive {
-            let greeting = self.turn("/start");
+            let greeting = self.turn("/start").await;
             write!(output, "{greeting}\n> ")?;
             output.flush()?;
         }
@@ -59,7 +59,7 @@ impl<'a> TerminalChat<'a> {
                 Err(e) if e.kind() == io::ErrorKind::InvalidData => continue,
                 Err(e) => return Err(e),
             };
-            let reply = self.turn(&line);
+            let reply = self.turn(&line).await;
             if !reply.is_empty() {
                 // A blank line between turns, as between chat bubbles.
                 writeln!(output, "{reply}\n")?;
@@ -70,14 +70,14 @@ impl<'a> TerminalChat<'a> {
             output.flush()?;
         }
         if interactive {
-            let lang = self.lang();
+            let lang = self.lang().await;
             writeln!(output, "\n{}", self.assistant.catalog().text(lang, "chat-bye"))?;
         }
         Ok(())
     }
 
     /// Handles one line and returns what to print (empty for an empty line).
-    pub fn turn(&mut self, line: &str) -> String {
+    pub async fn turn(&mut self, line: &str) -> String {
         let line = line.trim();
         if line.is_empty() {
             return String::new();
@@ -88,85 +88,97 @@ impl<'a> TerminalChat<'a> {
                 // A link cannot be opened from here; it is shown again.
                 Target::Url(url) => return url.clone(),
             },
-            Some(n) => return self.no_such_button(n),
+            Some(n) => return self.no_such_button(n).await,
             None => parse_line(line),
         };
-        let request = Request {
-            user: self.user.clone(),
-            channel: Channel::Chat,
+        let event = Event {
+            actor: self.actor.clone(),
+            channel: Channel::Terminal,
             client_lang: self.client_lang,
             input,
         };
-        let reply = self.assistant.handle(&request);
-        self.render(&reply)
+        let effects = self.assistant.handle(event).await;
+        let lang = self.lang().await;
+        self.render(&effects, lang)
     }
 
     /// The user's language, or the fallback.
-    fn lang(&self) -> Lang {
-        let probe = Request {
-            user: self.user.clone(),
-            channel: Channel::Chat,
-            client_lang: self.client_lang,
-            input: Input::NotText,
-        };
-        self.assistant.language_of(&probe).unwrap_or(Lang::En)
+    async fn lang(&self) -> Lang {
+        let user = &self.actor.user;
+        self.assistant
+            .language_of(user, self.client_lang)
+            .await
+            .unwrap_or(Lang::En)
     }
 
-    /// The language of the last reply, where it had one; else the user's.
-    fn last_lang(&self) -> Lang {
-        self.last.iter().find_map(|m| m.lang).unwrap_or_else(|| self.lang())
+    /// The language of the last reply, where it had one; else `lang`.
+    fn last_lang(&self, lang: Lang) -> Lang {
+        self.last.iter().find_map(|m| m.lang).unwrap_or(lang)
     }
 
     /// Says that `n` is not a button here, rather than searching for it.
-    fn no_such_button(&self, n: usize) -> String {
+    async fn no_such_button(&self, n: usize) -> String {
+        let lang = self.last_lang(self.lang().await);
         let args = [
             ("number", Arg::Number(n as i64)),
             ("count", Arg::Number(self.buttons.len() as i64)),
         ];
-        self.assistant
-            .catalog()
-            .format(self.last_lang(), "chat-no-button", &args)
+        self.assistant.catalog().format(lang, "chat-no-button", &args)
     }
 
-    fn render(&mut self, reply: &Reply) -> String {
-        let messages = reply.messages();
-        if !messages.iter().any(|m| m.buttons.iter().flatten().next().is_some()) {
-            return messages
-                .iter()
-                .map(|m| self.render_message(m))
-                .collect::<Vec<_>>()
-                .join("\n\n");
-        }
+    /// What the effects print; `lang` is the user's, for hints.
+    fn render(&mut self, effects: &[Effect], lang: Lang) -> String {
+        let messages: Vec<Message> = effects
+            .iter()
+            .filter_map(|effect| match effect {
+                Effect::Send(message) | Effect::Edit(message) => Some(message.clone()),
+                _ => None,
+            })
+            .collect();
+        let has_buttons = messages.iter().any(|m| m.buttons.iter().flatten().next().is_some());
         // The choices above are still on screen: no need to print them
         // again (a typed /start after the greeting, say).
-        if messages == self.last.as_slice() {
+        if has_buttons && messages == self.last {
             return format!(
                 "({})",
-                self.assistant.catalog().text(self.last_lang(), "chat-see-above")
+                self.assistant.catalog().text(self.last_lang(lang), "chat-see-above")
             );
         }
-        self.buttons.clear();
-        self.last = messages.to_vec();
-        messages
-            .iter()
-            .map(|m| self.render_message(m))
-            .collect::<Vec<_>>()
-            .join("\n\n")
+        if has_buttons {
+            self.buttons.clear();
+            self.last = messages;
+        }
+        let mut parts: Vec<String> = Vec::new();
+        for effect in effects {
+            match effect {
+                Effect::Send(message) | Effect::Edit(message) => parts.push(self.render_message(message, lang)),
+                Effect::Contact(card) => {
+                    let mut lines = vec![
+                        format!("📇 {} {}", card.first_name, card.last_name)
+                            .trim_end()
+                            .to_string(),
+                    ];
+                    lines.extend(card.organisation.iter().map(|o| format!("   {o}")));
+                    lines.push(format!("   {}", card.phone));
+                    lines.extend(card.email.iter().map(|e| format!("   {e}")));
+                    lines.extend(card.url.iter().map(|u| format!("   {u}")));
+                    // The card belongs to the message before it.
+                    match parts.last_mut() {
+                        Some(last) => {
+                            last.push('\n');
+                            last.push_str(&lines.join("\n"));
+                        }
+                        None => parts.push(lines.join("\n")),
+                    }
+                }
+                Effect::Inline(_) | Effect::NotifyAdmin { .. } | Effect::NotifyStaff(_) => {}
+            }
+        }
+        parts.join("\n\n")
     }
 
-    fn render_message(&mut self, message: &Message) -> String {
+    fn render_message(&mut self, message: &Message, lang: Lang) -> String {
         let mut lines: Vec<String> = message.blocks.iter().map(render_block).collect();
-        if let Some(card) = &message.contact {
-            lines.push(
-                format!("📇 {} {}", card.first_name, card.last_name)
-                    .trim_end()
-                    .to_string(),
-            );
-            lines.extend(card.organisation.iter().map(|o| format!("   {o}")));
-            lines.push(format!("   {}", card.phone));
-            lines.extend(card.email.iter().map(|e| format!("   {e}")));
-            lines.extend(card.url.iter().map(|u| format!("   {u}")));
-        }
         let buttons: Vec<&Button> = message.buttons.iter().flatten().collect();
         if !buttons.is_empty() {
             lines.push(String::new());
@@ -181,7 +193,7 @@ impl<'a> TerminalChat<'a> {
             }
             if !self.hinted {
                 self.hinted = true;
-                let lang = message.lang.unwrap_or_else(|| self.lang());
+                let lang = message.lang.unwrap_or(lang);
                 lines.push(format!("({})", self.assistant.catalog().text(lang, "chat-choose")));
             }
         }

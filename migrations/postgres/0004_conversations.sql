@@ -1,5 +1,5 @@
 -- The searches behind paging and 👍/👎 buttons, under an id any replica can
--- resolve (twin of sqlite/0004, which the conversation core adds).
+-- resolve (twin of sqlite/0004).
 
 CREATE TABLE searches (
     id       BIGINT PRIMARY KEY,

@@ -61,7 +61,7 @@ impl UserTag {
     pub fn of(user: &UserKey) -> UserTag {
         let digest = Sha256::new()
             .chain_update(b"lotse-button-tag:")
-            .chain_update(user.0.as_bytes())
+            .chain_update(user.as_str().as_bytes())
             .finalize();
         UserTag(u32::from_be_bytes([digest[0], digest[1], digest[2], digest[3]]))
     }
@@ -239,7 +239,7 @@ mod tests {
             },
             Action::Forget {
                 confirmed: true,
-                asker: UserTag::of(&UserKey("k".repeat(64))),
+                asker: UserTag::of(&crate::privacy::Pseudonyms::new(b"a secret for the tests").user("test", "k")),
             },
             Action::Forget {
                 confirmed: false,

@@ -1,31 +1,40 @@
 //! `src/assistant/`: what does Lotse answer to this?
 //!
-//! The conversation core: a [`Request`] (who, in which language, what) goes
-//! in, a [`Reply`] of plain data comes out. Telegram, the terminal chat and
-//! the tests all drive [`Assistant::handle`]; nothing here knows teloxide,
-//! tantivy or a database. The user's chosen language is kept behind
-//! [`Preferences`]; recent searches are kept in memory for paging and
-//! feedback, and a button whose search is gone gets a polite answer.
+//! The conversation core: an [`Event`] (who acts, with which role, through
+//! which channel, and what) goes in, a list of [`Effect`]s of plain data
+//! comes out: send, edit, answer inline, a contact card, a notice for the
+//! admins or the staff. Telegram, the terminal chat and the tests all drive
+//! [`Assistant::handle`]; nothing here knows teloxide, tantivy or a
+//! database. Roles and the admins' commands (`/stats`, `/reload`) and the
+//! reload notices live here too: a door only translates and renders.
+//! Conversation state (a user's language, the searches behind paging and
+//! 👍/👎) is kept behind [`Storage`] and stored before the effects that
+//! offer it are returned, so any process over the same storage can answer
+//! the next press.
 
 mod action;
-mod prefs;
 mod reply;
+mod storage;
 mod views;
 
-use std::collections::{HashMap, VecDeque};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, RwLock};
 
 pub use action::{Action, Category, QueryId, UserTag};
-pub use prefs::{Channel, Journal, MemoryPreferences, NoJournal, NotForgotten, Preferences, QueryRecord};
 pub use reply::{
-    Block, Button, ContactCard, InlineResult, Input, MAX_ACTION_BYTES, Message, Reply, Request, Span, Style, Target,
-    UserKey,
+    Actor, Block, Button, Channel, ContactCard, Effect, Event, InlineResult, Input, MAX_ACTION_BYTES, Message, Role,
+    Span, Style, Target, UserKey,
+};
+pub use storage::{
+    Journal, MemoryStorage, NoJournal, NotForgotten, QueryRecord, Report, SavedSearch, Storage, StorageError, unix_now,
 };
 pub use views::COMMANDS;
 
 use crate::i18n::Catalog;
+use crate::index::Location;
 use crate::lang::Lang;
+use crate::reload::{self, Outcome};
 use crate::search::{Answer, AskOptions, Library, present};
 
 /// Results per page of a search or a category.
@@ -35,44 +44,39 @@ pub const INLINE_LIMIT: usize = 10;
 /// The interface language where the user's is not known and a message
 /// cannot wait for them to choose one.
 const FALLBACK_LANG: Lang = Lang::En;
-/// Searches kept per user for paging and feedback.
-const SEARCHES_PER_USER: usize = 8;
-/// Users whose searches are kept; beyond that the memory starts afresh.
-const MAX_USERS: usize = 10_000;
+/// The language of a notice to an admin Lotse has not heard from.
+const ADMIN_FALLBACK_LANG: Lang = Lang::De;
 /// Days the query log keeps its rows, unless told otherwise.
 pub const DEFAULT_RETENTION_DAYS: u32 = 90;
+/// Days `/stats` looks back.
+const STATS_DAYS: u32 = 7;
 
 /// The conversation core.
 pub struct Assistant {
     library: RwLock<Arc<Library>>,
     catalog: Catalog,
-    preferences: Arc<dyn Preferences>,
+    storage: Arc<dyn Storage>,
     journal: Arc<dyn Journal>,
     retention_days: u32,
-    searches: Searches,
-}
-
-/// A search a user made, kept for paging and feedback.
-#[derive(Debug, Clone)]
-struct Search {
-    id: QueryId,
-    text: String,
-}
-
-struct Searches {
-    next: AtomicU64,
-    by_user: Mutex<HashMap<UserKey, VecDeque<Search>>>,
+    admins: Vec<UserKey>,
+    /// The language each admin's last command was answered in, for
+    /// notices (a handful of admins: never more entries than them).
+    admin_langs: Mutex<HashMap<UserKey, Lang>>,
+    /// The knowledge folder `/reload` loads.
+    knowledge: Option<(PathBuf, Location)>,
 }
 
 impl Assistant {
-    pub fn new(library: Arc<Library>, preferences: Arc<dyn Preferences>) -> Assistant {
+    pub fn new(library: Arc<Library>, storage: Arc<dyn Storage>) -> Assistant {
         Assistant {
             library: RwLock::new(library),
             catalog: Catalog::new(),
-            preferences,
+            storage,
             journal: Arc::new(NoJournal),
             retention_days: DEFAULT_RETENTION_DAYS,
-            searches: Searches::new(),
+            admins: Vec::new(),
+            admin_langs: Mutex::new(HashMap::new()),
+            knowledge: None,
         }
     }
 
@@ -84,12 +88,36 @@ impl Assistant {
         self
     }
 
+    /// The admins: [`Assistant::actor`] gives them [`Role::Admin`], and
+    /// they hear of reloads.
+    pub fn with_admins(mut self, admins: Vec<UserKey>) -> Assistant {
+        self.admins = admins;
+        self
+    }
+
+    /// The knowledge folder an admin's `/reload` loads (and where its
+    /// index goes); without it, `/reload` is no command.
+    pub fn with_knowledge_folder(mut self, dir: PathBuf, location: Location) -> Assistant {
+        self.knowledge = Some((dir, location));
+        self
+    }
+
+    /// The actor `user` is, with their role.
+    pub fn actor(&self, user: UserKey) -> Actor {
+        let role = if self.admins.contains(&user) {
+            Role::Admin
+        } else {
+            Role::User
+        };
+        Actor { user, role }
+    }
+
     /// The library answers come from now.
     pub fn library(&self) -> Arc<Library> {
         self.library.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
-    /// Swaps in a new library (a reloaded knowledge folder); requests
+    /// Swaps in a new library (a reloaded knowledge folder); events
     /// already running finish on the old one.
     pub fn replace_library(&self, library: Arc<Library>) {
         *self.library.write().unwrap_or_else(|e| e.into_inner()) = library;
@@ -100,37 +128,108 @@ impl Assistant {
     }
 
     /// The user's language: their own choice, else their client's.
-    pub fn language_of(&self, request: &Request) -> Option<Lang> {
-        self.preferences.language(&request.user).or(request.client_lang)
+    pub async fn language_of(&self, user: &UserKey, client_lang: Option<Lang>) -> Option<Lang> {
+        self.storage.language(user).await.or(client_lang)
     }
 
-    /// Answers one request. Never fails: whatever comes in, a reply a user
-    /// can read goes out.
-    pub fn handle(&self, request: &Request) -> Reply {
+    /// Answers one event. Never fails: whatever comes in, effects a user
+    /// can read go out. Whatever they offer (a search behind a button, a
+    /// chosen language) is stored before they are returned.
+    pub async fn handle(&self, event: Event) -> Vec<Effect> {
         let library = self.library();
-        let lang = self.language_of(request);
+        let lang = self.language_of(&event.actor.user, event.client_lang).await;
         let turn = Turn {
             view: views::View {
                 catalog: &self.catalog,
                 knowledge: library.knowledge(),
             },
             library: &library,
-            user: &request.user,
-            channel: request.channel,
+            user: &event.actor.user,
+            channel: event.channel,
             lang,
             ui: lang.unwrap_or(FALLBACK_LANG),
         };
-        let message = match &request.input {
-            Input::Command { name, args } => self.command(&turn, name, args),
-            Input::Text(text) => return Reply::Messages(self.search(&turn, text.trim(), None, 0)),
-            Input::Button(data) => match Action::decode(data) {
-                Some(action) => self.action(&turn, action),
-                None => turn.view.notice(turn.ui, "stale-button"),
+        let messages = match &event.input {
+            Input::Command { name, args } => match self.admin_command(&turn, event.actor.role, name, args).await {
+                Some(message) => vec![message],
+                None => vec![self.command(&turn, name, args)],
             },
-            Input::Inline(query) => return Reply::Inline(self.inline(&turn, query)),
-            Input::NotText => turn.view.notice(turn.ui, "text-only"),
+            Input::Text(text) => self.search(&turn, text.trim(), None, 0).await,
+            Input::Button(data) => vec![match Action::decode(data) {
+                Some(action) => self.action(&turn, action).await,
+                None => turn.view.notice(turn.ui, "stale-button"),
+            }],
+            Input::Inline(query) => return vec![Effect::Inline(self.inline(&turn, query).await)],
+            Input::NotText => vec![turn.view.notice(turn.ui, "text-only")],
         };
-        Reply::Messages(vec![message])
+        effects(messages)
+    }
+
+    /// Reloads the knowledge folder (see [`reload::reload`]) off the
+    /// answering threads; `None` without a folder to load.
+    pub async fn reload(&self, force: bool) -> Option<Outcome> {
+        let (dir, location) = self.knowledge.clone()?;
+        let before = self.library().knowledge().len();
+        let prepared = tokio::task::spawn_blocking(move || reload::prepare(&dir, &location, before, force)).await;
+        Some(match prepared {
+            Ok(Ok(library)) => reload::swap_in(self, library),
+            Ok(Err(outcome)) => outcome,
+            Err(err) => Outcome::Rejected(vec![err.to_string()]),
+        })
+    }
+
+    /// Tells every admin, each in their language, what a reload did.
+    pub async fn reload_notices(&self, outcome: &Outcome) -> Vec<Effect> {
+        let library = self.library();
+        let view = views::View {
+            catalog: &self.catalog,
+            knowledge: library.knowledge(),
+        };
+        let mut effects = Vec::with_capacity(self.admins.len());
+        for admin in &self.admins {
+            let seen = self
+                .admin_langs
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .get(admin)
+                .copied();
+            let lang = match seen {
+                Some(lang) => lang,
+                None => self.storage.language(admin).await.unwrap_or(ADMIN_FALLBACK_LANG),
+            };
+            effects.push(Effect::NotifyAdmin {
+                admin: admin.clone(),
+                message: view.reload_outcome(lang, outcome),
+            });
+        }
+        effects
+    }
+
+    /// An admin's command; `None` for anything else, which is then
+    /// answered as anyone's.
+    async fn admin_command(&self, turn: &Turn<'_>, role: Role, name: &str, args: &str) -> Option<Message> {
+        if role != Role::Admin {
+            return None;
+        }
+        self.admin_langs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(turn.user.clone(), turn.ui);
+        match name {
+            // The report quotes users' searches: only for the admin's eyes.
+            "stats" if turn.channel.is_private() => {
+                let since = unix_now().saturating_sub(u64::from(STATS_DAYS) * 86_400);
+                Some(match self.storage.report(since).await {
+                    Ok(report) => turn.view.admin_stats(turn.ui, STATS_DAYS, &report),
+                    Err(err) => turn.view.lines(turn.ui, &crate::logging::redact(&err.to_string())),
+                })
+            }
+            "reload" => {
+                let outcome = self.reload(args.trim() == "force").await?;
+                Some(turn.view.reload_outcome(turn.ui, &outcome))
+            }
+            _ => None,
+        }
     }
 
     fn command(&self, turn: &Turn<'_>, name: &str, args: &str) -> Message {
@@ -163,37 +262,40 @@ impl Assistant {
         }
     }
 
-    fn action(&self, turn: &Turn<'_>, action: Action) -> Message {
+    async fn action(&self, turn: &Turn<'_>, action: Action) -> Message {
         let (view, ui) = (&turn.view, turn.ui);
         match action {
             Action::PickLanguage => view.language_picker(true),
             Action::SetLanguage(chosen) => {
-                self.preferences.set_language(turn.user, chosen);
+                if let Err(err) = self.storage.set_language(turn.user, chosen).await {
+                    log::error!("storing a language: {err}");
+                }
                 view.language_set(chosen)
             }
             Action::Menu => view.start(ui, true),
             Action::Details(id) => view.details(ui, &id),
             Action::SaveContact(id) => view.contact_card(ui, &id),
             Action::Browse { category, page } => view.browse(ui, category, page, true),
-            Action::Page { query, offset } => match self.searches.find(turn.user, query) {
+            Action::Page { query, offset } => match self.own_search(turn, query).await {
                 // A further page is one message: the language offer came
                 // with the first.
-                Some(search) => self.search(turn, &search.text, Some(search.id), offset).swap_remove(0),
-                None => self.missing_search(turn, query),
+                Ok(search) => self
+                    .search(turn, &search.text, Some(search.id), offset)
+                    .await
+                    .swap_remove(0),
+                Err(refusal) => refusal,
             },
-            Action::Feedback { query, helpful } => match self.searches.find(turn.user, query) {
-                Some(_) => {
+            Action::Feedback { query, helpful } => match self.own_search(turn, query).await {
+                Ok(_) => {
                     self.journal.feedback(query, turn.user, helpful);
                     view.notice(ui, "feedback-thanks")
                 }
-                None => self.missing_search(turn, query),
+                Err(refusal) => refusal,
             },
             // In a group everyone sees the question; only the asker answers.
             Action::Forget { asker, .. } if asker != UserTag::of(turn.user) => view.notice(ui, "not-your-button"),
             Action::Forget { confirmed: true, .. } => {
-                self.preferences.forget(turn.user);
-                self.searches.forget(turn.user);
-                let outcome = match self.journal.forget(turn.user) {
+                let outcome = match self.storage.forget(turn.user).await {
                     Ok(()) => "forget-done",
                     Err(NotForgotten) => "forget-failed",
                 };
@@ -209,19 +311,23 @@ impl Assistant {
         }
     }
 
-    /// The answer to a paging or feedback button whose search this user does
-    /// not have: someone else's (in a group), or one too old.
-    fn missing_search(&self, turn: &Turn<'_>, query: QueryId) -> Message {
-        if self.searches.anyone_has(query) {
-            turn.view.notice(turn.ui, "not-your-button")
-        } else {
-            turn.view.notice(turn.ui, "stale-button")
+    /// The presser's own search `query`, or the polite answer to a button
+    /// whose search they do not have: someone else's (in a group), or one
+    /// gone (too old, forgotten, forged).
+    async fn own_search(&self, turn: &Turn<'_>, query: QueryId) -> Result<SavedSearch, Message> {
+        match self.storage.search(query).await {
+            Ok(Some(search)) if &search.user == turn.user => Ok(search),
+            Ok(Some(_)) => Err(turn.view.notice(turn.ui, "not-your-button")),
+            Ok(None) => Err(turn.view.notice(turn.ui, "stale-button")),
+            Err(err) => {
+                log::error!("reading a search: {err}");
+                Err(turn.view.notice(turn.ui, "stale-button"))
+            }
         }
     }
 
-    /// A search, or a further page of one (`known` is its id then). A new
-    /// search is reported to the journal; paging is not a new search.
-    fn search(&self, turn: &Turn<'_>, text: &str, known: Option<QueryId>, offset: usize) -> Vec<Message> {
+    /// A search, or a further page of one (`known` is its id then).
+    async fn search(&self, turn: &Turn<'_>, text: &str, known: Option<QueryId>, offset: usize) -> Vec<Message> {
         if text.is_empty() {
             return vec![turn.view.notice(turn.ui, "empty-query")];
         }
@@ -232,32 +338,39 @@ impl Assistant {
             limit: PAGE_SIZE,
         };
         match turn.library.ask(text, options) {
-            Ok(answer) => self.answer(turn, &answer, known, offset),
+            Ok(answer) => self.answer(turn, &answer, known, offset).await,
             // An index error is the operator's problem; the user gets the
             // kind answer with the network's contact.
             Err(_) => vec![turn.view.no_results(turn.ui, &[])],
         }
     }
 
-    /// The reply to a search's answer. A new search is reported to the
-    /// journal; paging is not a new search.
+    /// The reply to a search's answer. A new search is stored (for its
+    /// buttons) and reported to the journal; paging is not a new search.
     ///
     /// The reply is in one language: the user's own, unless the whole
     /// message is confidently in another of the twelve. Then a second
     /// message offers to switch for good (with the first page only). A
     /// user without a language takes the one they confidently wrote in,
     /// so that details and hints follow in it; else they get the fallback.
-    fn answer(&self, turn: &Turn<'_>, answer: &Answer, known: Option<QueryId>, offset: usize) -> Vec<Message> {
+    async fn answer(&self, turn: &Turn<'_>, answer: &Answer, known: Option<QueryId>, offset: usize) -> Vec<Message> {
         let written = written_lang(answer);
         let lang = written.unwrap_or(turn.ui);
-        let id = known.unwrap_or_else(|| self.remember(turn, answer, lang));
+        let id = match known {
+            Some(id) => Some(id),
+            None => self.remember(turn, answer, lang).await,
+        };
         let mut messages = vec![if answer.hits.is_empty() && offset == 0 {
             turn.view.no_results(lang, &answer.related)
         } else {
             turn.view.results(lang, answer, id, offset, known.is_some())
         }];
         match (turn.lang, written) {
-            (None, Some(written)) => self.preferences.set_language(turn.user, written),
+            (None, Some(written)) => {
+                if let Err(err) = self.storage.set_language(turn.user, written).await {
+                    log::error!("storing a language: {err}");
+                }
+            }
             (Some(own), Some(written)) if own != written && known.is_none() => {
                 messages.push(turn.view.language_switch(written));
             }
@@ -266,7 +379,7 @@ impl Assistant {
         messages
     }
 
-    fn inline(&self, turn: &Turn<'_>, query: &str) -> Vec<InlineResult> {
+    async fn inline(&self, turn: &Turn<'_>, query: &str) -> Vec<InlineResult> {
         let query = query.trim();
         if query.is_empty() {
             return Vec::new();
@@ -282,7 +395,7 @@ impl Assistant {
         };
         // In one language, by the same rule as a search in the chat.
         let lang = written_lang(&answer).unwrap_or(turn.ui);
-        self.remember(turn, &answer, lang);
+        self.remember(turn, &answer, lang).await;
         answer
             .hits
             .iter()
@@ -300,15 +413,37 @@ impl Assistant {
             .collect()
     }
 
-    /// Keeps a new search for paging and feedback, and reports it to the
-    /// journal as answered in `lang`.
-    fn remember(&self, turn: &Turn<'_>, answer: &Answer, lang: Lang) -> QueryId {
-        let id = self.searches.remember(turn.user, &answer.query);
+    /// Stores a new search for paging and feedback, and reports it to the
+    /// journal as answered in `lang`. `None` where storage failed: the
+    /// reply then offers nothing that needs the search.
+    async fn remember(&self, turn: &Turn<'_>, answer: &Answer, lang: Lang) -> Option<QueryId> {
+        let stored = self.storage.save_search(turn.user, &answer.query, lang).await;
+        if let Err(err) = &stored {
+            log::error!("storing a search: {err}");
+        }
+        // The query log counts the search either way.
+        let id = stored.as_ref().map_or_else(|_| QueryId::random(), |id| *id);
         let mut record = QueryRecord::of(id, turn.channel, turn.user, answer);
         record.answer_lang = lang;
         self.journal.query(record);
-        id
+        stored.ok()
     }
+}
+
+/// Messages as effects: a message that replaces the pressed one is an
+/// edit, and a contact card follows its message as an effect of its own.
+fn effects(messages: Vec<Message>) -> Vec<Effect> {
+    let mut effects = Vec::with_capacity(messages.len());
+    for mut message in messages {
+        let card = message.contact.take();
+        effects.push(if message.edit {
+            Effect::Edit(message)
+        } else {
+            Effect::Send(message)
+        });
+        effects.extend(card.map(Effect::Contact));
+    }
+    effects
 }
 
 /// The language a message is confidently written in, which a reply to it
@@ -317,7 +452,7 @@ fn written_lang(answer: &Answer) -> Option<Lang> {
     answer.detected.filter(|_| answer.detected_confident)
 }
 
-/// What answering one request works with.
+/// What answering one event works with.
 struct Turn<'a> {
     view: views::View<'a>,
     library: &'a Library,
@@ -327,58 +462,6 @@ struct Turn<'a> {
     lang: Option<Lang>,
     /// The language of interface texts: the user's, or the fallback.
     ui: Lang,
-}
-
-impl Searches {
-    /// Search ids start at a random point, so that ids of different runs
-    /// do not meet in the query log.
-    fn new() -> Searches {
-        let mut seed = [0u8; 8];
-        // Without randomness, the clock gives a start that differs per run.
-        let start = match getrandom::fill(&mut seed) {
-            Ok(()) => u64::from_le_bytes(seed) >> 16,
-            Err(_) => std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(1, |d| d.as_nanos() as u64 >> 8),
-        };
-        Searches {
-            next: AtomicU64::new(start),
-            by_user: Mutex::new(HashMap::new()),
-        }
-    }
-
-    fn forget(&self, user: &UserKey) {
-        self.by_user.lock().unwrap_or_else(|e| e.into_inner()).remove(user);
-    }
-
-    fn remember(&self, user: &UserKey, text: &str) -> QueryId {
-        let id = QueryId(self.next.fetch_add(1, Ordering::Relaxed) + 1);
-        let mut by_user = self.by_user.lock().unwrap_or_else(|e| e.into_inner());
-        if by_user.len() >= MAX_USERS && !by_user.contains_key(user) {
-            by_user.clear();
-        }
-        let searches = by_user.entry(user.clone()).or_default();
-        if searches.len() >= SEARCHES_PER_USER {
-            searches.pop_front();
-        }
-        searches.push_back(Search {
-            id,
-            text: text.to_string(),
-        });
-        id
-    }
-
-    /// Whether any user has the search `id`; only asked of a button whose
-    /// presser does not, so the walk over all users is rare.
-    fn anyone_has(&self, id: QueryId) -> bool {
-        let by_user = self.by_user.lock().unwrap_or_else(|e| e.into_inner());
-        by_user.values().flatten().any(|s| s.id == id)
-    }
-
-    fn find(&self, user: &UserKey, id: QueryId) -> Option<Search> {
-        let by_user = self.by_user.lock().unwrap_or_else(|e| e.into_inner());
-        by_user.get(user)?.iter().find(|s| s.id == id).cloned()
-    }
 }
 
 #[cfg(test)]
@@ -399,7 +482,7 @@ mod tests {
             let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");
             Arc::new(Library::open(&dir, &Location::Memory).expect("index builds").0)
         });
-        Assistant::new(library.clone(), Arc::new(MemoryPreferences::default()))
+        Assistant::new(library.clone(), Arc::new(MemoryStorage::default()))
     }
 
     /// An answer to `query` with the given entries, detected as `detected`.
@@ -419,9 +502,9 @@ mod tests {
     }
 
     /// The reply of `assistant` to `answer` for a user of `lang`.
-    fn reply(assistant: &Assistant, lang: Option<Lang>, answer: &Answer, known: Option<QueryId>) -> Vec<Message> {
+    async fn reply(assistant: &Assistant, lang: Option<Lang>, answer: &Answer, known: Option<QueryId>) -> Vec<Message> {
         let library = assistant.library();
-        let user = UserKey("u".into());
+        let user = user();
         let turn = Turn {
             view: views::View {
                 catalog: &assistant.catalog,
@@ -429,11 +512,15 @@ mod tests {
             },
             library: &library,
             user: &user,
-            channel: Channel::Chat,
+            channel: Channel::Terminal,
             lang,
             ui: lang.unwrap_or(FALLBACK_LANG),
         };
-        assistant.answer(&turn, answer, known, 0)
+        assistant.answer(&turn, answer, known, 0).await
+    }
+
+    fn user() -> UserKey {
+        crate::privacy::Pseudonyms::new(b"a secret for the core's own tests").user("test", "u")
     }
 
     fn title(id: &str, lang: Lang) -> String {
@@ -449,8 +536,8 @@ mod tests {
     /// einen Eintrag gefunden"). Without hits, the kind no-result answer
     /// comes first, the weak matches below it as possibly related, and a
     /// link entry among them as the official portal.
-    #[test]
-    fn weak_matches_are_never_presented_as_found() {
+    #[tokio::test]
+    async fn weak_matches_are_never_presented_as_found() {
         let assistant = assistant();
         let catalog = assistant.catalog();
         let weak = answer(
@@ -458,7 +545,7 @@ mod tests {
             &[],
             &["heft-48-fit-fuer-den-verwaltungsalltag", "anerkennung-in-deutschland"],
         );
-        let messages = reply(&assistant, Some(Lang::De), &weak, None);
+        let messages = reply(&assistant, Some(Lang::De), &weak, None).await;
         assert_eq!(messages.len(), 1);
         let text = messages[0].text();
         assert!(text.starts_with(&catalog.text(Lang::De, "no-results")), "{text}");
@@ -496,11 +583,11 @@ mod tests {
 
     /// When nothing qualifies at all: the kind answer with contact and
     /// categories, and no portal, since none matched.
-    #[test]
-    fn nothing_at_all_gets_the_kind_answer_without_a_portal() {
+    #[tokio::test]
+    async fn nothing_at_all_gets_the_kind_answer_without_a_portal() {
         let assistant = assistant();
         let catalog = assistant.catalog();
-        let messages = reply(&assistant, Some(Lang::Fr), &answer(None, &[], &[]), None);
+        let messages = reply(&assistant, Some(Lang::Fr), &answer(None, &[], &[]), None).await;
         assert_eq!(messages.len(), 1);
         let text = messages[0].text();
         assert!(text.contains(&catalog.text(Lang::Fr, "no-results")), "{text}");
@@ -517,8 +604,8 @@ mod tests {
     }
 
     /// Hits are the answer; the weak matches beside them are not listed.
-    #[test]
-    fn hits_are_found_and_weak_matches_stay_out() {
+    #[tokio::test]
+    async fn hits_are_found_and_weak_matches_stay_out() {
         let assistant = assistant();
         let catalog = assistant.catalog();
         let strong = answer(
@@ -526,7 +613,7 @@ mod tests {
             &["maria-kotsina"],
             &["heft-48-fit-fuer-den-verwaltungsalltag"],
         );
-        let text = reply(&assistant, Some(Lang::De), &strong, None)[0].text();
+        let text = reply(&assistant, Some(Lang::De), &strong, None).await[0].text();
         assert!(text.contains(&found(catalog, Lang::De, 1)), "{text}");
         assert!(
             !text.contains(&title("heft-48-fit-fuer-den-verwaltungsalltag", Lang::De)),
@@ -536,12 +623,12 @@ mod tests {
 
     /// A message confidently in another language is answered in it, all of
     /// the reply, with a one-tap switch; a guess does not switch.
-    #[test]
-    fn a_message_confidently_in_another_language_is_answered_in_it() {
+    #[tokio::test]
+    async fn a_message_confidently_in_another_language_is_answered_in_it() {
         let assistant = assistant();
         let catalog = assistant.catalog();
         let russian = answer(Some((Lang::Ru, true)), &["maria-kotsina"], &[]);
-        let messages = reply(&assistant, Some(Lang::De), &russian, None);
+        let messages = reply(&assistant, Some(Lang::De), &russian, None).await;
         assert_eq!(messages.len(), 2, "{messages:?}");
         assert_eq!(messages[0].lang, Some(Lang::Ru));
         assert!(messages[0].text().contains(&found(catalog, Lang::Ru, 1)));
@@ -561,13 +648,13 @@ mod tests {
             Target::Action(Action::SetLanguage(Lang::Ru).encode())
         );
         // The switch is an offer: the user's language stays until taken.
-        assert_eq!(assistant.preferences.language(&UserKey("u".into())), None);
+        assert_eq!(assistant.storage.language(&user()).await, None);
         // Its further pages come without the offer again.
-        let paged = reply(&assistant, Some(Lang::De), &russian, Some(QueryId(1)));
+        let paged = reply(&assistant, Some(Lang::De), &russian, Some(QueryId(1))).await;
         assert_eq!(paged.len(), 1);
 
         let guess = answer(Some((Lang::Ru, false)), &["maria-kotsina"], &[]);
-        let messages = reply(&assistant, Some(Lang::De), &guess, None);
+        let messages = reply(&assistant, Some(Lang::De), &guess, None).await;
         assert_eq!(messages.len(), 1);
         assert_eq!(messages[0].lang, Some(Lang::De));
         assert!(messages[0].text().contains(&found(catalog, Lang::De, 1)));
@@ -577,21 +664,21 @@ mod tests {
     /// followed by English details and hints. The language a user without
     /// one confidently writes in becomes theirs; a guess leaves the
     /// fallback for the whole reply.
-    #[test]
-    fn a_user_without_a_language_takes_the_one_they_wrote_in() {
+    #[tokio::test]
+    async fn a_user_without_a_language_takes_the_one_they_wrote_in() {
         let assistant = assistant();
-        let user = UserKey("u".into());
+        let user = user();
         let turkish = answer(Some((Lang::Tr, true)), &["maria-kotsina"], &[]);
-        let messages = reply(&assistant, None, &turkish, None);
+        let messages = reply(&assistant, None, &turkish, None).await;
         assert_eq!(messages.len(), 1, "no offer: there is nothing to switch from");
         assert_eq!(messages[0].lang, Some(Lang::Tr));
-        assert_eq!(assistant.preferences.language(&user), Some(Lang::Tr));
+        assert_eq!(assistant.storage.language(&user).await, Some(Lang::Tr));
 
         let assistant = self::assistant();
         let guess = answer(Some((Lang::De, false)), &["maria-kotsina"], &[]);
-        let messages = reply(&assistant, None, &guess, None);
+        let messages = reply(&assistant, None, &guess, None).await;
         assert_eq!(messages[0].lang, Some(FALLBACK_LANG));
         assert!(messages[0].blocks.iter().all(|b| b.lang == FALLBACK_LANG));
-        assert_eq!(assistant.preferences.language(&user), None);
+        assert_eq!(assistant.storage.language(&user).await, None);
     }
 }

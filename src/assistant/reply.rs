@@ -1,32 +1,60 @@
 //! The plain data that goes into the assistant and comes out of it.
 //!
-//! Nothing here knows Telegram, the terminal or tantivy: a [`Request`] is who
-//! asks in which language and what; a [`Reply`] is messages made of text
-//! blocks and buttons, or a list of inline results. The Telegram bot, the
-//! terminal chat and the tests each render these their own way.
+//! Nothing here knows Telegram, the terminal or tantivy: an [`Event`] is who
+//! acts (an [`Actor`]: a pseudonym and a [`Role`]), through which
+//! [`Channel`], and what; the answer is a list of [`Effect`]s (send, edit,
+//! answer inline, a contact card, a notice for admins or staff), made of
+//! messages of text blocks and buttons. The Telegram bot, the terminal chat,
+//! the web page and the tests each carry the effects out their own way.
 
-use super::prefs::Channel;
 use crate::knowledge::Kind;
 use crate::lang::Lang;
+pub use crate::privacy::UserKey;
 
 /// Telegram's limit for a button's callback data, in bytes.
 pub const MAX_ACTION_BYTES: usize = 64;
 
-/// A pseudonymous key for one user: never a clear Telegram id.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct UserKey(pub String);
-
-/// One thing a user did.
+/// One thing someone did, as a door hands it to the core.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Request {
-    pub user: UserKey,
-    /// Where the request came from, for the query log.
+pub struct Event {
+    pub actor: Actor,
+    /// Where it came from: what the core may answer there, and the query
+    /// log's channel.
     pub channel: Channel,
-    /// The language the user's client reports (Telegram's `language_code`,
-    /// the terminal's `--lang`), if Lotse has it. The user's own choice,
-    /// kept by the [`super::Preferences`], overrides it.
+    /// The language the actor's client reports (Telegram's `language_code`,
+    /// the terminal's `--lang`), if the door has it. The user's own choice,
+    /// kept in storage, overrides it.
     pub client_lang: Option<Lang>,
     pub input: Input,
+}
+
+/// Who acts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub user: UserKey,
+    pub role: Role,
+}
+
+/// What an actor may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    User,
+    /// May ask for `/stats` (in a private chat) and `/reload`, and hears of
+    /// reloads.
+    Admin,
+}
+
+/// Where an event came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Channel {
+    /// A Telegram chat: a private one, or a group.
+    Telegram { private: bool },
+    /// A Telegram inline query.
+    Inline,
+    /// The terminal chat.
+    Terminal,
+    /// `lotse ask`.
+    Cli,
 }
 
 /// What the user sent.
@@ -44,11 +72,23 @@ pub enum Input {
     NotText,
 }
 
-/// What the assistant answers.
+/// What the core has a door do, in order.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Reply {
-    Messages(Vec<Message>),
+pub enum Effect {
+    /// Send a message to the chat the event came from.
+    Send(Message),
+    /// Replace the message whose button was pressed (paging, a language
+    /// switch); a door that cannot edit sends it instead.
+    Edit(Message),
+    /// Answer the inline query the event was.
     Inline(Vec<InlineResult>),
+    /// Send a contact card to the chat the event came from.
+    Contact(ContactCard),
+    /// Tell one admin something, in their language; the door knows where
+    /// that admin reads.
+    NotifyAdmin { admin: UserKey, message: Message },
+    /// Tell the network's staff something (their chat, once there is one).
+    NotifyStaff(Message),
 }
 
 /// One message: text blocks, then rows of buttons.
@@ -57,9 +97,11 @@ pub struct Message {
     pub blocks: Vec<Block>,
     pub buttons: Vec<Vec<Button>>,
     /// Replace the message the pressed button belongs to (paging, language
-    /// switch) instead of sending a new one.
+    /// switch) instead of sending a new one: the core answers it with
+    /// [`Effect::Edit`].
     pub edit: bool,
-    /// A contact to offer as a native contact card.
+    /// A contact to offer as a native contact card: the core moves it into
+    /// an [`Effect::Contact`] after the message.
     pub contact: Option<ContactCard>,
     /// The language the message speaks in, for a door that adds words of
     /// its own (the terminal's hints); `None` for a message in several
@@ -202,12 +244,55 @@ impl Message {
     }
 }
 
-impl Reply {
-    /// The messages of the reply (none for inline results).
-    pub fn messages(&self) -> &[Message] {
+impl ContactCard {
+    /// The card as a vCard 3.0, with what a phone book would want.
+    pub fn vcard(&self) -> String {
+        let mut lines = vec![
+            "BEGIN:VCARD".to_string(),
+            "VERSION:3.0".to_string(),
+            format!("N:{};{};;;", self.last_name, self.first_name),
+            format!("FN:{} {}", self.first_name, self.last_name)
+                .trim_end()
+                .to_string(),
+            format!("TEL;TYPE=WORK,VOICE:{}", self.phone),
+        ];
+        lines.extend(self.organisation.iter().map(|o| format!("ORG:{o}")));
+        lines.extend(self.email.iter().map(|e| format!("EMAIL;TYPE=WORK:{e}")));
+        lines.extend(self.url.iter().map(|u| format!("URL:{u}")));
+        lines.push("END:VCARD".to_string());
+        lines.join("\r\n")
+    }
+}
+
+impl Channel {
+    /// The channel's name in the query log.
+    pub fn name(self) -> &'static str {
         match self {
-            Reply::Messages(messages) => messages,
-            Reply::Inline(_) => &[],
+            Channel::Telegram { .. } => "telegram",
+            Channel::Inline => "inline",
+            Channel::Terminal => "chat",
+            Channel::Cli => "cli",
+        }
+    }
+
+    /// Whether only the actor reads the answer: a private chat, the
+    /// terminal, the command line.
+    pub fn is_private(self) -> bool {
+        match self {
+            Channel::Telegram { private } => private,
+            Channel::Inline => false,
+            Channel::Terminal | Channel::Cli => true,
+        }
+    }
+}
+
+impl Effect {
+    /// The message the effect sends or edits, if any.
+    pub fn message(&self) -> Option<&Message> {
+        match self {
+            Effect::Send(message) | Effect::Edit(message) => Some(message),
+            Effect::NotifyAdmin { message, .. } | Effect::NotifyStaff(message) => Some(message),
+            Effect::Inline(_) | Effect::Contact(_) => None,
         }
     }
 }

@@ -5,12 +5,16 @@
 //! Every word comes from the [`Catalog`] or from the knowledge; none is
 //! written here.
 
+use std::fmt::Write;
+
 use super::PAGE_SIZE;
 use super::action::{Action, Category, QueryId, UserTag};
 use super::reply::{Block, Button, ContactCard, Message, Span, Style};
+use super::storage::Report;
 use crate::i18n::{Arg, Catalog};
 use crate::knowledge::{Contact, Details, Entry, Kind, Knowledge, Texts};
 use crate::lang::Lang;
+use crate::reload::Outcome;
 use crate::search::{Answer, AnswerHit};
 
 /// Labels of buttons are cut to this many characters.
@@ -51,6 +55,64 @@ impl View<'_> {
             lang: Some(lang),
             ..Message::default()
         }
+    }
+
+    /// A text of several lines as a message, one block a line, so that a
+    /// door escapes and splits it like every answer.
+    pub fn lines(&self, lang: Lang, text: &str) -> Message {
+        Message {
+            blocks: text.lines().map(|line| Block::plain(line, lang)).collect(),
+            lang: Some(lang),
+            ..Message::default()
+        }
+    }
+
+    /// The admins' summary of the last `days` days.
+    pub fn admin_stats(&self, lang: Lang, days: u32, report: &Report) -> Message {
+        let number = |n: u64| Arg::Number(n as i64);
+        let mut text = self.catalog.format(
+            lang,
+            "admin-stats",
+            &[
+                ("days", Arg::Number(i64::from(days))),
+                ("queries", number(report.queries)),
+                ("zero", number(report.zero_results)),
+                ("feedback", number(report.feedback)),
+            ],
+        );
+        if !report.gaps.is_empty() {
+            text.push_str("\n\n");
+            text.push_str(&self.t(lang, "admin-top-gaps"));
+            for (query, count) in report.gaps.iter().take(5) {
+                // A list line of the query and its count.
+                let _ = write!(text, "\n• {query}");
+                let _ = write!(text, " ({count})");
+            }
+        }
+        self.lines(lang, &text)
+    }
+
+    /// What a reload of the knowledge did, for the admins.
+    pub fn reload_outcome(&self, lang: Lang, outcome: &Outcome) -> Message {
+        let text = match outcome {
+            Outcome::Reloaded(n) => {
+                self.catalog
+                    .format(lang, "admin-reload-done", &[("entries", Arg::Number(*n as i64))])
+            }
+            Outcome::Rejected(errors) => {
+                self.catalog
+                    .format(lang, "admin-reload-failed", &[("errors", Arg::Text(errors.join("\n")))])
+            }
+            Outcome::Refused { before, after } => self.catalog.format(
+                lang,
+                "admin-reload-refused",
+                &[
+                    ("before", Arg::Number(*before as i64)),
+                    ("after", Arg::Number(*after as i64)),
+                ],
+            ),
+        };
+        self.lines(lang, &text)
     }
 
     /// What is stored, why, for how long, and how to delete it.
@@ -203,7 +265,9 @@ impl View<'_> {
 
     /// One page of a search's results, in `lang`: only the entries Lotse
     /// presents as answers (`answer.hits`), never its weak matches.
-    pub fn results(&self, lang: Lang, answer: &Answer, query: QueryId, offset: usize, edit: bool) -> Message {
+    /// Without a stored search (`query` is `None`: storage failed), there
+    /// is no paging and no 👍/👎, since no process could resolve them.
+    pub fn results(&self, lang: Lang, answer: &Answer, query: Option<QueryId>, offset: usize, edit: bool) -> Message {
         let count = Arg::Number(answer.total as i64);
         let mut blocks = vec![Block::bold(
             self.catalog.format(lang, "results-title", &[("count", count)]),
@@ -212,14 +276,16 @@ impl View<'_> {
         let entries = self.entries(&answer.hits);
         let mut buttons = self.list(lang, &entries, offset, &mut blocks);
         blocks.extend(self.page_line(lang, offset, answer.total));
-        let paging = self.paging(lang, offset, answer.total, |offset| Action::Page { query, offset });
-        if !paging.is_empty() {
-            buttons.push(paging);
+        if let Some(query) = query {
+            let paging = self.paging(lang, offset, answer.total, |offset| Action::Page { query, offset });
+            if !paging.is_empty() {
+                buttons.push(paging);
+            }
+            buttons.push(vec![
+                Button::action("👍", Action::Feedback { query, helpful: true }.encode()),
+                Button::action("👎", Action::Feedback { query, helpful: false }.encode()),
+            ]);
         }
-        buttons.push(vec![
-            Button::action("👍", Action::Feedback { query, helpful: true }.encode()),
-            Button::action("👎", Action::Feedback { query, helpful: false }.encode()),
-        ]);
         Message {
             blocks,
             buttons,

@@ -4,11 +4,14 @@
 //! or a webhook), keeps each in the durable inbox before confirming it,
 //! and answers every chat in order through a worker of its own
 //! (`pipeline.rs`), under per-user and per-group limits (`limits.rs`). It
-//! turns messages into the core's [`Request`]s (`translate.rs`: commands
-//! and mentions from Telegram's entities) and renders its [`Reply`]s back:
-//! HTML messages split at 4,096 characters, inline keyboards, edits in
-//! place for paging and language switches, native contact cards, inline
-//! query results. Every callback query is answered, so the client's spinner
+//! turns updates into the core's [`Event`]s (`translate.rs`: commands
+//! and mentions from Telegram's entities; the actor is the pseudonym of the
+//! Telegram id, with the role the core gives it) and carries out the
+//! [`Effect`]s it returns: HTML messages split at 4,096 characters, inline
+//! keyboards, edits in place for paging and language switches, native
+//! contact cards with the core's vCard, inline query results, and notices
+//! to admins in their private chats. Roles and admin commands are the
+//! core's. Every callback query is answered, so the client's spinner
 //! stops. Requests go through teloxide's `Throttle` (which honours
 //! `retry_after`), and network errors and 5xx answers are retried with
 //! backoff. SIGTERM and Ctrl-C stop it: in-flight answers finish within a
@@ -23,7 +26,7 @@ pub mod webhook;
 use std::collections::HashMap;
 use std::future::Future;
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use teloxide::adaptors::Throttle;
@@ -44,8 +47,8 @@ pub use limits::Limits as RateLimits;
 pub use render::{MAX_TEXT_UNITS, Rendered, escape, render};
 pub use translate::{Identity, input_of_json};
 
-use crate::assistant::{Assistant, Block, Channel, Input, Message, Reply, Request, UserKey};
-use crate::i18n::{Arg, Catalog};
+use crate::assistant::{Assistant, Block, Channel, Effect, Event, Input, Message, UserKey};
+use crate::i18n::Catalog;
 use crate::lang::Lang;
 use crate::privacy::Pseudonyms;
 use crate::reload;
@@ -130,26 +133,29 @@ impl std::fmt::Debug for Token {
     }
 }
 
-/// What admins may do, and what the bot needs for it.
+/// Who the admins are on Telegram, and what the watcher needs to tell
+/// them of reloads. What admins may do is the core's (see
+/// [`Assistant::with_admins`]).
 #[derive(Debug, Clone)]
 pub struct Admin {
-    /// Telegram user ids allowed /stats and /reload.
+    /// Telegram user ids of the admins.
     pub ids: Vec<u64>,
-    /// The store `/stats` reads (on SQLite or PostgreSQL alike).
-    pub store: crate::store::Store,
-    /// The knowledge folder `/reload` and the watcher load.
+    /// The knowledge folder the watcher loads.
     pub knowledge: std::path::PathBuf,
     pub location: crate::index::Location,
 }
 
-/// Days `/stats` looks back.
-const STATS_DAYS: u32 = 7;
 /// Refusals of the token (401) in a row before Lotse gives up.
 const TOKEN_REFUSALS: u32 = 3;
 /// Failed writes to the inbox in a row before Lotse gives up.
 const INBOX_FAILURES: u32 = 10;
 /// How often handled update ids past the redelivery window are purged.
 const PURGE_EVERY: Duration = Duration::from_secs(60 * 60);
+
+/// The pseudonym of a Telegram user: the id itself is never kept.
+pub fn user_key(pseudonyms: &Pseudonyms, id: u64) -> UserKey {
+    pseudonyms.user("telegram", &id.to_string())
+}
 
 /// Runs the bot until SIGTERM or Ctrl-C. Updates go through `inbox`;
 /// unfinished ones from the last run are answered first. On a stop signal
@@ -180,6 +186,11 @@ pub async fn serve(
     log::info!("serving as @{}", me.username());
     set_commands(&bot, assistant.catalog()).await;
 
+    let admin_chats = admin
+        .ids
+        .iter()
+        .map(|&id| (user_key(&pseudonyms, id), ChatId(id as i64)))
+        .collect();
     let handler = Arc::new(Handler {
         bot,
         me: Identity {
@@ -189,7 +200,7 @@ pub async fn serve(
         assistant,
         pseudonyms,
         admin,
-        admin_langs: Mutex::new(HashMap::new()),
+        admin_chats,
         #[cfg(debug_assertions)]
         panic_on: std::env::var("LOTSE_TEST_PANIC_ON").ok(),
     });
@@ -386,8 +397,8 @@ pub(crate) struct Handler {
     assistant: Arc<Assistant>,
     pseudonyms: Pseudonyms,
     admin: Admin,
-    /// The language each admin's client showed last, for notices.
-    admin_langs: Mutex<HashMap<u64, Lang>>,
+    /// Where each admin reads the core's notices to them.
+    admin_chats: HashMap<UserKey, ChatId>,
     /// A text whose answer panics, so that tests can show a panic costs
     /// one apology and not the chat (debug builds only).
     #[cfg(debug_assertions)]
@@ -460,25 +471,61 @@ impl Handler {
 
     /// The chat's pseudonym in the inbox (never its clear id).
     fn chat_key(&self, chat: i64) -> String {
-        self.pseudonyms.user("telegram-chat", &chat.to_string()).0
+        self.pseudonyms
+            .user("telegram-chat", &chat.to_string())
+            .as_str()
+            .to_string()
     }
 
-    /// The pseudonym of a Telegram user: the id itself is never kept.
-    fn user_key(&self, id: u64) -> UserKey {
-        self.pseudonyms.user("telegram", &id.to_string())
+    /// The core's actor for a Telegram user: a pseudonym, and the role
+    /// the core gives it.
+    fn actor(&self, id: u64) -> crate::assistant::Actor {
+        self.assistant.actor(user_key(&self.pseudonyms, id))
     }
 
     /// The language to address a user in: their choice, else their client's.
-    fn ui_lang(&self, user: Option<u64>, client: Option<Lang>) -> Lang {
-        let chosen = user.and_then(|id| {
-            self.assistant.language_of(&Request {
-                user: self.user_key(id),
-                channel: Channel::Telegram,
-                client_lang: None,
-                input: Input::NotText,
-            })
-        });
+    async fn ui_lang(&self, user: Option<u64>, client: Option<Lang>) -> Lang {
+        let chosen = match user {
+            Some(id) => {
+                let key = user_key(&self.pseudonyms, id);
+                self.assistant.language_of(&key, None).await
+            }
+            None => None,
+        };
         chosen.or(client).unwrap_or(Lang::En)
+    }
+
+    /// Carries out the core's effects for an event in `chat` (`pressed`:
+    /// the message whose button it was).
+    async fn carry_out(&self, chat: ChatId, pressed: Option<MessageId>, effects: &[Effect]) -> HandlerResult {
+        for effect in effects {
+            match effect {
+                Effect::Send(message) => deliver(&self.bot, chat, None, message).await?,
+                Effect::Edit(message) => deliver(&self.bot, chat, pressed, message).await?,
+                Effect::Contact(card) => {
+                    retrying(|| {
+                        let mut request = self.bot.send_contact(chat, card.phone.clone(), card.first_name.clone());
+                        if !card.last_name.is_empty() {
+                            request = request.last_name(card.last_name.clone());
+                        }
+                        request.vcard(card.vcard()).send()
+                    })
+                    .await?;
+                }
+                Effect::NotifyAdmin { admin, message } => {
+                    let Some(&admin_chat) = self.admin_chats.get(admin) else {
+                        continue;
+                    };
+                    if let Err(err) = deliver(&self.bot, admin_chat, None, message).await {
+                        log::warn!("telling an admin: {err}");
+                    }
+                }
+                // No staff chat on Telegram yet; inline answers are the
+                // inline handler's.
+                Effect::NotifyStaff(_) | Effect::Inline(_) => {}
+            }
+        }
+        Ok(())
     }
 
     /// Answers an update.
@@ -507,9 +554,9 @@ impl Handler {
             // An inline query has no chat to say it in.
             return Ok(());
         }
-        let lang = self.ui_lang(route.user, route.lang);
+        let lang = self.ui_lang(route.user, route.lang).await;
         let text = self.assistant.catalog().text(lang, id);
-        deliver(&self.bot, ChatId(route.chat), None, &[text_message(&text, lang)]).await
+        deliver(&self.bot, ChatId(route.chat), None, &text_message(&text, lang)).await
     }
 
     /// A message: answered when it is addressed to Lotse (see [`Route`]).
@@ -517,38 +564,22 @@ impl Handler {
         let (Some(from), Some(input)) = (message.from.as_ref(), route.input.clone()) else {
             return Ok(());
         };
-        if let Input::Command { name, args } = &input
-            && self.admin.ids.contains(&from.id.0)
-        {
-            let ui = self.ui_lang(Some(from.id.0), route.lang);
-            self.admin_langs
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .insert(from.id.0, ui);
-            let text = match name.as_str() {
-                // The report quotes users' searches: only for the admin's eyes.
-                "stats" if message.chat.is_private() => Some(admin_stats(&self.assistant, &self.admin, ui).await),
-                "reload" => Some(admin_reload(&self.assistant, &self.admin, ui, args == "force").await),
-                _ => None,
-            };
-            if let Some(text) = text {
-                return deliver(&self.bot, message.chat.id, None, &[text_message(&text, ui)]).await;
-            }
-        }
         #[cfg(debug_assertions)]
         if let Input::Text(text) = &input
             && self.panic_on.as_ref() == Some(text)
         {
             panic!("a test panic on {text}");
         }
-        let request = Request {
-            user: self.user_key(from.id.0),
-            channel: Channel::Telegram,
+        let event = Event {
+            actor: self.actor(from.id.0),
+            channel: Channel::Telegram {
+                private: message.chat.is_private(),
+            },
             client_lang: route.lang,
             input,
         };
-        let reply = self.assistant.handle(&request);
-        deliver(&self.bot, message.chat.id, None, reply.messages()).await
+        let effects = self.assistant.handle(event).await;
+        self.carry_out(message.chat.id, None, &effects).await
     }
 
     /// A button press: answered at once so the spinner stops, then handled.
@@ -557,29 +588,36 @@ impl Handler {
             // A stale query id must not cost the user the answer itself.
             log::warn!("answering a callback query: {err}");
         }
-        let request = Request {
-            user: self.user_key(query.from.id.0),
-            channel: Channel::Telegram,
+        let message = query.regular_message();
+        let event = Event {
+            actor: self.actor(query.from.id.0),
+            channel: Channel::Telegram {
+                private: message.is_some_and(|m| m.chat.is_private()),
+            },
             client_lang: route.lang,
             input: Input::Button(query.data.clone().unwrap_or_default()),
         };
-        let reply = self.assistant.handle(&request);
-        let Some(message) = query.regular_message() else {
+        let effects = self.assistant.handle(event).await;
+        let Some(message) = message else {
             // A button on an inline message has no chat to answer in.
             return Ok(());
         };
-        deliver(&self.bot, message.chat.id, Some(message.id), reply.messages()).await
+        self.carry_out(message.chat.id, Some(message.id), &effects).await
     }
 
     /// An inline query: up to ten entries, each posting its details.
     async fn on_inline(&self, query: &InlineQuery, route: &Route) -> HandlerResult {
-        let request = Request {
-            user: self.user_key(query.from.id.0),
+        let event = Event {
+            actor: self.actor(query.from.id.0),
             channel: Channel::Inline,
             client_lang: route.lang,
             input: Input::Inline(query.query.clone()),
         };
-        let Reply::Inline(results) = self.assistant.handle(&request) else {
+        let effects = self.assistant.handle(event).await;
+        let Some(results) = effects.iter().find_map(|effect| match effect {
+            Effect::Inline(results) => Some(results),
+            _ => None,
+        }) else {
             return Ok(());
         };
         let articles: Vec<InlineQueryResult> = results
@@ -642,66 +680,6 @@ fn kind_name(kind: &UpdateKind) -> &'static str {
     }
 }
 
-/// The short summary of the last days for an admin.
-async fn admin_stats(assistant: &Assistant, admin: &Admin, lang: Lang) -> String {
-    let since = crate::store::now().saturating_sub(u64::from(STATS_DAYS) * 86_400);
-    let stats = match admin.store.stats(since).await {
-        Ok(stats) => stats,
-        Err(err) => return crate::logging::redact(&err.to_string()),
-    };
-    let catalog = assistant.catalog();
-    let number = |n: u64| Arg::Number(n as i64);
-    let mut text = catalog.format(
-        lang,
-        "admin-stats",
-        &[
-            ("days", Arg::Number(i64::from(STATS_DAYS))),
-            ("queries", number(stats.queries)),
-            ("zero", number(stats.zero_results)),
-            ("feedback", number(stats.feedback)),
-        ],
-    );
-    if !stats.gaps.is_empty() {
-        text.push_str("\n\n");
-        text.push_str(&catalog.text(lang, "admin-top-gaps"));
-        for gap in stats.gaps.iter().take(5) {
-            text.push_str(&format!("\n• {} ({})", gap.query, gap.count));
-        }
-    }
-    text
-}
-
-/// Reloads the knowledge for an admin and says how it went.
-/// `/reload force` takes a folder that would drop most entries.
-async fn admin_reload(assistant: &Arc<Assistant>, admin: &Admin, lang: Lang, force: bool) -> String {
-    let (assistant, dir, location) = (assistant.clone(), admin.knowledge.clone(), admin.location.clone());
-    let outcome = tokio::task::spawn_blocking(move || reload::reload(&assistant, &dir, &location, force)).await;
-    let catalog = Catalog::new();
-    match outcome {
-        Ok(outcome) => outcome_text(&catalog, lang, &outcome),
-        Err(err) => err.to_string(),
-    }
-}
-
-fn outcome_text(catalog: &Catalog, lang: Lang, outcome: &reload::Outcome) -> String {
-    match outcome {
-        reload::Outcome::Reloaded(n) => {
-            catalog.format(lang, "admin-reload-done", &[("entries", Arg::Number(*n as i64))])
-        }
-        reload::Outcome::Rejected(errors) => {
-            catalog.format(lang, "admin-reload-failed", &[("errors", Arg::Text(errors.join("\n")))])
-        }
-        reload::Outcome::Refused { before, after } => catalog.format(
-            lang,
-            "admin-reload-refused",
-            &[
-                ("before", Arg::Number(*before as i64)),
-                ("after", Arg::Number(*after as i64)),
-            ],
-        ),
-    }
-}
-
 /// Watches the knowledge folder and tells the admins, each in their
 /// language and split at Telegram's limit, when an edit is rejected or
 /// taken.
@@ -722,20 +700,9 @@ fn watch_knowledge(handler: &Arc<Handler>) {
     let handler = handler.clone();
     tokio::spawn(async move {
         while let Some(outcome) = receiver.recv().await {
-            for &id in &handler.admin.ids {
-                let known = handler
-                    .admin_langs
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .get(&id)
-                    .copied();
-                let lang = known.unwrap_or_else(|| handler.ui_lang(Some(id), Some(Lang::De)));
-                let text = outcome_text(handler.assistant.catalog(), lang, &outcome);
-                let sent = deliver(&handler.bot, ChatId(id as i64), None, &[text_message(&text, lang)]).await;
-                if let Err(err) = sent {
-                    log::warn!("telling an admin about a reload: {err}");
-                }
-            }
+            let notices = handler.assistant.reload_notices(&outcome).await;
+            // Notices to admins are best-effort, each on its own.
+            let _ = handler.carry_out(ChatId(0), None, &notices).await;
         }
     });
 }
@@ -751,12 +718,13 @@ fn inline_message(message: &Message) -> Message {
     message
 }
 
-/// Sends (or, for an edit, replaces) the reply's messages in a chat.
-async fn deliver(bot: &TgBot, chat: ChatId, pressed: Option<MessageId>, messages: &[Message]) -> HandlerResult {
-    for message in messages {
+/// Sends a message to a chat, or replaces the `pressed` one with it where
+/// it fits in one.
+async fn deliver(bot: &TgBot, chat: ChatId, pressed: Option<MessageId>, message: &Message) -> HandlerResult {
+    {
         let rendered = render(message);
         let single = rendered.chunks.len() == 1;
-        let edit_target = pressed.filter(|_| message.edit && single);
+        let edit_target = pressed.filter(|_| single);
         let last = rendered.chunks.len().saturating_sub(1);
         for (i, chunk) in rendered.chunks.iter().enumerate() {
             let keyboard = if i == last { rendered.keyboard.clone() } else { None };
@@ -791,36 +759,8 @@ async fn deliver(bot: &TgBot, chat: ChatId, pressed: Option<MessageId>, messages
                 }
             }
         }
-        if let Some(card) = &message.contact {
-            retrying(|| {
-                let mut request = bot.send_contact(chat, card.phone.clone(), card.first_name.clone());
-                if !card.last_name.is_empty() {
-                    request = request.last_name(card.last_name.clone());
-                }
-                request.vcard(vcard(card)).send()
-            })
-            .await?;
-        }
     }
     Ok(())
-}
-
-/// A vCard 3.0 of a contact, with what a phone book would want.
-fn vcard(card: &crate::assistant::ContactCard) -> String {
-    let mut lines = vec![
-        "BEGIN:VCARD".to_string(),
-        "VERSION:3.0".to_string(),
-        format!("N:{};{};;;", card.last_name, card.first_name),
-        format!("FN:{} {}", card.first_name, card.last_name)
-            .trim_end()
-            .to_string(),
-        format!("TEL;TYPE=WORK,VOICE:{}", card.phone),
-    ];
-    lines.extend(card.organisation.iter().map(|o| format!("ORG:{o}")));
-    lines.extend(card.email.iter().map(|e| format!("EMAIL;TYPE=WORK:{e}")));
-    lines.extend(card.url.iter().map(|u| format!("URL:{u}")));
-    lines.push("END:VCARD".to_string());
-    lines.join("\r\n")
 }
 
 /// The command menu, in every language and a default (English).

@@ -40,8 +40,12 @@ pub(super) fn execute(args: Args) -> anyhow::Result<ExitCode> {
         log::warn!("cannot watch the knowledge folder: {err}");
     }
     let interactive = io::stdin().is_terminal();
-    let user = pseudonyms.user("chat", "terminal");
-    TerminalChat::new(&assistant, lang, user).run(io::stdin().lock(), io::stdout().lock(), interactive)?;
+    let actor = assistant.actor(pseudonyms.user("chat", "terminal"));
+    // Conversation state is read and written on this runtime.
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    let mut chat = TerminalChat::new(&assistant, lang, actor);
+    runtime.block_on(chat.run(io::stdin().lock(), io::stdout().lock(), interactive))?;
+    drop(runtime);
     memory.close();
     Ok(ExitCode::SUCCESS)
 }

@@ -188,6 +188,7 @@ impl StoreArgs {
             forget_file,
             retention_days,
             queue: 10_000,
+            language_ttl: crate::store::DEFAULT_LANGUAGE_TTL,
         });
         Ok((memory, pseudonyms, retention_days))
     }

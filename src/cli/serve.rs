@@ -54,11 +54,14 @@ pub(super) fn execute(args: Args) -> anyhow::Result<ExitCode> {
     let library = super::open_library(&knowledge)?;
     let (memory, pseudonyms, retention_days) = args.store.open_at(&database, Some(&config))?;
     let inbox = Inbox::new(&store, &InboxKey(pseudonyms.derive_key("inbox")));
-    let assistant =
-        Arc::new(Assistant::new(Arc::new(library), memory.clone()).with_journal(memory.clone(), retention_days));
+    let admins = config.admins.iter().map(|&id| bot::user_key(&pseudonyms, id)).collect();
+    let assistant = Assistant::new(Arc::new(library), memory.clone())
+        .with_journal(memory.clone(), retention_days)
+        .with_admins(admins)
+        .with_knowledge_folder(knowledge.dir(), knowledge.location());
+    let assistant = Arc::new(assistant);
     let admin = Admin {
         ids: config.admins.clone(),
-        store: store.clone(),
         knowledge: knowledge.dir(),
         location: knowledge.location(),
     };

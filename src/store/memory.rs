@@ -1,13 +1,18 @@
-//! The store behind the core's [`Preferences`] and [`Journal`].
+//! The store behind the core's [`Storage`] and [`Journal`].
 //!
-//! Languages are read from memory (loaded from the database at start) and
-//! written through; every write goes into a bounded queue that one writer
-//! thread drains into SQLite. A full queue drops the write and counts it; a
-//! failing write is tried again a few times, then dropped and counted. An
-//! answer never waits for the database, with one exception: `/forget` waits
-//! a few seconds for the delete, so that the user hears the truth. A delete
-//! that fails is kept as a [`Tombstones`] entry and carried out later. The
-//! database is either backend ([`Database`]).
+//! Conversation state (a user's language, the searches behind buttons) is
+//! read and written in the database while an event is answered, through a
+//! pool opened on the answering runtime (`conversations.rs`); languages go
+//! through a bounded cache with a short time-to-live, so a language set by
+//! another process is seen after at most that long, and this process's own
+//! writes replace its entry at once. The query log and feedback go into a
+//! bounded queue that one writer thread drains: a full queue drops the
+//! write and counts it; a failing write is tried again a few times, then
+//! dropped and counted, and an answer never waits for them. `/forget` waits
+//! a few seconds for the delete, so that the user hears the truth; a delete
+//! that fails is kept as a [`Tombstones`] entry and carried out later, and
+//! until then nothing of the user is read back. The database is either
+//! backend ([`Database`]).
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -16,9 +21,12 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use super::conversations::{self, LanguageCache};
 use super::tombstone::Tombstones;
-use super::{Database, Event, Store, now};
-use crate::assistant::{Journal, MemoryPreferences, NotForgotten, Preferences, QueryId, QueryRecord, UserKey};
+use super::{Database, Event, Store, StoreError, now};
+use crate::assistant::{
+    Journal, NotForgotten, QueryId, QueryRecord, Report, SavedSearch, Storage, StorageError, UserKey,
+};
 use crate::lang::Lang;
 
 /// How often old rows are purged while running.
@@ -33,6 +41,11 @@ const RETRIES: [Duration; 3] = [
 const FORGET_WAIT: Duration = Duration::from_secs(5);
 /// How often deletes that failed are tried again.
 const FORGET_RETRY: Duration = Duration::from_secs(5);
+/// How long a language read from the database is used without reading it
+/// again: what another process set is seen after at most this long.
+pub const DEFAULT_LANGUAGE_TTL: Duration = Duration::from_secs(2);
+/// Languages the cache holds at most.
+const LANGUAGE_CACHE: usize = 10_000;
 
 /// Where and how to keep the memory.
 #[derive(Debug, Clone)]
@@ -45,11 +58,19 @@ pub struct MemoryOptions {
     pub retention_days: u32,
     /// Writes that may wait for the database.
     pub queue: usize,
+    /// How long a language read is trusted ([`DEFAULT_LANGUAGE_TTL`]).
+    pub language_ttl: Duration,
 }
 
-/// Preferences and journal on SQLite.
+/// Conversation state, query log and feedback on SQLite.
 pub struct Memory {
-    languages: MemoryPreferences,
+    database: Database,
+    /// The pool conversation state is read and written through, opened on
+    /// first use on a runtime of its own ([`Memory::run`]), so that its
+    /// connections never depend on the caller's runtime.
+    store: Arc<tokio::sync::OnceCell<Store>>,
+    runtime: Mutex<Option<tokio::runtime::Runtime>>,
+    languages: LanguageCache,
     sender: Mutex<Option<SyncSender<Job>>>,
     dropped: Arc<AtomicU64>,
     writer: Mutex<Option<JoinHandle<()>>>,
@@ -60,13 +81,13 @@ pub struct Memory {
 enum Job {
     Write(Event),
     /// Delete everything about a user, and say whether it is done.
-    Forget(UserKey, SyncSender<bool>),
+    Forget(UserKey, tokio::sync::oneshot::Sender<bool>),
 }
 
 impl Memory {
-    /// Opens the database on a writer thread of its own. Never fails: a
-    /// database that cannot be opened is logged, and Lotse runs on memory
-    /// alone, counting the writes it cannot keep.
+    /// Opens the database (applying its migrations) on a writer thread of
+    /// its own. Never fails: a database that cannot be opened is logged,
+    /// and Lotse answers without it, counting the writes it cannot keep.
     pub fn open(options: MemoryOptions) -> Arc<Memory> {
         let (sender, receiver) = sync_channel(options.queue.max(1));
         let (ready_tx, ready_rx) = sync_channel(1);
@@ -81,18 +102,25 @@ impl Memory {
             dropped: dropped.clone(),
             tombstones: tombstones.clone(),
         };
+        let database = options.database.clone();
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .thread_name("lotse-conversations")
+            .enable_all()
+            .build()
+            .map_err(|err| log::error!("conversation state: no runtime: {err}"))
+            .ok();
+        let languages = LanguageCache::new(options.language_ttl, LANGUAGE_CACHE);
         let writer = std::thread::Builder::new()
             .name("lotse-store".into())
             .spawn(move || writer(options, receiver, ready_tx, shared))
             .ok();
-        let languages = ready_rx.recv_timeout(Duration::from_secs(30)).ok().flatten();
-        let open = languages.is_some();
-        let mut languages = languages.unwrap_or_default();
-        // Who asked to be forgotten is forgotten at once, whatever the
-        // database still holds.
-        languages.retain(|user, _| !tombstones.contains(user));
+        let open = ready_rx.recv_timeout(Duration::from_secs(30)).unwrap_or(false);
         Arc::new(Memory {
-            languages: MemoryPreferences::with(languages),
+            database,
+            store: Arc::new(tokio::sync::OnceCell::new()),
+            runtime: Mutex::new(runtime),
+            languages,
             sender: Mutex::new(open.then_some(sender)),
             dropped,
             writer: Mutex::new(writer),
@@ -115,6 +143,49 @@ impl Memory {
         self.sender.lock().unwrap_or_else(|e| e.into_inner()).take();
         if let Some(writer) = self.writer.lock().unwrap_or_else(|e| e.into_inner()).take() {
             let _ = writer.join();
+        }
+        // Closed, not just dropped, so that SQLite folds its write-ahead
+        // log back in; on a thread of its own, since close may be called
+        // on a runtime or after it has stopped.
+        let runtime = self.runtime.lock().unwrap_or_else(|e| e.into_inner()).take();
+        if let Some(runtime) = runtime {
+            let store = self.store.clone();
+            let closed = std::thread::spawn(move || {
+                if let Some(store) = store.get() {
+                    runtime.block_on(store.close());
+                }
+            });
+            let _ = closed.join();
+        }
+    }
+
+    /// Runs `work` on the conversation state's runtime, with its pool
+    /// (opened there on first use; the writer has applied the migrations by
+    /// then), and waits for it from whichever runtime the caller is on.
+    async fn run<T, F, Fut>(&self, work: F) -> Result<T, StorageError>
+    where
+        T: Send + 'static,
+        F: FnOnce(Store) -> Fut + Send + 'static,
+        Fut: std::future::Future<Output = Result<T, StoreError>> + Send + 'static,
+    {
+        let handle = self
+            .runtime
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+            .map(|runtime| runtime.handle().clone())
+            .ok_or_else(|| StorageError("the conversation state is closed".into()))?;
+        let (cell, database) = (self.store.clone(), self.database.clone());
+        let task = handle.spawn(async move {
+            let store = cell
+                .get_or_try_init(|| Store::connect_database(&database))
+                .await?
+                .clone();
+            work(store).await
+        });
+        match task.await {
+            Ok(result) => result.map_err(storage_error),
+            Err(err) => Err(StorageError(err.to_string())),
         }
     }
 
@@ -151,22 +222,89 @@ impl Drop for Memory {
     }
 }
 
-impl Preferences for Memory {
-    fn language(&self, user: &UserKey) -> Option<Lang> {
-        self.languages.language(user)
+fn storage_error(err: StoreError) -> StorageError {
+    StorageError(err.to_string())
+}
+
+#[async_trait::async_trait]
+impl Storage for Memory {
+    async fn language(&self, user: &UserKey) -> Option<Lang> {
+        // Who asked to be forgotten is forgotten at once, whatever the
+        // database still holds.
+        if self.tombstones.contains(user) {
+            return None;
+        }
+        if let Some(lang) = self.languages.get(user) {
+            return lang;
+        }
+        let key = user.clone();
+        let read = self
+            .run(move |store| async move { conversations::language(&store, &key).await })
+            .await;
+        match read {
+            Ok(lang) => {
+                self.languages.put(user, lang);
+                lang
+            }
+            Err(err) => {
+                log::error!("reading a language: {err}");
+                None
+            }
+        }
     }
 
-    fn set_language(&self, user: &UserKey, lang: Lang) {
-        self.languages.set_language(user, lang);
-        self.send(Event::SetLanguage {
-            user: user.clone(),
-            lang,
-            at: now(),
-        });
+    async fn set_language(&self, user: &UserKey, lang: Lang) -> Result<(), StorageError> {
+        let key = user.clone();
+        let written = self
+            .run(move |store| async move { conversations::set_language(&store, &key, lang, now()).await })
+            .await;
+        // This process reads its own write at once, and a failed write is
+        // not taken for the language.
+        match written {
+            Ok(()) => self.languages.put(user, Some(lang)),
+            Err(_) => self.languages.remove(user),
+        }
+        written
     }
 
-    fn forget(&self, user: &UserKey) {
-        self.languages.forget(user);
+    async fn save_search(&self, user: &UserKey, text: &str, lang: Lang) -> Result<QueryId, StorageError> {
+        let (key, text) = (user.clone(), text.to_string());
+        self.run(move |store| async move { conversations::save_search(&store, &key, &text, lang, now()).await })
+            .await
+    }
+
+    async fn search(&self, id: QueryId) -> Result<Option<SavedSearch>, StorageError> {
+        let search = self
+            .run(move |store| async move { conversations::search(&store, id).await })
+            .await?;
+        Ok(search.filter(|s| !self.tombstones.contains(&s.user)))
+    }
+
+    async fn forget(&self, user: &UserKey) -> Result<(), NotForgotten> {
+        // Written down before the delete is tried, so that neither a
+        // failing database nor a restart loses the wish.
+        if let Err(err) = self.tombstones.add(user) {
+            log::error!("forget: cannot write {}: {err}", self.tombstones.path().display());
+        }
+        self.languages.remove(user);
+        let (done, answer) = tokio::sync::oneshot::channel();
+        if !self.queue(Job::Forget(user.clone(), done)) {
+            return Err(NotForgotten);
+        }
+        match tokio::time::timeout(FORGET_WAIT, answer).await {
+            Ok(Ok(true)) => Ok(()),
+            _ => Err(NotForgotten),
+        }
+    }
+
+    async fn report(&self, since: u64) -> Result<Report, StorageError> {
+        let stats = self.run(move |store| async move { store.stats(since).await }).await?;
+        Ok(Report {
+            queries: stats.queries,
+            zero_results: stats.zero_results,
+            feedback: stats.feedback,
+            gaps: stats.gaps.into_iter().map(|gap| (gap.query, gap.count)).collect(),
+        })
     }
 }
 
@@ -183,22 +321,6 @@ impl Journal for Memory {
             at: now(),
         });
     }
-
-    fn forget(&self, user: &UserKey) -> Result<(), NotForgotten> {
-        // Written down before the delete is tried, so that neither a
-        // failing database nor a restart loses the wish.
-        if let Err(err) = self.tombstones.add(user) {
-            log::error!("forget: cannot write {}: {err}", self.tombstones.path().display());
-        }
-        let (done, answer) = sync_channel(1);
-        if !self.queue(Job::Forget(user.clone(), done)) {
-            return Err(NotForgotten);
-        }
-        match answer.recv_timeout(FORGET_WAIT) {
-            Ok(true) => Ok(()),
-            _ => Err(NotForgotten),
-        }
-    }
 }
 
 /// What the writer shares with [`Memory`].
@@ -208,18 +330,13 @@ struct Shared {
 }
 
 /// The writer thread: opens the store, carries out pending deletes, purges,
-/// reports the languages, then applies writes until the queue closes.
-fn writer(
-    options: MemoryOptions,
-    receiver: Receiver<Job>,
-    ready: SyncSender<Option<std::collections::HashMap<UserKey, Lang>>>,
-    shared: Shared,
-) {
+/// says it is ready, then applies writes until the queue closes.
+fn writer(options: MemoryOptions, receiver: Receiver<Job>, ready: SyncSender<bool>, shared: Shared) {
     let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(runtime) => runtime,
         Err(err) => {
             log::error!("query log: no runtime: {err}");
-            let _ = ready.send(None);
+            let _ = ready.send(false);
             return;
         }
     };
@@ -227,17 +344,16 @@ fn writer(
         let store = Store::open_database(&options.database).await?;
         forget_pending(&store, &shared.tombstones).await;
         purge(&store, options.retention_days).await;
-        let languages = store.languages().await?;
-        Ok::<_, super::StoreError>((store, languages))
+        Ok::<_, StoreError>(store)
     });
     let mut store = match opened {
-        Ok((store, languages)) => {
-            let _ = ready.send(Some(languages));
+        Ok(store) => {
+            let _ = ready.send(true);
             store
         }
         Err(err) => {
             log::error!("query log: {err}; answering without it");
-            let _ = ready.send(None);
+            let _ = ready.send(false);
             return;
         }
     };
@@ -258,7 +374,7 @@ fn writer(
             }
             Ok(Job::Forget(user, done)) => {
                 // One attempt: the tombstone keeps the wish if it fails.
-                let forgotten = runtime.block_on(store.apply(&Event::Forget { user: user.clone() }));
+                let forgotten = runtime.block_on(forget_user(&store, &user));
                 match &forgotten {
                     Ok(()) => shared.tombstones.done(&user),
                     Err(err) => log::error!("forget: {err}; trying again every {FORGET_RETRY:?}"),
@@ -288,7 +404,7 @@ async fn forget_pending(store: &Store, tombstones: &Tombstones) -> usize {
     let pending = tombstones.pending();
     let mut left = 0;
     for user in pending {
-        match store.apply(&Event::Forget { user: user.clone() }).await {
+        match forget_user(store, &user).await {
             Ok(()) => tombstones.done(&user),
             Err(_) => left += 1,
         }
@@ -315,7 +431,14 @@ async fn retry_forgets(store: &mut Store, options: &MemoryOptions, tombstones: &
     old.close().await;
 }
 
-async fn apply_with_retries(store: &Store, event: &Event) -> Result<(), super::StoreError> {
+/// Deletes everything about `user`: the query log, feedback, language
+/// and searches.
+async fn forget_user(store: &Store, user: &UserKey) -> Result<(), StoreError> {
+    store.apply(&Event::Forget { user: user.clone() }).await?;
+    conversations::forget(store, user).await
+}
+
+async fn apply_with_retries(store: &Store, event: &Event) -> Result<(), StoreError> {
     let mut result = store.apply(event).await;
     for pause in RETRIES {
         if result.is_ok() {
@@ -329,7 +452,13 @@ async fn apply_with_retries(store: &Store, event: &Event) -> Result<(), super::S
 
 async fn purge(store: &Store, retention_days: u32) {
     let cutoff = now().saturating_sub(u64::from(retention_days) * 24 * 60 * 60);
-    match store.purge_before(cutoff).await {
+    let purged = match store.purge_before(cutoff).await {
+        Ok(n) => conversations::purge_before(store, cutoff)
+            .await
+            .map(|searches| n + searches),
+        Err(err) => Err(err),
+    };
+    match purged {
         Ok(0) => {}
         Ok(n) => log::info!("query log: purged {n} rows older than {retention_days} days"),
         Err(err) => log::error!("query log: purging old rows: {err}"),

@@ -11,6 +11,7 @@
 //! from memory, writes through a bounded queue, so a slow, locked or broken
 //! database never holds up an answer.
 
+mod conversations;
 mod inbox;
 mod memory;
 mod stats;
@@ -27,7 +28,7 @@ use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{AnyPool, ConnectOptions as _, Connection as _};
 
 pub use inbox::{ChatTurn, Inbox, InboxKey, Incoming, Pending, REDELIVERY_WINDOW_SECS};
-pub use memory::{Memory, MemoryOptions};
+pub use memory::{DEFAULT_LANGUAGE_TTL, Memory, MemoryOptions};
 pub use stats::{DayCount, FeedbackCount, GapCount, LangCount, QueryCount, Stats};
 
 use crate::assistant::{QueryId, QueryRecord, UserKey};
@@ -59,6 +60,8 @@ pub enum StoreError {
     Folder { path: PathBuf, source: std::io::Error },
     #[error("sealing an update: {0}")]
     Seal(String),
+    #[error("no free search id after {0} draws")]
+    NoFreeId(usize),
 }
 
 /// A write for the store.
@@ -269,7 +272,7 @@ impl Store {
             .await?;
         Ok(rows
             .into_iter()
-            .filter_map(|(user, lang)| Some((UserKey(user), Lang::from_str(&lang).ok()?)))
+            .filter_map(|(user, lang)| Some((UserKey::from_stored(&user)?, Lang::from_str(&lang).ok()?)))
             .collect())
     }
 
@@ -281,7 +284,7 @@ impl Store {
                     "INSERT INTO preferences (user_key, lang, updated_at) VALUES ($1, $2, $3) \
                      ON CONFLICT (user_key) DO UPDATE SET lang = excluded.lang, updated_at = excluded.updated_at",
                 )
-                .bind(&user.0)
+                .bind(user.as_str())
                 .bind(lang.code())
                 .bind(*at as i64)
                 .execute(&self.pool)
@@ -296,7 +299,7 @@ impl Store {
                 .bind(query_key(record.query))
                 .bind(record.at as i64)
                 .bind(record.channel.name())
-                .bind(&record.user.0)
+                .bind(record.user.as_str())
                 .bind(record.answer_lang.code())
                 .bind(record.detected.map(Lang::code))
                 .bind(&record.text)
@@ -319,7 +322,7 @@ impl Store {
                      ON CONFLICT (query_id, user_key) DO UPDATE SET helpful = excluded.helpful, at = excluded.at",
                 )
                 .bind(query_key(*query))
-                .bind(&user.0)
+                .bind(user.as_str())
                 .bind(i64::from(*helpful))
                 .bind(*at as i64)
                 .execute(&self.pool)
@@ -332,7 +335,7 @@ impl Store {
                     "DELETE FROM queries WHERE user_key = $1",
                     "DELETE FROM preferences WHERE user_key = $1",
                 ] {
-                    sqlx::query(sql).bind(&user.0).execute(&mut *tx).await?;
+                    sqlx::query(sql).bind(user.as_str()).execute(&mut *tx).await?;
                 }
                 tx.commit().await?;
             }

@@ -39,7 +39,7 @@ impl Tombstones {
             Ok(text) => text
                 .lines()
                 .filter(|line| !line.is_empty())
-                .map(|line| UserKey(line.to_string()))
+                .filter_map(UserKey::from_stored)
                 .collect(),
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => BTreeSet::new(),
             Err(err) => {
@@ -101,8 +101,8 @@ impl Tombstones {
         let mut text = String::new();
         for user in pending {
             // Pseudonyms are hexadecimal; a line break cannot be one.
-            if !user.0.contains('\n') {
-                text.push_str(&user.0);
+            if !user.as_str().contains('\n') {
+                text.push_str(user.as_str());
                 text.push('\n');
             }
         }

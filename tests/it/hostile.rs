@@ -7,14 +7,12 @@ use std::io::Write;
 use std::process::Stdio;
 use std::sync::Arc;
 
-use lotse::assistant::{
-    Assistant, Channel, Input, MAX_ACTION_BYTES, MemoryPreferences, Reply, Request, Target, UserKey,
-};
+use lotse::assistant::{Assistant, Channel, Effect, Event, Input, MAX_ACTION_BYTES, MemoryStorage, Target};
 use lotse::index::Location;
 use lotse::lang::Lang;
 use lotse::search::Library;
 
-use crate::util::{library, lotse_command, root};
+use crate::util::{actor, inline_results, library, lotse_command, messages, root};
 
 /// All hostile cases: the data file's, decoded, and generated long ones.
 pub fn cases() -> Vec<String> {
@@ -103,8 +101,8 @@ pub fn assert_telegram_html(html: &str) {
     assert!(open.is_empty(), "unclosed tags in {html:?}");
 }
 
-fn check_reply(reply: &Reply) {
-    for message in reply.messages() {
+fn check_reply(reply: &[Effect]) {
+    for message in messages(reply) {
         let rendered = lotse::bot::render(message);
         for chunk in &rendered.chunks {
             assert!(chunk.chars().map(char::len_utf16).sum::<usize>() <= lotse::bot::MAX_TEXT_UNITS);
@@ -119,22 +117,22 @@ fn check_reply(reply: &Reply) {
     }
 }
 
-#[test]
-fn the_core_survives_every_case() {
+#[tokio::test]
+async fn the_core_survives_every_case() {
     let copy = Library::new(library().knowledge().clone(), &Location::Memory).unwrap();
-    let assistant = Assistant::new(Arc::new(copy), Arc::new(MemoryPreferences::default()));
+    let assistant = Assistant::new(Arc::new(copy), Arc::new(MemoryStorage::default()));
     for case in cases() {
         for lang in [None, Some(Lang::Ar), Some(Lang::De)] {
             for input in [typed(&case), Input::Button(case.clone()), Input::Inline(case.clone())] {
-                let request = Request {
-                    user: UserKey("hostile".into()),
-                    channel: Channel::Telegram,
+                let event = Event {
+                    actor: actor("hostile"),
+                    channel: Channel::Telegram { private: true },
                     client_lang: lang,
                     input,
                 };
-                let reply = assistant.handle(&request);
+                let reply = assistant.handle(event).await;
                 check_reply(&reply);
-                if let Reply::Inline(results) = &reply {
+                if let Some(results) = inline_results(&reply) {
                     assert!(results.len() <= 10);
                 }
             }

@@ -15,6 +15,7 @@ mod pg;
 mod replicas;
 mod retrieval;
 mod search;
+mod shared_state;
 mod store;
 mod telegram;
 mod tidy;

@@ -12,8 +12,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use lotse::assistant::{
-    Assistant, Channel, Input, Journal, MemoryPreferences, NotForgotten, Preferences, QueryId, QueryRecord, Reply,
-    Target, UserKey,
+    Assistant, Effect, Input, Journal, MemoryStorage, QueryId, QueryRecord, Storage, Target, UserKey,
 };
 use lotse::i18n::Catalog;
 use lotse::index::Location;
@@ -21,12 +20,8 @@ use lotse::lang::Lang;
 use lotse::reload::{self, Outcome};
 use lotse::search::Library;
 
-use crate::store::{ask, assistant_on, copy_dir, count_with, memory, yes_button};
-use crate::util::{library, lotse, lotse_command, root, stderr, stdout};
-
-fn text(reply: &Reply) -> String {
-    reply.messages().iter().map(|m| m.text()).collect::<Vec<_>>().join("\n")
-}
+use crate::store::{TELEGRAM, ask, assistant_on, copy_dir, count_with, memory, text, yes_button};
+use crate::util::{key, library, lotse, lotse_command, messages, root, stderr, stdout};
 
 fn says(lang: Lang, id: &str) -> String {
     Catalog::new().text(lang, id)
@@ -40,10 +35,9 @@ fn command(name: &str) -> Input {
 }
 
 /// Every action button of a reply.
-fn buttons(reply: &Reply) -> Vec<String> {
-    reply
-        .messages()
-        .iter()
+fn buttons(reply: &[Effect]) -> Vec<String> {
+    messages(reply)
+        .into_iter()
         .flat_map(|m| m.buttons.iter().flatten())
         .filter_map(|b| match &b.target {
             Target::Action(data) => Some(data.clone()),
@@ -69,24 +63,27 @@ pub fn unlock_file(path: &Path) {
 }
 
 fn rows_of(path: &Path, user: &str) -> i64 {
-    count_with(path, "SELECT COUNT(*) FROM queries WHERE user_key = ?1", &[user])
-        + count_with(path, "SELECT COUNT(*) FROM preferences WHERE user_key = ?1", &[user])
+    let user = key(user);
+    let user = [user.as_str()];
+    count_with(path, "SELECT COUNT(*) FROM queries WHERE user_key = ?1", &user)
+        + count_with(path, "SELECT COUNT(*) FROM preferences WHERE user_key = ?1", &user)
+        + count_with(path, "SELECT COUNT(*) FROM searches WHERE user_key = ?1", &user)
 }
 
 /// Defect: `/forget` said "done" when the database refused the delete, and
 /// the delete was lost. Now the user hears that it failed, the wish is kept
 /// beside the database (pseudonyms only, owner only), and the delete is done
 /// once the database is writable: in the same run, and after a restart.
-#[test]
-fn forget_on_a_read_only_database_says_so_and_completes_later() {
+#[tokio::test]
+async fn forget_on_a_read_only_database_says_so_and_completes_later() {
     for restart in [false, true] {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("lotse.db");
         let first = memory(&path);
         let assistant = assistant_on(&first);
         for user in ["keep", "gone"] {
-            first.set_language(&UserKey(user.into()), Lang::Fr);
-            ask(&assistant, user, Channel::Telegram, Input::Text("Kotsina".into()));
+            first.set_language(&key(user), Lang::Fr).await.unwrap();
+            ask(&assistant, user, TELEGRAM, Input::Text("Kotsina".into())).await;
         }
         first.close();
         drop((assistant, first));
@@ -94,24 +91,15 @@ fn forget_on_a_read_only_database_says_so_and_completes_later() {
 
         let memory = memory(&path);
         let assistant = assistant_on(&memory);
-        let confirm = ask(&assistant, "gone", Channel::Telegram, command("forget"));
-        let reply = ask(
-            &assistant,
-            "gone",
-            Channel::Telegram,
-            Input::Button(yes_button(&confirm)),
-        );
+        let confirm = ask(&assistant, "gone", TELEGRAM, command("forget")).await;
+        let reply = ask(&assistant, "gone", TELEGRAM, Input::Button(yes_button(&confirm))).await;
         assert!(text(&reply).contains(&says(Lang::Fr, "forget-failed")), "{reply:?}");
-        assert_eq!(
-            memory.language(&UserKey("gone".into())),
-            None,
-            "forgotten in memory at once"
-        );
+        assert_eq!(memory.language(&key("gone")).await, None, "forgotten in memory at once");
         assert_eq!(memory.pending_forgets(), 1);
         let tombstone = dir.path().join("lotse.db-forget");
         assert_eq!(
             std::fs::read_to_string(&tombstone).unwrap(),
-            "gone\n",
+            format!("{}\n", key("gone").as_str()),
             "the pseudonym only"
         );
         assert_eq!(mode(&tombstone), 0o600);
@@ -122,12 +110,12 @@ fn forget_on_a_read_only_database_says_so_and_completes_later() {
             drop((assistant, memory));
             let again = self::memory(&path);
             assert_eq!(again.pending_forgets(), 0, "done at start");
-            assert_eq!(again.language(&UserKey("gone".into())), None);
+            assert_eq!(again.language(&key("gone")).await, None);
             again
         } else {
             let deadline = Instant::now() + Duration::from_secs(30);
             while memory.pending_forgets() > 0 && Instant::now() < deadline {
-                std::thread::sleep(Duration::from_millis(200));
+                tokio::time::sleep(Duration::from_millis(200)).await;
             }
             assert_eq!(memory.pending_forgets(), 0, "done once the database is writable");
             memory
@@ -135,50 +123,41 @@ fn forget_on_a_read_only_database_says_so_and_completes_later() {
         memory.close();
         assert!(!tombstone.exists(), "nothing left to do");
         assert_eq!(rows_of(&path, "gone"), 0, "restart: {restart}");
-        assert_eq!(rows_of(&path, "keep"), 2, "restart: {restart}");
+        assert_eq!(rows_of(&path, "keep"), 3, "restart: {restart}");
     }
 }
 
 /// Defect: in a group, anyone could press another user's confirmation: the
 /// presser's rows were deleted, the asker's stayed. The button now carries
 /// a tag of the asker, and the core checks it.
-#[test]
-fn only_the_asker_can_confirm_forget() {
-    let preferences = Arc::new(MemoryPreferences::default());
+#[tokio::test]
+async fn only_the_asker_can_confirm_forget() {
+    let preferences = Arc::new(MemoryStorage::default());
     let assistant = Assistant::new(
         Arc::new(Library::new(library().knowledge().clone(), &Location::Memory).unwrap()),
         preferences.clone(),
     );
     for user in ["asker", "other"] {
-        preferences.set_language(&UserKey(user.into()), Lang::Tr);
+        preferences.set_language(&key(user), Lang::Tr).await.unwrap();
     }
-    let confirm = ask(&assistant, "asker", Channel::Telegram, command("forget"));
+    let confirm = ask(&assistant, "asker", TELEGRAM, command("forget")).await;
     let asked = buttons(&confirm);
     assert_eq!(asked.len(), 2, "{asked:?}");
     for data in &asked {
-        let reply = ask(&assistant, "other", Channel::Telegram, Input::Button(data.clone()));
+        let reply = ask(&assistant, "other", TELEGRAM, Input::Button(data.clone())).await;
         assert!(text(&reply).contains(&says(Lang::Tr, "not-your-button")), "{reply:?}");
     }
     for user in ["asker", "other"] {
-        assert_eq!(
-            preferences.language(&UserKey(user.into())),
-            Some(Lang::Tr),
-            "{user} kept"
-        );
+        assert_eq!(preferences.language(&key(user)).await, Some(Lang::Tr), "{user} kept");
     }
     // A button from before the tag is stale, not a way around the check.
-    let old = ask(&assistant, "other", Channel::Telegram, Input::Button("fg:1".into()));
+    let old = ask(&assistant, "other", TELEGRAM, Input::Button("fg:1".into())).await;
     assert!(text(&old).contains(&says(Lang::Tr, "stale-button")));
 
-    let done = ask(
-        &assistant,
-        "asker",
-        Channel::Telegram,
-        Input::Button(yes_button(&confirm)),
-    );
+    let done = ask(&assistant, "asker", TELEGRAM, Input::Button(yes_button(&confirm))).await;
     assert!(text(&done).contains(&says(Lang::Tr, "forget-done")), "{done:?}");
-    assert_eq!(preferences.language(&UserKey("asker".into())), None);
-    assert_eq!(preferences.language(&UserKey("other".into())), Some(Lang::Tr));
+    assert_eq!(preferences.language(&key("asker")).await, None);
+    assert_eq!(preferences.language(&key("other")).await, Some(Lang::Tr));
 }
 
 /// What the core reported, to see whose feedback reaches the log.
@@ -190,41 +169,33 @@ impl Journal for Recorder {
     fn feedback(&self, query: QueryId, user: &UserKey, _: bool) {
         self.0.lock().unwrap().push((query, user.clone()));
     }
-    fn forget(&self, _: &UserKey) -> Result<(), NotForgotten> {
-        Ok(())
-    }
 }
 
 /// Defect class: in groups, another user's paging and 👍/👎 buttons must
 /// not act on the first user's data. Pressed by someone else they page
 /// nothing, record nothing, and say whose the button is.
-#[test]
-fn paging_and_feedback_by_another_user_do_not_act_on_the_first_users_data() {
+#[tokio::test]
+async fn paging_and_feedback_by_another_user_do_not_act_on_the_first_users_data() {
     let recorder = Arc::new(Recorder::default());
     let assistant = Assistant::new(
         Arc::new(Library::new(library().knowledge().clone(), &Location::Memory).unwrap()),
-        Arc::new(MemoryPreferences::default()),
+        Arc::new(MemoryStorage::default()),
     )
     .with_journal(recorder.clone(), 90);
-    let results = ask(&assistant, "first", Channel::Telegram, Input::Text("Beratung".into()));
+    let results = ask(&assistant, "first", TELEGRAM, Input::Text("Beratung".into())).await;
     let feedback: Vec<String> = buttons(&results).into_iter().filter(|d| d.starts_with("f:")).collect();
     assert_eq!(feedback.len(), 2, "👍 and 👎: {feedback:?}");
     // The search's next page, as a paging button carries it.
     let query = feedback[0].split(':').nth(1).unwrap();
     let page = format!("m:{query}:5");
     assert!(
-        !text(&ask(
-            &assistant,
-            "first",
-            Channel::Telegram,
-            Input::Button(page.clone())
-        ))
-        .contains(&says(Lang::De, "not-your-button")),
+        !text(&ask(&assistant, "first", TELEGRAM, Input::Button(page.clone())).await)
+            .contains(&says(Lang::De, "not-your-button")),
         "the asker pages"
     );
     let pressable = [feedback.clone(), vec![page]].concat();
     for data in &pressable {
-        let reply = ask(&assistant, "second", Channel::Telegram, Input::Button(data.clone()));
+        let reply = ask(&assistant, "second", TELEGRAM, Input::Button(data.clone())).await;
         assert!(
             text(&reply).contains(&says(Lang::De, "not-your-button")),
             "{data}: {reply:?}"
@@ -235,15 +206,10 @@ fn paging_and_feedback_by_another_user_do_not_act_on_the_first_users_data() {
         );
     }
     assert!(recorder.0.lock().unwrap().is_empty(), "no feedback recorded for anyone");
-    ask(
-        &assistant,
-        "first",
-        Channel::Telegram,
-        Input::Button(feedback[0].clone()),
-    );
+    ask(&assistant, "first", TELEGRAM, Input::Button(feedback[0].clone())).await;
     let recorded = recorder.0.lock().unwrap().clone();
     assert_eq!(recorded.len(), 1);
-    assert_eq!(recorded[0].1, UserKey("first".into()));
+    assert_eq!(recorded[0].1, key("first"));
 }
 
 fn mode(path: &Path) -> u32 {
@@ -253,18 +219,18 @@ fn mode(path: &Path) -> u32 {
 /// Defect: the database, `-wal` and `-shm` were created 0644, readable by
 /// every local user, with query texts in them. Now 0600, in a folder of
 /// 0700 where Lotse creates it, and older files are narrowed at open.
-#[test]
-fn database_files_are_readable_by_their_owner_only() {
+#[tokio::test]
+async fn database_files_are_readable_by_their_owner_only() {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("data/lotse");
     let path = folder.join("lotse.db");
     let memory = memory(&path);
     let assistant = assistant_on(&memory);
-    memory.set_language(&UserKey("u".into()), Lang::Uk);
-    ask(&assistant, "u", Channel::Telegram, Input::Text("Kotsina".into()));
+    memory.set_language(&key("u"), Lang::Uk).await.unwrap();
+    ask(&assistant, "u", TELEGRAM, Input::Text("Kotsina".into())).await;
     // The writes have landed once the answer to /forget is in.
-    let confirm = ask(&assistant, "u", Channel::Telegram, command("forget"));
-    ask(&assistant, "u", Channel::Telegram, Input::Button(yes_button(&confirm)));
+    let confirm = ask(&assistant, "u", TELEGRAM, command("forget")).await;
+    ask(&assistant, "u", TELEGRAM, Input::Button(yes_button(&confirm))).await;
     let files: Vec<PathBuf> = ["", "-wal", "-shm"]
         .iter()
         .map(|suffix| PathBuf::from(format!("{}{suffix}", path.display())))
@@ -305,10 +271,7 @@ fn served_copy() -> (tempfile::TempDir, PathBuf, Arc<Assistant>) {
     let knowledge = dir.path().join("knowledge");
     copy_dir(&root().join("knowledge"), &knowledge);
     let library = Library::new(lotse::knowledge::load(&knowledge).knowledge, &Location::Memory).unwrap();
-    let assistant = Arc::new(Assistant::new(
-        Arc::new(library),
-        Arc::new(MemoryPreferences::default()),
-    ));
+    let assistant = Arc::new(Assistant::new(Arc::new(library), Arc::new(MemoryStorage::default())));
     (dir, knowledge, assistant)
 }
 

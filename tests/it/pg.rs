@@ -31,27 +31,33 @@ pub fn fresh(test: &str) -> Option<Database> {
         name.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
     );
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    runtime.block_on(async {
-        let mut admin = sqlx::PgConnection::connect(&server)
-            .await
-            .expect("the test server answers");
-        // The name is checked above: lower-case letters, digits and `_`.
-        sqlx::query(sqlx::AssertSqlSafe(format!(
-            "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
-        )))
-        .execute(&mut admin)
-        .await
-        .unwrap();
-        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+    let (admin_url, made) = (server.clone(), name.clone());
+    // On a thread of its own, so that a test on a runtime may call it.
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            let mut admin = sqlx::PgConnection::connect(&admin_url)
+                .await
+                .expect("the test server answers");
+            // The name is checked above: lower-case letters, digits and `_`.
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "DROP DATABASE IF EXISTS {made} WITH (FORCE)"
+            )))
             .execute(&mut admin)
             .await
             .unwrap();
-        admin.close().await.unwrap();
-    });
+            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {made}")))
+                .execute(&mut admin)
+                .await
+                .unwrap();
+            admin.close().await.unwrap();
+        });
+    })
+    .join()
+    .unwrap();
     let mut url = url::Url::parse(&server).unwrap();
     url.set_path(&format!("/{name}"));
     Some(Database::Postgres(url.to_string()))

@@ -244,7 +244,6 @@ fn forget_on_one_replica_removes_the_user_everywhere() {
 }
 
 #[test]
-#[ignore = "needs stored searches (core branch)"]
 fn paging_of_a_search_started_on_one_replica_continues_on_the_other() {
     let Some(replicas) = Replicas::start("paging_across") else {
         return;
@@ -264,7 +263,6 @@ fn paging_of_a_search_started_on_one_replica_continues_on_the_other() {
 }
 
 #[test]
-#[ignore = "needs stored searches (core branch)"]
 fn a_language_chosen_on_one_replica_is_used_by_the_other() {
     let Some(replicas) = Replicas::start("language_across") else {
         return;
@@ -295,7 +293,6 @@ fn a_language_chosen_on_one_replica_is_used_by_the_other() {
 }
 
 #[test]
-#[ignore = "needs stored searches (core branch)"]
 fn a_thumbs_up_pressed_on_the_other_replica_is_stored() {
     let Some(replicas) = Replicas::start("feedback_across") else {
         return;

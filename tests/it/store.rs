@@ -9,24 +9,28 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use lotse::assistant::{
-    Assistant, Channel, Input, MemoryPreferences, Preferences, QueryId, QueryRecord, Reply, Request, UserKey,
-};
+use lotse::assistant::{Assistant, Channel, Effect, Event, Input, MemoryStorage, QueryId, QueryRecord, Storage};
 use lotse::i18n::Catalog;
 use lotse::index::Location;
 use lotse::lang::Lang;
 use lotse::reload::{self, Outcome};
 use lotse::search::Library;
-use lotse::store::{Database, MIGRATOR, Memory, MemoryOptions, PG_MIGRATOR, Store, now};
+use lotse::store::{DEFAULT_LANGUAGE_TTL, Database, MIGRATOR, Memory, MemoryOptions, PG_MIGRATOR, Store, now};
 
 use crate::pg::{backends, database_args, lotse_on};
-use crate::util::{library, lotse_command, root};
+use crate::util::{actor, key, library, lotse_command, messages, root};
 
 fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .unwrap()
+}
+
+/// Runs `work` to its end on a runtime of its own, on a thread of its own,
+/// so that a test on a runtime can call it too.
+fn on_own_runtime<T: Send + 'static>(work: impl std::future::Future<Output = T> + Send + 'static) -> T {
+    std::thread::spawn(move || runtime().block_on(work)).join().unwrap()
 }
 
 /// A database the tests open: an SQLite file by its path, or either
@@ -54,10 +58,11 @@ impl Db for Database {
 }
 
 pub fn memory(db: &(impl Db + ?Sized)) -> Arc<Memory> {
-    memory_keeping(db, 90)
+    Memory::open(memory_options(db))
 }
 
-fn memory_keeping(db: &(impl Db + ?Sized), retention_days: u32) -> Arc<Memory> {
+/// How the tests keep a memory on `db`: 90 days, a queue of 1000.
+pub fn memory_options(db: &(impl Db + ?Sized)) -> MemoryOptions {
     let database = db.database();
     // On PostgreSQL the deletes still to be done go to a file of their own.
     static MADE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
@@ -65,12 +70,13 @@ fn memory_keeping(db: &(impl Db + ?Sized), retention_days: u32) -> Arc<Memory> {
         let n = MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         std::env::temp_dir().join(format!("lotse-forget-{}-{n}", std::process::id()))
     });
-    Memory::open(MemoryOptions {
+    MemoryOptions {
         database,
         forget_file,
-        retention_days,
+        retention_days: 90,
         queue: 1000,
-    })
+        language_ttl: DEFAULT_LANGUAGE_TTL,
+    }
 }
 
 pub fn assistant_on(memory: &Arc<Memory>) -> Assistant {
@@ -78,14 +84,23 @@ pub fn assistant_on(memory: &Arc<Memory>) -> Assistant {
     Assistant::new(Arc::new(copy), memory.clone()).with_journal(memory.clone(), 90)
 }
 
-pub fn ask(assistant: &Assistant, user: &str, channel: Channel, input: Input) -> Reply {
-    assistant.handle(&Request {
-        user: UserKey(user.to_string()),
+pub async fn ask(assistant: &Assistant, user: &str, channel: Channel, input: Input) -> Vec<Effect> {
+    let event = Event {
+        actor: actor(user),
         channel,
         client_lang: Some(Lang::De),
         input,
-    })
+    };
+    assistant.handle(event).await
 }
+
+/// The text of every message the effects send.
+pub fn text(reply: &[Effect]) -> String {
+    messages(reply).iter().map(|m| m.text()).collect::<Vec<_>>().join("\n")
+}
+
+/// A private Telegram chat.
+pub const TELEGRAM: Channel = Channel::Telegram { private: true };
 
 /// Rows of a table as (user_key, …) strings, read with a fresh connection.
 pub fn count(db: &(impl Db + ?Sized), sql: &'static str) -> i64 {
@@ -104,8 +119,8 @@ pub fn execute_raw(db: &(impl Db + ?Sized), sql: &'static str) {
 }
 
 fn run(db: &(impl Db + ?Sized), sql: &'static str, migrated: bool) {
-    runtime().block_on(async {
-        let database = db.database();
+    let database = db.database();
+    on_own_runtime(async move {
         let store = if migrated {
             Store::open_database(&database).await
         } else {
@@ -119,11 +134,13 @@ fn run(db: &(impl Db + ?Sized), sql: &'static str, migrated: bool) {
 
 /// A `SELECT COUNT(*)` with bound values, on a fresh connection.
 pub fn count_with(db: &(impl Db + ?Sized), sql: &'static str, values: &[&str]) -> i64 {
-    runtime().block_on(async {
-        let store = Store::open_database(&db.database()).await.unwrap();
+    let database = db.database();
+    let values: Vec<String> = values.iter().map(ToString::to_string).collect();
+    on_own_runtime(async move {
+        let store = Store::open_database(&database).await.unwrap();
         let mut query = sqlx::query_as(sql);
         for value in values {
-            query = query.bind(*value);
+            query = query.bind(value);
         }
         let (n,): (i64,) = query.fetch_one(store.pool()).await.unwrap();
         store.close().await;
@@ -135,8 +152,8 @@ fn record(id: u64, user: &str, text: &str, hits: usize, at: u64) -> QueryRecord 
     QueryRecord {
         query: QueryId(id),
         at,
-        channel: Channel::Telegram,
-        user: UserKey(user.to_string()),
+        channel: TELEGRAM,
+        user: key(user),
         answer_lang: Lang::De,
         detected: Some(Lang::De),
         text: text.to_string(),
@@ -171,13 +188,14 @@ fn migrations_apply_to_an_empty_database_and_to_the_previous_schema() {
             let mut first_only = sqlx::migrate::Migrator::new(root().join(folder)).await.unwrap();
             first_only.migrations = std::borrow::Cow::Owned(full.iter().take(1).cloned().collect());
             first_only.run(store.pool()).await.unwrap();
-            sqlx::query("INSERT INTO preferences (user_key, lang, updated_at) VALUES ('k', 'tr', 1)")
+            sqlx::query("INSERT INTO preferences (user_key, lang, updated_at) VALUES ($1, 'tr', 1)")
+                .bind(key("k").as_str())
                 .execute(store.pool())
                 .await
                 .unwrap();
             store.close().await;
             let store = Store::open_database(&database).await.unwrap();
-            assert_eq!(store.languages().await.unwrap()[&UserKey("k".into())], Lang::Tr);
+            assert_eq!(store.languages().await.unwrap()[&key("k")], Lang::Tr);
             store.close().await;
         });
         assert_eq!(
@@ -194,13 +212,7 @@ fn both_backends_have_the_same_migrations() {
         set.iter().map(|m| (m.version, m.description.to_string())).collect()
     };
     let (sqlite, postgres) = (names(&MIGRATOR), names(&PG_MIGRATOR));
-    // The conversation core's 0004 may be on its way to the SQLite side.
-    assert_eq!(
-        sqlite[..],
-        postgres[..sqlite.len()],
-        "the same versions and names, in order"
-    );
-    assert!(postgres.len() <= sqlite.len() + 1);
+    assert_eq!(sqlite, postgres, "the same versions and names, in order");
 }
 
 #[test]
@@ -230,30 +242,30 @@ fn replicas_that_start_at_once_migrate_once() {
     );
 }
 
-#[test]
-fn a_preference_survives_a_restart() {
+#[tokio::test]
+async fn a_preference_survives_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     for database in backends(&dir.path().join("lotse.db"), "preference") {
         let first = memory(&database);
-        first.set_language(&UserKey("u1".into()), Lang::Fa);
+        first.set_language(&key("u1"), Lang::Fa).await.unwrap();
         first.close();
         drop(first);
         let again = memory(&database);
-        assert_eq!(again.language(&UserKey("u1".into())), Some(Lang::Fa), "{database}");
-        assert_eq!(again.language(&UserKey("u2".into())), None);
+        assert_eq!(again.language(&key("u1")).await, Some(Lang::Fa), "{database}");
+        assert_eq!(again.language(&key("u2")).await, None);
     }
 }
 
-#[test]
-fn every_channel_is_logged_and_feedback_is_tied_to_its_row() {
+#[tokio::test]
+async fn every_channel_is_logged_and_feedback_is_tied_to_its_row() {
     let dir = tempfile::tempdir().unwrap();
     for database in backends(&dir.path().join("lotse.db"), "every_channel") {
         let memory = memory(&database);
         let assistant = assistant_on(&memory);
-        let reply = ask(&assistant, "a", Channel::Telegram, Input::Text("Kotsina".into()));
-        ask(&assistant, "b", Channel::Inline, Input::Inline("Heft".into()));
-        ask(&assistant, "c", Channel::Chat, Input::Text("xyzzyqwertz".into()));
-        let thumbs = reply.messages()[0]
+        let reply = ask(&assistant, "a", TELEGRAM, Input::Text("Kotsina".into())).await;
+        ask(&assistant, "b", Channel::Inline, Input::Inline("Heft".into())).await;
+        ask(&assistant, "c", Channel::Terminal, Input::Text("xyzzyqwertz".into())).await;
+        let thumbs = messages(&reply)[0]
             .buttons
             .iter()
             .flatten()
@@ -263,7 +275,7 @@ fn every_channel_is_logged_and_feedback_is_tied_to_its_row() {
                 lotse::assistant::Target::Url(_) => unreachable!(),
             })
             .unwrap();
-        ask(&assistant, "a", Channel::Telegram, Input::Button(thumbs));
+        ask(&assistant, "a", TELEGRAM, Input::Button(thumbs)).await;
         memory.close();
 
         let output = lotse_on(&database, dir.path())
@@ -279,9 +291,10 @@ fn every_channel_is_logged_and_feedback_is_tied_to_its_row() {
             assert_eq!(n, 1, "{channel} on {database}");
         }
         assert_eq!(
-            count(
+            count_with(
                 &database,
-                "SELECT COUNT(*) FROM feedback f JOIN queries q ON q.id = f.query_id WHERE f.helpful = 1 AND q.user_key = 'a'"
+                "SELECT COUNT(*) FROM feedback f JOIN queries q ON q.id = f.query_id WHERE f.helpful = 1 AND q.user_key = $1",
+                &[key("a").as_str()]
             ),
             1
         );
@@ -295,65 +308,62 @@ fn every_channel_is_logged_and_feedback_is_tied_to_its_row() {
     }
 }
 
-#[test]
-fn forget_removes_that_user_and_nobody_else() {
+#[tokio::test]
+async fn forget_removes_that_user_and_nobody_else() {
     let dir = tempfile::tempdir().unwrap();
     for database in backends(&dir.path().join("lotse.db"), "forget") {
         let memory = memory(&database);
         let assistant = assistant_on(&memory);
         for user in ["keep", "gone"] {
-            memory.set_language(&UserKey(user.into()), Lang::Uk);
-            ask(&assistant, user, Channel::Telegram, Input::Text("Kotsina".into()));
+            memory.set_language(&key(user), Lang::Uk).await.unwrap();
+            ask(&assistant, user, TELEGRAM, Input::Text("Kotsina".into())).await;
         }
         let confirm = ask(
             &assistant,
             "gone",
-            Channel::Telegram,
+            TELEGRAM,
             Input::Command {
                 name: "forget".into(),
                 args: String::new(),
             },
-        );
+        )
+        .await;
         assert!(
-            confirm.messages()[0]
+            messages(&confirm)[0]
                 .text()
                 .contains(&Catalog::new().text(Lang::Uk, "forget-confirm"))
         );
-        let done = ask(
-            &assistant,
-            "gone",
-            Channel::Telegram,
-            Input::Button(yes_button(&confirm)),
-        );
+        let done = ask(&assistant, "gone", TELEGRAM, Input::Button(yes_button(&confirm))).await;
         assert!(
-            done.messages()[0]
+            messages(&done)[0]
                 .text()
                 .contains(&Catalog::new().text(Lang::Uk, "forget-done"))
         );
-        assert_eq!(memory.language(&UserKey("gone".into())), None);
+        assert_eq!(memory.language(&key("gone")).await, None);
         memory.close();
-        assert_eq!(
-            count(&database, "SELECT COUNT(*) FROM queries WHERE user_key = 'gone'"),
-            0
-        );
-        assert_eq!(
-            count(&database, "SELECT COUNT(*) FROM preferences WHERE user_key = 'gone'"),
-            0
-        );
-        assert_eq!(
-            count(&database, "SELECT COUNT(*) FROM queries WHERE user_key = 'keep'"),
-            1
-        );
-        assert_eq!(
-            count(&database, "SELECT COUNT(*) FROM preferences WHERE user_key = 'keep'"),
-            1
-        );
+        for table in ["queries", "preferences", "searches"] {
+            let sql = match table {
+                "queries" => "SELECT COUNT(*) FROM queries WHERE user_key = $1",
+                "preferences" => "SELECT COUNT(*) FROM preferences WHERE user_key = $1",
+                _ => "SELECT COUNT(*) FROM searches WHERE user_key = $1",
+            };
+            assert_eq!(
+                count_with(&database, sql, &[key("gone").as_str()]),
+                0,
+                "{table} on {database}"
+            );
+            assert_eq!(
+                count_with(&database, sql, &[key("keep").as_str()]),
+                1,
+                "{table} on {database}"
+            );
+        }
     }
 }
 
 /// The data of the confirming button of a `/forget` question.
-pub fn yes_button(confirm: &Reply) -> String {
-    confirm.messages()[0]
+pub fn yes_button(confirm: &[Effect]) -> String {
+    messages(confirm)[0]
         .buttons
         .iter()
         .flatten()
@@ -378,7 +388,7 @@ fn retention_purges_exactly_the_old_rows() {
             store.close().await;
         });
         // Opening with a retention of 90 days purges at start.
-        memory_keeping(&database, 90).close();
+        memory(&database).close();
         assert_eq!(count(&database, "SELECT COUNT(*) FROM queries"), 2, "{database}");
         assert_eq!(
             count(
@@ -412,7 +422,7 @@ fn stats_count_the_queries_without_results() {
             store
                 .apply(&lotse::store::Event::Feedback {
                     query: QueryId(5),
-                    user: UserKey("u".into()),
+                    user: key("u"),
                     helpful: true,
                     at: now(),
                 })
@@ -449,54 +459,85 @@ fn stats_count_the_queries_without_results() {
     }
 }
 
-#[test]
-fn a_database_that_fails_does_not_stop_answers() {
+#[tokio::test]
+async fn a_database_that_fails_does_not_stop_answers() {
     let dir = tempfile::tempdir().unwrap();
     // A folder where the file should be: the database cannot be opened.
     let path = dir.path().join("lotse.db");
     std::fs::create_dir_all(path.join("x")).unwrap();
     let memory = memory(&path);
     let assistant = assistant_on(&memory);
-    let reply = ask(&assistant, "u", Channel::Telegram, Input::Text("Kotsina".into()));
-    assert!(reply.messages()[0].text().contains("Maria Kotsina"));
-    memory.set_language(&UserKey("u".into()), Lang::Ro);
-    assert_eq!(memory.language(&UserKey("u".into())), Some(Lang::Ro), "kept in memory");
+    for _ in 0..2 {
+        let reply = ask(&assistant, "u", TELEGRAM, Input::Text("Kotsina".into())).await;
+        assert!(messages(&reply)[0].text().contains("Maria Kotsina"));
+        assert!(
+            !text_of_buttons(&reply).contains("m:"),
+            "no paging where the search could not be stored"
+        );
+    }
+    assert!(
+        memory.set_language(&key("u"), Lang::Ro).await.is_err(),
+        "the failure is told"
+    );
+    assert_eq!(memory.language(&key("u")).await, None, "and not taken for a language");
     assert!(memory.dropped() >= 2, "the lost writes are counted");
 
     // A locked database: answers do not wait for it.
     let path = dir.path().join("locked.db");
     let memory = self::memory(&path);
     let assistant = assistant_on(&memory);
-    let lock = runtime();
-    let held = lock.block_on(async {
-        let store = Store::open(&path).await.unwrap();
-        let mut conn = store.pool().acquire().await.unwrap();
-        sqlx::query("BEGIN EXCLUSIVE").execute(&mut *conn).await.unwrap();
-        (store, conn)
-    });
+    let locked = path.clone();
+    let (lock, held) = std::thread::spawn(move || {
+        let lock = runtime();
+        let held = lock.block_on(async {
+            let store = Store::open(&locked).await.unwrap();
+            let mut conn = store.pool().acquire().await.unwrap();
+            sqlx::query("BEGIN EXCLUSIVE").execute(&mut *conn).await.unwrap();
+            (store, conn)
+        });
+        (lock, held)
+    })
+    .join()
+    .unwrap();
+    // A search waits for its row at most the database's busy timeout
+    // (2 s), then is answered without buttons that need it.
     let start = std::time::Instant::now();
-    for _ in 0..20 {
-        ask(&assistant, "u", Channel::Telegram, Input::Text("Kotsina".into()));
-    }
+    let reply = ask(&assistant, "u", TELEGRAM, Input::Text("Kotsina".into())).await;
+    assert!(messages(&reply)[0].text().contains("Maria Kotsina"));
     assert!(
         start.elapsed() < Duration::from_secs(5),
-        "answers went out while the database was locked"
+        "the answer went out while the database was locked"
     );
     // Connections are given back inside the runtime that made them.
-    lock.block_on(async move {
-        let (store, conn) = held;
-        drop(conn);
-        store.close().await;
-    });
+    std::thread::spawn(move || {
+        lock.block_on(async move {
+            let (store, conn) = held;
+            drop(conn);
+            store.close().await;
+        })
+    })
+    .join()
+    .unwrap();
     memory.close();
 }
 
-#[test]
-fn a_read_only_database_does_not_stop_answers() {
+/// The action data of every button among the effects, joined.
+fn text_of_buttons(reply: &[Effect]) -> String {
+    let data = messages(reply).into_iter().flat_map(|m| m.buttons.iter().flatten());
+    data.filter_map(|b| match &b.target {
+        lotse::assistant::Target::Action(data) => Some(data.clone()),
+        lotse::assistant::Target::Url(_) => None,
+    })
+    .collect::<Vec<_>>()
+    .join(" ")
+}
+
+#[tokio::test]
+async fn a_read_only_database_does_not_stop_answers() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("lotse.db");
     let first = memory(&path);
-    first.set_language(&UserKey("u".into()), Lang::Pl);
+    first.set_language(&key("u"), Lang::Pl).await.unwrap();
     first.close();
     drop(first);
     // Read-only even for root: the immutable attribute.
@@ -507,28 +548,28 @@ fn a_read_only_database_does_not_stop_answers() {
     }
     let memory = memory(&path);
     let assistant = assistant_on(&memory);
-    let reply = ask(&assistant, "u", Channel::Telegram, Input::Text("Kotsina".into()));
-    assert!(reply.messages()[0].text().contains("Maria Kotsina"));
-    ask(&assistant, "u", Channel::Telegram, Input::Text("Heft 48".into()));
+    let reply = ask(&assistant, "u", TELEGRAM, Input::Text("Kotsina".into())).await;
+    assert!(messages(&reply)[0].text().contains("Maria Kotsina"));
+    ask(&assistant, "u", TELEGRAM, Input::Text("Heft 48".into())).await;
     memory.close();
     let _ = std::process::Command::new("chattr").arg("-i").arg(&path).status();
     assert!(memory.dropped() >= 2, "the writes the database refused are counted");
 }
 
-#[test]
-fn a_broken_edit_keeps_the_old_answers_and_a_fixed_one_brings_the_new() {
+#[tokio::test]
+async fn a_broken_edit_keeps_the_old_answers_and_a_fixed_one_brings_the_new() {
     let dir = tempfile::tempdir().unwrap();
     let knowledge = dir.path().join("knowledge");
     copy_dir(&root().join("knowledge"), &knowledge);
     let assistant = Assistant::new(
         Arc::new(Library::new(lotse::knowledge::load(&knowledge).knowledge, &Location::Memory).unwrap()),
-        Arc::new(MemoryPreferences::default()),
+        Arc::new(MemoryStorage::default()),
     );
-    let found = |query: &str| {
-        let reply = ask(&assistant, "u", Channel::Chat, Input::Text(query.into()));
-        reply.messages()[0].text()
+    let found = async |query: &str| {
+        let reply = ask(&assistant, "u", Channel::Terminal, Input::Text(query.into())).await;
+        messages(&reply)[0].text()
     };
-    let before = found("Kotsina");
+    let before = found("Kotsina").await;
     let entry = "+++\nid = \"sprachkurs\"\nkind = \"offer\"\naudience = \"both\"\ntitle = \"Sprachkurs Zauberwort\"\n\
                  summary = \"S\"\nkeywords = [\"Zauberwort\"]\nsource = \"Test\"\nrelated = [\"gibt-es-nicht\"]\n+++\nText\n";
     std::fs::write(knowledge.join("offers/sprachkurs.md"), entry).unwrap();
@@ -542,8 +583,8 @@ fn a_broken_edit_keeps_the_old_answers_and_a_fixed_one_brings_the_new() {
             .any(|e| e.contains("sprachkurs.md:9") && e.contains("gibt-es-nicht")),
         "{errors:?}"
     );
-    assert_eq!(found("Kotsina"), before, "the old knowledge still answers");
-    assert!(!found("Zauberwort").contains("Sprachkurs Zauberwort"));
+    assert_eq!(found("Kotsina").await, before, "the old knowledge still answers");
+    assert!(!found("Zauberwort").await.contains("Sprachkurs Zauberwort"));
 
     std::fs::write(
         knowledge.join("offers/sprachkurs.md"),
@@ -553,7 +594,7 @@ fn a_broken_edit_keeps_the_old_answers_and_a_fixed_one_brings_the_new() {
     assert!(
         matches!(reload::reload(&assistant, &knowledge, &Location::Memory, false), Outcome::Reloaded(n) if n == 25)
     );
-    assert!(found("Zauberwort").contains("Sprachkurs Zauberwort"));
+    assert!(found("Zauberwort").await.contains("Sprachkurs Zauberwort"));
 }
 
 #[test]
@@ -563,7 +604,7 @@ fn the_watcher_reloads_on_its_own() {
     copy_dir(&root().join("knowledge"), &knowledge);
     let assistant = Arc::new(Assistant::new(
         Arc::new(Library::new(lotse::knowledge::load(&knowledge).knowledge, &Location::Memory).unwrap()),
-        Arc::new(MemoryPreferences::default()),
+        Arc::new(MemoryStorage::default()),
     ));
     let (tx, rx) = std::sync::mpsc::channel();
     reload::watch(assistant.clone(), knowledge.clone(), Location::Memory, move |o| {
@@ -628,8 +669,8 @@ fn a_scripted_chat_leaves_preference_log_and_feedback() {
     );
 }
 
-#[test]
-fn user_text_is_data_never_sql() {
+#[tokio::test]
+async fn user_text_is_data_never_sql() {
     let dir = tempfile::tempdir().unwrap();
     for database in backends(&dir.path().join("lotse.db"), "sql_injection") {
         let memory = memory(&database);
@@ -641,7 +682,7 @@ fn user_text_is_data_never_sql() {
             "x'); DELETE FROM feedback; SELECT ('",
         ];
         for attack in attacks {
-            ask(&assistant, "sql", Channel::Telegram, Input::Text(attack.into()));
+            ask(&assistant, "sql", TELEGRAM, Input::Text(attack.into())).await;
         }
         memory.close();
         for attack in attacks {

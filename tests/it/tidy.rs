@@ -139,3 +139,50 @@ fn the_boundary_check_sees_a_crossing() {
     assert_eq!(names_crate("let a = 1;\nsqlx::query(\"\")", "sqlx"), Some(1));
     assert_eq!(names_crate("use my_sqlx::x;", "sqlx"), None);
 }
+
+/// Defect guarded: `UserKey(pub String)` let any door make a key of a
+/// clear id. A key is made only by `Pseudonyms` (from a door's id and the
+/// secret) in `src/privacy.rs`, and read back from storage only in
+/// `src/store/`, which takes nothing but a pseudonym's form. The field is
+/// private, so code outside the crate cannot build one at all; this keeps
+/// the crate itself to it.
+#[test]
+fn only_the_pseudonyms_make_a_user_key() {
+    let constructor = format!("{}(", "UserKey");
+    let read_back = format!("{}::from_stored", "UserKey");
+    let mut found = Vec::new();
+    for dir in ["src", "tests", "benches"] {
+        let dir = root().join(dir);
+        if !dir.exists() {
+            continue;
+        }
+        for file in rust_files(&dir) {
+            let code = fs::read_to_string(&file).unwrap();
+            let relative = file.strip_prefix(root()).unwrap().to_string_lossy().replace('\\', "/");
+            if relative == "src/privacy.rs" {
+                continue;
+            }
+            for (n, line) in code.lines().enumerate() {
+                if line.trim_start().starts_with("//") {
+                    continue;
+                }
+                let made = line.match_indices(&constructor).any(|(at, _)| {
+                    // `struct UserKey(` is only in privacy.rs; `FooUserKey(` is another name.
+                    !line[..at]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_alphanumeric() || c == '_')
+                });
+                let read = line.contains(&read_back) && !relative.starts_with("src/store/");
+                if made || read {
+                    found.push(format!("{relative}:{}: {}", n + 1, line.trim()));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "a UserKey made outside Pseudonyms:\n{}",
+        found.join("\n")
+    );
+}

@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
+use lotse::assistant::{Actor, Effect, InlineResult, Message, Role, UserKey};
 use lotse::index::Location;
+use lotse::privacy::Pseudonyms;
 use lotse::search::Library;
 
 /// The crate root, where `knowledge/` and `tests/` are.
@@ -60,4 +62,37 @@ pub fn stdout(output: &Output) -> String {
 
 pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// The pseudonym of the test user `name`: keys are only ever made by the
+/// core's `Pseudonyms`, from an id and a secret.
+pub fn key(name: &str) -> UserKey {
+    Pseudonyms::new(b"the integration tests' secret, long enough").user("test", name)
+}
+
+/// The test user `name`, an ordinary user.
+pub fn actor(name: &str) -> Actor {
+    Actor {
+        user: key(name),
+        role: Role::User,
+    }
+}
+
+/// The messages the effects send or edit, in order.
+pub fn messages(effects: &[Effect]) -> Vec<&Message> {
+    effects
+        .iter()
+        .filter_map(|effect| match effect {
+            Effect::Send(message) | Effect::Edit(message) => Some(message),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The inline results among the effects.
+pub fn inline_results(effects: &[Effect]) -> Option<&[InlineResult]> {
+    effects.iter().find_map(|effect| match effect {
+        Effect::Inline(results) => Some(results.as_slice()),
+        _ => None,
+    })
 }
