@@ -26,3 +26,4 @@ pub mod store;
 pub mod synthetic;
 pub mod terminal;
 pub mod text;
+pub mod web;

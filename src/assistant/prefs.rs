@@ -44,6 +44,8 @@ pub enum Channel {
     Chat,
     /// `lotse ask`.
     Cli,
+    /// The web page (`lotse web`).
+    Web,
 }
 
 /// One search, as the query log keeps it.
@@ -92,6 +94,7 @@ impl Channel {
             Channel::Inline => "inline",
             Channel::Chat => "chat",
             Channel::Cli => "cli",
+            Channel::Web => "web",
         }
     }
 }

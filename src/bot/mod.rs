@@ -14,7 +14,7 @@
 //! backoff. SIGTERM and Ctrl-C stop it: in-flight answers finish within a
 //! deadline, the rest waits in the inbox.
 
-mod limits;
+pub mod limits;
 mod pipeline;
 mod render;
 mod translate;
@@ -354,7 +354,7 @@ async fn webhook(
 }
 
 /// Resolves on SIGTERM or Ctrl-C.
-async fn stop_signal() {
+pub async fn stop_signal() {
     tokio::select! {
         stopped = wait_for_sigterm() => if !stopped { std::future::pending::<()>().await },
         _ = tokio::signal::ctrl_c() => {}
@@ -691,7 +691,8 @@ async fn admin_reload(assistant: &Arc<Assistant>, admin: &Admin, lang: Lang, for
     }
 }
 
-fn outcome_text(catalog: &Catalog, lang: Lang, outcome: &reload::Outcome) -> String {
+/// What a reload did, in words for an admin.
+pub fn outcome_text(catalog: &Catalog, lang: Lang, outcome: &reload::Outcome) -> String {
     match outcome {
         reload::Outcome::Reloaded(n) => {
             catalog.format(lang, "admin-reload-done", &[("entries", Arg::Number(*n as i64))])
@@ -814,7 +815,7 @@ async fn deliver(bot: &TgBot, chat: ChatId, pressed: Option<MessageId>, messages
 }
 
 /// A vCard 3.0 of a contact, with what a phone book would want.
-fn vcard(card: &crate::assistant::ContactCard) -> String {
+pub fn vcard(card: &crate::assistant::ContactCard) -> String {
     let mut lines = vec![
         "BEGIN:VCARD".to_string(),
         "VERSION:3.0".to_string(),
