@@ -16,5 +16,6 @@ mod store;
 mod telegram;
 mod tidy;
 mod util;
+mod web;
 mod webhook;
 mod webhook_kit;
