@@ -252,6 +252,61 @@ pub(super) fn dir(lang: Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::assistant::{QueryId, UserKey, UserTag};
+
+    /// Where each kind of button leads on the web, and that a forged
+    /// link or action data never becomes one.
+    #[test]
+    fn buttons_become_links_or_forms() {
+        let catalog = Catalog::new();
+        let ctx = Context {
+            catalog: &catalog,
+            lang: Lang::Ar,
+            question: "a&b",
+        };
+        let check = |action: Action, expected: &str| {
+            let html = button(&ctx, &Button::action("x", action.encode())).into_string();
+            assert!(html.contains(expected), "{html}");
+        };
+        check(
+            Action::Details("maria-kotsina".into()),
+            "href=\"/e/maria-kotsina?lang=ar\"",
+        );
+        check(
+            Action::SaveContact("maria-kotsina".into()),
+            "href=\"/e/maria-kotsina/vcard\" download",
+        );
+        check(Action::SetLanguage(Lang::De), "href=\"/?lang=de&amp;q=a%26b\"");
+        check(Action::PickLanguage, "href=\"#languages\"");
+        check(
+            Action::Page {
+                query: QueryId(10),
+                offset: 5,
+            },
+            "href=\"/?lang=ar&amp;q=a%26b&amp;a=m%3Aa%3A5\"",
+        );
+        check(
+            Action::Feedback {
+                query: QueryId(10),
+                helpful: true,
+            },
+            "<form class=\"press\" method=\"post\" action=\"/\"><input type=\"hidden\" name=\"a\" value=\"f:a:1\">",
+        );
+        let tag = UserTag::of(&UserKey("u".into()));
+        check(
+            Action::Forget {
+                confirmed: true,
+                asker: tag,
+            },
+            "name=\"a\" value=\"fg:1:",
+        );
+        for forged in [
+            Button::action("x", "nonsense".into()),
+            Button::url("x", "javascript:alert(1)"),
+        ] {
+            assert_eq!(button(&ctx, &forged).into_string(), "");
+        }
+    }
 
     #[test]
     fn only_harmless_links_are_links() {
