@@ -490,3 +490,44 @@ fn forget_deletes_and_ends_the_session() {
     let privacy = get(door.addr, "/privacy?lang=de");
     assert!(privacy.body.contains(&says(Lang::De, "privacy-title")));
 }
+
+/// `lotse serve --web-listen` adds the web door to the bot's process: both
+/// answer, from one assistant and one database.
+#[test]
+fn serve_adds_the_web_door_to_the_bot() {
+    let fake = crate::fake_telegram::FakeTelegram::start();
+    let data = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let listen = format!("127.0.0.1:{port}");
+    let mut bot = std::process::Command::new(env!("CARGO_BIN_EXE_lotse"))
+        .args(["serve", "--web-listen", &listen])
+        .current_dir(root())
+        .env("LOTSE_DATABASE_URL", data.path().join("lotse.db"))
+        .env("TELOXIDE_TOKEN", "123456:TEST-token-abcdefghijklmnopqrstuvwxyz")
+        .env("TELOXIDE_API_URL", fake.url())
+        .env_remove("HTTPS_PROXY")
+        .env_remove("https_proxy")
+        .env_remove("HTTP_PROXY")
+        .env_remove("http_proxy")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let polling = fake.wait_until(
+        |calls| calls.iter().any(|c| c.method == "getupdates"),
+        Duration::from_secs(30),
+    );
+    let addr: SocketAddr = listen.parse().unwrap();
+    let page = polling.then(|| get(addr, &query("Anerkennung")));
+    let _ = bot.kill();
+    let _ = bot.wait();
+    assert!(polling, "the bot never polled");
+    let page = page.unwrap();
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("gefunden"), "{}", page.body);
+    assert_eq!(page.header("x-content-type-options"), Some("nosniff"));
+}
