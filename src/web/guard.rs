@@ -67,13 +67,15 @@ pub(super) async fn headers(request: Request, next: Next) -> Response {
 }
 
 /// The per-client limit on pages: the bot's token bucket, one per address
-/// (an IPv6 client by its /64). Over it, one page says so and asks for a
+/// (an IPv6 client by its /64; behind a local reverse proxy, the address it
+/// forwards). Over it, one page says so and asks for a
 /// pause; the core is not asked.
 pub(super) async fn rate_limit(State(web): State<Web>, request: Request, next: Next) -> Response {
-    let client = request
+    let peer = request
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
-        .map_or(0, |ConnectInfo(addr)| client_key(addr.ip()));
+        .map(|ConnectInfo(addr)| addr.ip());
+    let client = peer.map_or(0, |peer| client_key(client_address(peer, request.headers())));
     let verdict = web
         .0
         .limiter
@@ -90,6 +92,23 @@ pub(super) async fn rate_limit(State(web): State<Web>, request: Request, next: N
         .headers_mut()
         .insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
     response
+}
+
+/// The client's address: the peer's, or, where the peer is a reverse
+/// proxy on this machine (loopback), the address that proxy appended last
+/// to `X-Forwarded-For`. Nobody else can set what Lotse believes there.
+fn client_address(peer: IpAddr, headers: &HeaderMap) -> IpAddr {
+    if !peer.is_loopback() {
+        return peer;
+    }
+    headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .next_back()
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.rsplit(',').next())
+        .and_then(|last| last.trim().parse().ok())
+        .unwrap_or(peer)
 }
 
 /// An address as a bucket key: IPv4 as it is, IPv6 by its /64 prefix (one
@@ -237,6 +256,21 @@ mod tests {
         let v4: IpAddr = "127.0.0.1".parse().unwrap();
         let mapped: IpAddr = "::ffff:127.0.0.1".parse().unwrap();
         assert_eq!(client_key(v4), client_key(mapped));
+    }
+
+    #[test]
+    fn only_a_local_proxy_names_the_client() {
+        let mut headers = HeaderMap::new();
+        headers.insert("x-forwarded-for", HeaderValue::from_static("203.0.113.9, 198.51.100.7"));
+        let local: IpAddr = "127.0.0.1".parse().unwrap();
+        let remote: IpAddr = "192.0.2.1".parse().unwrap();
+        assert_eq!(
+            client_address(local, &headers),
+            "198.51.100.7".parse::<IpAddr>().unwrap()
+        );
+        assert_eq!(client_address(remote, &headers), remote);
+        headers.insert("x-forwarded-for", HeaderValue::from_static("garbage"));
+        assert_eq!(client_address(local, &headers), local);
     }
 
     #[test]

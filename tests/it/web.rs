@@ -531,3 +531,33 @@ fn serve_adds_the_web_door_to_the_bot() {
     assert!(page.body.contains("gefunden"), "{}", page.body);
     assert_eq!(page.header("x-content-type-options"), Some("nosniff"));
 }
+
+/// `lotse link --web` prints an entry's (or a category's) web address and
+/// writes its QR code; a malformed address is a usage error.
+#[test]
+fn link_prints_the_web_address_and_its_qr_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let qr = dir.path().join("kontakt.svg");
+    let qr_arg = qr.to_str().unwrap();
+    let out = crate::util::lotse(&[
+        "link",
+        "maria-kotsina",
+        "--web",
+        "https://lotse.example.org/",
+        "--qr",
+        qr_arg,
+    ]);
+    assert!(out.status.success(), "{}", crate::util::stderr(&out));
+    assert_eq!(
+        crate::util::stdout(&out).trim(),
+        "https://lotse.example.org/e/maria-kotsina"
+    );
+    assert!(std::fs::read_to_string(&qr).unwrap().contains("<svg"));
+    let category = crate::util::lotse(&["link", "contacts", "--web", "http://127.0.0.1:8080"]);
+    assert_eq!(
+        crate::util::stdout(&category).trim(),
+        "http://127.0.0.1:8080/?a=b%3Ac%3A0"
+    );
+    let bad = crate::util::lotse(&["link", "maria-kotsina", "--web", "javascript:alert(1)"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
