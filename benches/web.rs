@@ -31,7 +31,10 @@ fn main() {
     });
     let (library, _) = Library::open(&root.join("knowledge"), &Location::Memory).expect("index builds");
     let assistant = Arc::new(Assistant::new(Arc::new(library), memory.clone()).with_journal(memory.clone(), 90));
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     let store = runtime.block_on(Store::open(&path)).unwrap();
     let web = Web::new(Settings {
         assistant,
@@ -108,10 +111,20 @@ fn main() {
 /// One GET on a fresh connection; the status and the body.
 fn fetch(addr: SocketAddr, path: &str) -> (u16, Vec<u8>) {
     let mut stream = TcpStream::connect(addr).unwrap();
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).unwrap();
-    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").map_or(raw.len(), |at| at + 4);
-    let status = std::str::from_utf8(&raw[9..12]).ok().and_then(|s| s.parse().ok()).unwrap_or(0);
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map_or(raw.len(), |at| at + 4);
+    let status = std::str::from_utf8(&raw[9..12])
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
     (status, raw[split..].to_vec())
 }
