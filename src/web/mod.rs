@@ -17,16 +17,17 @@ mod core;
 mod guard;
 mod page;
 
-use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
+use tower_service::Service;
 
 use crate::assistant::{Action, Assistant, Input};
 use crate::bot::limits::Limiter;
@@ -107,14 +108,63 @@ impl Web {
     }
 }
 
-/// Serves `web` on `listener` until `shutdown` completes.
+/// How long a client may take to send a request's head; also how long an
+/// idle keep-alive connection stays open.
+const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+/// Connections served at once; further ones wait in the kernel's queue.
+const MAX_CONNECTIONS: usize = 512;
+
+/// Serves `web` on `listener` until `shutdown` completes: HTTP/1.1 with a
+/// deadline for every request head (a slow client cannot hold a connection
+/// open), at most [`MAX_CONNECTIONS`] at once.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     web: Web,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let app = web.router().into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, app).with_graceful_shutdown(shutdown).await
+    let router = web.router();
+    let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let slot = tokio::select! {
+            () = &mut shutdown => return Ok(()),
+            slot = slots.clone().acquire_owned() => slot.map_err(std::io::Error::other)?,
+        };
+        let (stream, peer) = tokio::select! {
+            () = &mut shutdown => return Ok(()),
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                // Out of file handles or a connection reset before it was
+                // taken: the next one may do.
+                Err(err) => {
+                    log::warn!("web: accepting a connection: {err}");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+        };
+        let router = router.clone();
+        tokio::spawn(async move {
+            let service = hyper::service::service_fn(move |mut request: axum::http::Request<hyper::body::Incoming>| {
+                request.extensions_mut().insert(ConnectInfo(peer));
+                let mut router = router.clone();
+                // A router is always ready; `call` needs no `poll_ready`.
+                router.call(request.map(axum::body::Body::new))
+            });
+            let mut builder = hyper::server::conn::http1::Builder::new();
+            builder
+                .timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(HEADER_TIMEOUT)
+                .keep_alive(true);
+            let served = builder
+                .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+                .await;
+            if let Err(err) = served {
+                log::debug!("web: connection ended: {err}");
+            }
+            drop(slot);
+        });
+    }
 }
 
 /// The parameters of a page: the question, a button's action data, the

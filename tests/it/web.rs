@@ -561,3 +561,23 @@ fn link_prints_the_web_address_and_its_qr_code() {
     let bad = crate::util::lotse(&["link", "maria-kotsina", "--web", "javascript:alert(1)"]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+/// Defect guarded against: a client that never finishes its request head
+/// holding a connection for ever. The door closes it after its deadline.
+#[test]
+fn a_slow_request_head_is_cut_off() {
+    let door = open_door();
+    let mut stream = TcpStream::connect(door.addr).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    stream.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n").unwrap();
+    let start = Instant::now();
+    let mut rest = Vec::new();
+    let _ = stream.read_to_end(&mut rest);
+    assert!(
+        start.elapsed() < Duration::from_secs(25),
+        "held for {:?}",
+        start.elapsed()
+    );
+    // Meanwhile, and after, others are served.
+    assert_eq!(get(door.addr, "/").status, 200);
+}
