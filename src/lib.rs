@@ -16,13 +16,16 @@ pub mod i18n;
 pub mod index;
 pub mod knowledge;
 pub mod lang;
+pub mod limits;
 pub mod logging;
 pub mod privacy;
 pub mod reload;
 pub mod report;
 pub mod search;
+pub mod signal;
 pub mod store;
 #[cfg(feature = "bench")]
 pub mod synthetic;
 pub mod terminal;
 pub mod text;
+pub mod web;

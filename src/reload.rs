@@ -19,8 +19,10 @@ use std::time::Duration;
 use notify::{EventKind, RecursiveMode, Watcher};
 
 use crate::assistant::Assistant;
+use crate::i18n::{Arg, Catalog};
 use crate::index::Location;
 use crate::knowledge;
+use crate::lang::Lang;
 use crate::search::Library;
 
 /// How often the folder is looked at where there are no notifications.
@@ -43,6 +45,26 @@ pub enum Outcome {
     /// The folder is sound but would drop every entry, or more than half,
     /// so the old knowledge keeps serving until an admin forces the reload.
     Refused { before: usize, after: usize },
+}
+
+impl Outcome {
+    /// What the reload did, in words for an admin.
+    pub fn describe(&self, catalog: &Catalog, lang: Lang) -> String {
+        match self {
+            Outcome::Reloaded(n) => catalog.format(lang, "admin-reload-done", &[("entries", Arg::Number(*n as i64))]),
+            Outcome::Rejected(errors) => {
+                catalog.format(lang, "admin-reload-failed", &[("errors", Arg::Text(errors.join("\n")))])
+            }
+            Outcome::Refused { before, after } => catalog.format(
+                lang,
+                "admin-reload-refused",
+                &[
+                    ("before", Arg::Number(*before as i64)),
+                    ("after", Arg::Number(*after as i64)),
+                ],
+            ),
+        }
+    }
 }
 
 /// Loads `dir`, and when it has no errors builds its index and swaps it

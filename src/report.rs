@@ -67,17 +67,28 @@ fn section(out: &mut String, title: &str) {
 
 /// The report as one HTML page.
 pub fn html(stats: &Stats, period: &str) -> String {
+    let title = escape(period);
+    format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Lotse: query log, last {title}</title>\
+         <style>body{{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}}\
+         h1{{font-size:1.5rem}}h2{{font-size:1.15rem;margin-top:2rem}}table{{border-collapse:collapse}}\
+         td,th{{padding:.2rem .6rem;border-bottom:1px solid #ddd;text-align:left}}td.n{{text-align:right}}\
+         .legend span{{display:inline-block;margin-right:1rem}}.legend svg{{margin-right:.3rem}}</style>\
+         </head><body>{}</body></html>\n",
+        body(stats, period)
+    )
+}
+
+/// The report's content, for a page of its own or inside another (the web
+/// door's admin page): no style sheet and no `style` attribute, so that it
+/// lives under a strict Content-Security-Policy; every logged text escaped.
+pub fn body(stats: &Stats, period: &str) -> String {
     let mut page = String::new();
     let share = percent(stats.zero_results, stats.queries);
     let period = escape(period);
     let _ = write!(
         page,
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Lotse: query log, last {period}</title>\
-         <style>body{{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}}\
-         h1{{font-size:1.5rem}}h2{{font-size:1.15rem;margin-top:2rem}}table{{border-collapse:collapse}}\
-         td,th{{padding:.2rem .6rem;border-bottom:1px solid #ddd;text-align:left}}td.n{{text-align:right}}\
-         .legend span{{display:inline-block;margin-right:1rem}}.legend i{{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem}}</style>\
-         </head><body><h1>Lotse: what people asked, last {period}</h1>\
+        "<h1>Lotse: what people asked, last {period}</h1>\
          <p>{} queries, {} without results ({share:.1}&nbsp;%), {} ratings. Latency p50 {}&nbsp;µs, p90 {}&nbsp;µs, p99 {}&nbsp;µs.</p>",
         stats.queries,
         stats.zero_results,
@@ -107,7 +118,6 @@ pub fn html(stats: &Stats, period: &str) -> String {
         .iter()
         .map(|f| vec![escape(&f.entry), f.helpful.to_string(), f.unhelpful.to_string()]);
     table(&mut page, "Feedback per entry", &["entry", "👍", "👎"], feedback);
-    page.push_str("</body></html>\n");
     page
 }
 
@@ -177,7 +187,7 @@ fn per_day_chart(stats: &Stats) -> String {
     for lang in &langs {
         let _ = write!(
             svg,
-            "<span><i style=\"background:{}\"></i>{}</span>",
+            "<span><svg width=\"12\" height=\"12\" aria-hidden=\"true\"><rect width=\"12\" height=\"12\" fill=\"{}\"/></svg>{}</span>",
             colour(lang),
             escape(lang)
         );

@@ -159,3 +159,30 @@ admin-top-gaps = أكثر عمليات البحث تكرارًا دون نتائ
 admin-reload-done = تمت إعادة تحميل قاعدة المعرفة: عدد العناصر { $entries }.
 admin-reload-failed = تحتوي قاعدة المعرفة على أخطاء ولم يُعَد تحميلها؛ تبقى النسخة السابقة مفعّلة. الأخطاء: { $errors }
 admin-reload-refused = لم يُعَد تحميل قاعدة المعرفة: كان المجلد سيحتوي على { $after } إدخالات فقط بدلًا من { $before }؛ تبقى النسخة السابقة مفعّلة. إذا كان ذلك مقصودًا، فأرسلوا /reload force
+
+## صفحة الويب
+
+web-title = Lotse – دليلكم إلى الخدمات والمنشورات وجهات الاتصال
+web-question = سؤالكم
+web-ask = اسألوا
+web-languages = اللغة
+web-skip = الانتقال إلى المحتوى
+web-answer = الإجابة
+web-privacy = حماية البيانات
+web-forget = حذف بياناتي
+web-not-found = هذه الصفحة غير موجودة. اكتبوا سؤالكم ببساطة في حقل البحث في الأعلى.
+web-too-long = سؤالكم طويل جدًا. يرجى صياغته في جمل قليلة.
+admin-title = Lotse: الإدارة
+admin-token = رمز المشرف
+admin-login = تسجيل الدخول
+admin-needs-token = هذه الصفحة مخصصة للقائمين على Lotse. يرجى تسجيل الدخول برمز المشرف.
+admin-wrong-token = هذا الرمز غير صحيح.
+admin-disabled = صفحة الإدارة معطّلة لأنه لم يتم إعداد رمز مشرف (LOTSE_ADMIN_TOKEN).
+admin-coverage = ترجمات قاعدة المعرفة
+admin-coverage-language = اللغة
+admin-coverage-complete = المدخلات المكتملة
+admin-reload = إعادة التحميل
+admin-reload-last = آخر إعادة تحميل: { $when }
+admin-reload-never = لم تتم إعادة تحميل قاعدة المعرفة منذ التشغيل.
+admin-reload-button = أعد تحميل قاعدة المعرفة الآن
+admin-reload-force = حمّل حتى لو اختفى أكثر من نصف المدخلات

@@ -144,3 +144,30 @@ admin-top-gaps = Häufigste Suchen ohne Treffer:
 admin-reload-done = Das Wissen wurde neu geladen: { $entries } Einträge.
 admin-reload-failed = Das Wissen hat Fehler und wurde nicht neu geladen; die bisherige Fassung bleibt aktiv. Fehler: { $errors }
 admin-reload-refused = Das Wissen wurde nicht neu geladen: Der Ordner hätte nur noch { $after } statt { $before } Einträge; die bisherige Fassung bleibt aktiv. Wenn das gewollt ist, senden Sie /reload force.
+
+## Die Webseite
+
+web-title = Lotse – Wegweiser zu Angeboten, Veröffentlichungen und Kontakten
+web-question = Ihre Frage
+web-ask = Fragen
+web-languages = Sprache
+web-skip = Zum Inhalt springen
+web-answer = Antwort
+web-privacy = Datenschutz
+web-forget = Meine Daten löschen
+web-not-found = Diese Seite gibt es nicht. Stellen Sie Ihre Frage einfach im Suchfeld oben.
+web-too-long = Ihre Frage ist zu lang. Bitte fassen Sie sie in wenigen Sätzen.
+admin-title = Lotse: Verwaltung
+admin-token = Admin-Token
+admin-login = Anmelden
+admin-needs-token = Diese Seite ist für die Betreuerinnen und Betreuer von Lotse. Bitte melden Sie sich mit dem Admin-Token an.
+admin-wrong-token = Dieser Token ist nicht richtig.
+admin-disabled = Die Verwaltungsseite ist abgeschaltet, weil kein Admin-Token (LOTSE_ADMIN_TOKEN) eingerichtet ist.
+admin-coverage = Übersetzungen des Wissens
+admin-coverage-language = Sprache
+admin-coverage-complete = Vollständige Einträge
+admin-reload = Neu laden
+admin-reload-last = Zuletzt neu geladen: { $when }
+admin-reload-never = Seit dem Start wurde das Wissen nicht neu geladen.
+admin-reload-button = Wissen jetzt neu laden
+admin-reload-force = Auch dann laden, wenn dabei mehr als die Hälfte der Einträge wegfällt

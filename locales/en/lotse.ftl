@@ -143,3 +143,30 @@ admin-top-gaps = Most frequent searches without results:
 admin-reload-done = The knowledge was reloaded: { $entries } entries.
 admin-reload-failed = The knowledge has errors and was not reloaded; the previous version stays active. Errors: { $errors }
 admin-reload-refused = The knowledge was not reloaded: the folder would hold only { $after } instead of { $before } entries; the previous version stays active. If that is intended, send /reload force.
+
+## The web page
+
+web-title = Lotse – your guide to offers, publications and contacts
+web-question = Your question
+web-ask = Ask
+web-languages = Language
+web-skip = Skip to content
+web-answer = Answer
+web-privacy = Privacy
+web-forget = Delete my data
+web-not-found = This page does not exist. Just type your question into the search field above.
+web-too-long = Your question is too long. Please put it in a few sentences.
+admin-title = Lotse: administration
+admin-token = Admin token
+admin-login = Sign in
+admin-needs-token = This page is for the people who look after Lotse. Please sign in with the admin token.
+admin-wrong-token = This token is not correct.
+admin-disabled = The administration page is switched off because no admin token (LOTSE_ADMIN_TOKEN) is set up.
+admin-coverage = Translations of the knowledge
+admin-coverage-language = Language
+admin-coverage-complete = Complete entries
+admin-reload = Reload
+admin-reload-last = Last reloaded: { $when }
+admin-reload-never = The knowledge has not been reloaded since the start.
+admin-reload-button = Reload the knowledge now
+admin-reload-force = Load even if more than half of the entries would disappear

@@ -143,3 +143,30 @@ admin-top-gaps = پرتکرارترین جست‌وجوهای بدون نتیج�
 admin-reload-done = پایگاه دانش دوباره بارگذاری شد: { $entries } مورد.
 admin-reload-failed = پایگاه دانش خطا دارد و دوباره بارگذاری نشد؛ نسخهٔ قبلی همچنان فعال می‌ماند. خطاها: { $errors }
 admin-reload-refused = پایگاه دانش دوباره بارگذاری نشد: پوشه به جای { $before } فقط { $after } مدخل می‌داشت؛ نسخهٔ قبلی همچنان فعال می‌ماند. اگر این عمدی است، /reload force را بفرستید.
+
+## صفحهٔ وب
+
+web-title = Lotse – راهنمای شما به خدمات، نشریات و مخاطبان
+web-question = پرسش شما
+web-ask = بپرسید
+web-languages = زبان
+web-skip = رفتن به محتوا
+web-answer = پاسخ
+web-privacy = حریم خصوصی
+web-forget = حذف داده‌های من
+web-not-found = این صفحه وجود ندارد. کافی است پرسش خود را در کادر جستجوی بالا بنویسید.
+web-too-long = پرسش شما بیش از حد طولانی است. لطفاً آن را در چند جمله بنویسید.
+admin-title = Lotse: مدیریت
+admin-token = توکن مدیر
+admin-login = ورود
+admin-needs-token = این صفحه برای کسانی است که از Lotse نگهداری می‌کنند. لطفاً با توکن مدیر وارد شوید.
+admin-wrong-token = این توکن درست نیست.
+admin-disabled = صفحهٔ مدیریت خاموش است، چون هیچ توکن مدیری (LOTSE_ADMIN_TOKEN) تنظیم نشده است.
+admin-coverage = ترجمه‌های پایگاه دانش
+admin-coverage-language = زبان
+admin-coverage-complete = مدخل‌های کامل
+admin-reload = بارگذاری دوباره
+admin-reload-last = آخرین بارگذاری دوباره: { $when }
+admin-reload-never = پایگاه دانش از زمان راه‌اندازی دوباره بارگذاری نشده است.
+admin-reload-button = اکنون پایگاه دانش را دوباره بارگذاری کن
+admin-reload-force = حتی اگر بیش از نیمی از مدخل‌ها حذف شوند، بارگذاری کن

@@ -148,3 +148,30 @@ admin-top-gaps = Recherches sans résultat les plus fréquentes :
 admin-reload-done = La base de connaissances a été rechargée. Nombre d’entrées : { $entries }.
 admin-reload-failed = La base de connaissances contient des erreurs et n’a pas été rechargée ; la version précédente reste active. Erreurs : { $errors }
 admin-reload-refused = La base de connaissances n’a pas été rechargée : le dossier ne contiendrait plus que { $after } entrées au lieu de { $before } ; la version précédente reste active. Si c’est voulu, envoyez /reload force.
+
+## La page web
+
+web-title = Lotse – votre guide vers les offres, publications et contacts
+web-question = Votre question
+web-ask = Demander
+web-languages = Langue
+web-skip = Aller au contenu
+web-answer = Réponse
+web-privacy = Protection des données
+web-forget = Supprimer mes données
+web-not-found = Cette page n’existe pas. Tapez simplement votre question dans le champ de recherche ci-dessus.
+web-too-long = Votre question est trop longue. Merci de la formuler en quelques phrases.
+admin-title = Lotse : administration
+admin-token = Jeton d’administration
+admin-login = Se connecter
+admin-needs-token = Cette page est destinée aux personnes qui s’occupent de Lotse. Veuillez vous connecter avec le jeton d’administration.
+admin-wrong-token = Ce jeton n’est pas correct.
+admin-disabled = La page d’administration est désactivée, car aucun jeton d’administration (LOTSE_ADMIN_TOKEN) n’est configuré.
+admin-coverage = Traductions de la base de connaissances
+admin-coverage-language = Langue
+admin-coverage-complete = Entrées complètes
+admin-reload = Rechargement
+admin-reload-last = Dernier rechargement : { $when }
+admin-reload-never = La base de connaissances n’a pas été rechargée depuis le démarrage.
+admin-reload-button = Recharger la base de connaissances maintenant
+admin-reload-force = Charger même si plus de la moitié des entrées disparaissent

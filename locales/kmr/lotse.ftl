@@ -143,3 +143,30 @@ admin-top-gaps = Lêgerînên bê encam ên ku herî pir caran hatine kirin:
 admin-reload-done = Bingeha zanînê ji nû ve hat barkirin: { $entries } tomar.
 admin-reload-failed = Di bingeha zanînê de çewtî hene û ew ji nû ve nehat barkirin; guhertoya berê çalak dimîne. Çewtî: { $errors }
 admin-reload-refused = Bingeha zanînê ji nû ve nehat barkirin: di peldankê de li şûna { $before } tenê { $after } tomar dê bimana; guhertoya berê çalak dimîne. Heke ev bi mebest e, /reload force bişînin.
+
+## Rûpela webê
+
+web-title = Lotse – rêberê we ber bi pêşkêşî, weşan û têkiliyan ve
+web-question = Pirsa we
+web-ask = Bipirsin
+web-languages = Ziman
+web-skip = Here naverokê
+web-answer = Bersiv
+web-privacy = Parastina daneyan
+web-forget = Daneyên min jê bibe
+web-not-found = Ev rûpel tune ye. Bi tenê pirsa xwe li qada lêgerînê ya jorîn binivîsin.
+web-too-long = Pirsa we pir dirêj e. Ji kerema xwe wê bi çend hevokan binivîsin.
+admin-title = Lotse: rêveberî
+admin-token = Tokena rêveberiyê
+admin-login = Têkevin
+admin-needs-token = Ev rûpel ji bo kesên ku Lotse diparêzin e. Ji kerema xwe bi tokena rêveberiyê têkevin.
+admin-wrong-token = Ev token ne rast e.
+admin-disabled = Rûpela rêveberiyê girtî ye, ji ber ku tu tokena rêveberiyê (LOTSE_ADMIN_TOKEN) nehatiye sazkirin.
+admin-coverage = Wergerên bingeha zanînê
+admin-coverage-language = Ziman
+admin-coverage-complete = Tomarên temam
+admin-reload = Ji nû ve barkirin
+admin-reload-last = Cara dawî ji nû ve hat barkirin: { $when }
+admin-reload-never = Ji destpêkê ve bingeha zanînê ji nû ve nehatiye barkirin.
+admin-reload-button = Niha bingeha zanînê ji nû ve bar bike
+admin-reload-force = Bar bike, heke ji nîvî zêdetir tomar winda bibin jî

@@ -152,3 +152,30 @@ admin-top-gaps = Najczęstsze wyszukiwania bez wyników:
 admin-reload-done = Baza wiedzy została ponownie wczytana. Liczba wpisów: { $entries }.
 admin-reload-failed = Baza wiedzy zawiera błędy i nie została ponownie wczytana; nadal działa dotychczasowa wersja. Błędy: { $errors }
 admin-reload-refused = Baza wiedzy nie została ponownie wczytana: folder zawierałby tylko { $after } wpisów zamiast { $before }; nadal działa dotychczasowa wersja. Jeśli tak ma być, proszę wysłać /reload force.
+
+## Strona internetowa
+
+web-title = Lotse – przewodnik po ofertach, publikacjach i kontaktach
+web-question = Twoje pytanie
+web-ask = Zapytaj
+web-languages = Język
+web-skip = Przejdź do treści
+web-answer = Odpowiedź
+web-privacy = Ochrona danych
+web-forget = Usuń moje dane
+web-not-found = Ta strona nie istnieje. Wpisz po prostu swoje pytanie w polu wyszukiwania powyżej.
+web-too-long = Twoje pytanie jest za długie. Ujmij je, proszę, w kilku zdaniach.
+admin-title = Lotse: administracja
+admin-token = Token administratora
+admin-login = Zaloguj się
+admin-needs-token = Ta strona jest dla osób, które opiekują się Lotse. Zaloguj się, proszę, tokenem administratora.
+admin-wrong-token = Ten token jest nieprawidłowy.
+admin-disabled = Strona administracji jest wyłączona, ponieważ nie ustawiono tokenu administratora (LOTSE_ADMIN_TOKEN).
+admin-coverage = Tłumaczenia bazy wiedzy
+admin-coverage-language = Język
+admin-coverage-complete = Kompletne wpisy
+admin-reload = Ponowne wczytanie
+admin-reload-last = Ostatnio wczytano ponownie: { $when }
+admin-reload-never = Od uruchomienia baza wiedzy nie była wczytywana ponownie.
+admin-reload-button = Wczytaj bazę wiedzy teraz
+admin-reload-force = Wczytaj nawet wtedy, gdy zniknie ponad połowa wpisów

@@ -143,3 +143,30 @@ admin-top-gaps = تر ټولو ډېر تکرار شوي لټونونه چې پا
 admin-reload-done = د پوهې زېرمه بیا بار شوه: { $entries } توکي.
 admin-reload-failed = د پوهې زېرمه تېروتنې لري او بیا بار نه شوه؛ پخوانۍ نسخه فعاله پاتې کېږي. تېروتنې: { $errors }
 admin-reload-refused = د پوهې زېرمه بیا بار نه شوه: فولډر به د { $before } پر ځای یوازې { $after } ننوتنې درلودې؛ پخوانۍ نسخه فعاله پاتې کېږي. که دا په قصد وي، /reload force ولېږئ.
+
+## وېب پاڼه
+
+web-title = Lotse – د خدمتونو، خپرونو او اړیکو لپاره ستاسو لارښود
+web-question = ستاسو پوښتنه
+web-ask = وپوښتئ
+web-languages = ژبه
+web-skip = منځپانګې ته لاړ شئ
+web-answer = ځواب
+web-privacy = د معلوماتو ساتنه
+web-forget = زما معلومات ړنګ کړئ
+web-not-found = دا پاڼه نشته. خپله پوښتنه په پورته د لټون په ځای کې ولیکئ.
+web-too-long = ستاسو پوښتنه ډېره اوږده ده. مهرباني وکړئ په څو جملو کې یې ولیکئ.
+admin-title = Lotse: اداره
+admin-token = د مدیر ټوکن
+admin-login = ننوتل
+admin-needs-token = دا پاڼه د هغو کسانو لپاره ده چې د Lotse پاملرنه کوي. مهرباني وکړئ د مدیر په ټوکن ننوځئ.
+admin-wrong-token = دا ټوکن سم نه دی.
+admin-disabled = د ادارې پاڼه بنده ده، ځکه چې د مدیر هیڅ ټوکن (LOTSE_ADMIN_TOKEN) نه دی ټاکل شوی.
+admin-coverage = د پوهې د زېرمې ژباړې
+admin-coverage-language = ژبه
+admin-coverage-complete = بشپړې ننوتنې
+admin-reload = بیا بارول
+admin-reload-last = وروستی ځل بیا بار شو: { $when }
+admin-reload-never = د پیل راهیسې د پوهې زېرمه بیا نه ده بار شوې.
+admin-reload-button = اوس د پوهې زېرمه بیا بار کړئ
+admin-reload-force = که له نیمایي ډېرې ننوتنې ورکې شي هم، بار یې کړئ

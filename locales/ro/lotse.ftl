@@ -148,3 +148,30 @@ admin-top-gaps = Cele mai frecvente căutări fără rezultate:
 admin-reload-done = Baza de cunoștințe a fost reîncărcată. Număr de intrări: { $entries }.
 admin-reload-failed = Baza de cunoștințe conține erori și nu a fost reîncărcată; versiunea anterioară rămâne activă. Erori: { $errors }
 admin-reload-refused = Baza de cunoștințe nu a fost reîncărcată: dosarul ar mai conține doar { $after } intrări în loc de { $before }; versiunea anterioară rămâne activă. Dacă acest lucru este intenționat, trimiteți /reload force.
+
+## Pagina web
+
+web-title = Lotse – ghidul dumneavoastră pentru oferte, publicații și contacte
+web-question = Întrebarea dumneavoastră
+web-ask = Întreabă
+web-languages = Limba
+web-skip = Salt la conținut
+web-answer = Răspuns
+web-privacy = Protecția datelor
+web-forget = Șterge datele mele
+web-not-found = Această pagină nu există. Scrieți pur și simplu întrebarea în câmpul de căutare de mai sus.
+web-too-long = Întrebarea dumneavoastră este prea lungă. Vă rugăm să o formulați în câteva propoziții.
+admin-title = Lotse: administrare
+admin-token = Token de administrator
+admin-login = Autentificare
+admin-needs-token = Această pagină este pentru cei care se ocupă de Lotse. Vă rugăm să vă autentificați cu tokenul de administrator.
+admin-wrong-token = Acest token nu este corect.
+admin-disabled = Pagina de administrare este dezactivată, deoarece nu este configurat niciun token de administrator (LOTSE_ADMIN_TOKEN).
+admin-coverage = Traducerile bazei de cunoștințe
+admin-coverage-language = Limba
+admin-coverage-complete = Intrări complete
+admin-reload = Reîncărcare
+admin-reload-last = Ultima reîncărcare: { $when }
+admin-reload-never = Baza de cunoștințe nu a fost reîncărcată de la pornire.
+admin-reload-button = Reîncarcă acum baza de cunoștințe
+admin-reload-force = Încarcă și dacă ar dispărea mai mult de jumătate din intrări

@@ -143,3 +143,30 @@ admin-top-gaps = En sık yapılan sonuçsuz aramalar:
 admin-reload-done = Bilgi tabanı yeniden yüklendi: { $entries } kayıt.
 admin-reload-failed = Bilgi tabanında hatalar var, bu yüzden yeniden yüklenmedi; önceki sürüm etkin kalıyor. Hatalar: { $errors }
 admin-reload-refused = Bilgi tabanı yeniden yüklenmedi: klasörde { $before } yerine yalnızca { $after } kayıt kalacaktı; önceki sürüm etkin kalıyor. Bu isteniyorsa /reload force gönderin.
+
+## Web sayfası
+
+web-title = Lotse – hizmetlere, yayınlara ve iletişim kişilerine rehberiniz
+web-question = Sorunuz
+web-ask = Sor
+web-languages = Dil
+web-skip = İçeriğe geç
+web-answer = Yanıt
+web-privacy = Gizlilik
+web-forget = Verilerimi sil
+web-not-found = Bu sayfa mevcut değil. Sorunuzu yukarıdaki arama alanına yazmanız yeterli.
+web-too-long = Sorunuz çok uzun. Lütfen birkaç cümleyle ifade edin.
+admin-title = Lotse: yönetim
+admin-token = Yönetici anahtarı
+admin-login = Giriş yap
+admin-needs-token = Bu sayfa Lotse'nin bakımını yapan kişiler içindir. Lütfen yönetici anahtarıyla giriş yapın.
+admin-wrong-token = Bu anahtar doğru değil.
+admin-disabled = Yönetim sayfası kapalı, çünkü bir yönetici anahtarı (LOTSE_ADMIN_TOKEN) ayarlanmamış.
+admin-coverage = Bilgi tabanının çevirileri
+admin-coverage-language = Dil
+admin-coverage-complete = Eksiksiz kayıtlar
+admin-reload = Yeniden yükle
+admin-reload-last = Son yeniden yükleme: { $when }
+admin-reload-never = Bilgi tabanı başlatıldığından beri yeniden yüklenmedi.
+admin-reload-button = Bilgi tabanını şimdi yeniden yükle
+admin-reload-force = Kayıtların yarısından fazlası kaybolsa bile yükle

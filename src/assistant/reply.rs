@@ -55,6 +55,8 @@ pub enum Channel {
     Terminal,
     /// `lotse ask`.
     Cli,
+    /// The web page (`lotse web`, `lotse serve --web-listen`).
+    Web,
 }
 
 /// What the user sent.
@@ -272,6 +274,7 @@ impl Channel {
             Channel::Inline => "inline",
             Channel::Terminal => "chat",
             Channel::Cli => "cli",
+            Channel::Web => "web",
         }
     }
 
@@ -281,7 +284,8 @@ impl Channel {
         match self {
             Channel::Telegram { private } => private,
             Channel::Inline => false,
-            Channel::Terminal | Channel::Cli => true,
+            // A web session is one browser's: only its visitor reads it.
+            Channel::Terminal | Channel::Cli | Channel::Web => true,
         }
     }
 }

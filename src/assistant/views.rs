@@ -94,25 +94,7 @@ impl View<'_> {
 
     /// What a reload of the knowledge did, for the admins.
     pub fn reload_outcome(&self, lang: Lang, outcome: &Outcome) -> Message {
-        let text = match outcome {
-            Outcome::Reloaded(n) => {
-                self.catalog
-                    .format(lang, "admin-reload-done", &[("entries", Arg::Number(*n as i64))])
-            }
-            Outcome::Rejected(errors) => {
-                self.catalog
-                    .format(lang, "admin-reload-failed", &[("errors", Arg::Text(errors.join("\n")))])
-            }
-            Outcome::Refused { before, after } => self.catalog.format(
-                lang,
-                "admin-reload-refused",
-                &[
-                    ("before", Arg::Number(*before as i64)),
-                    ("after", Arg::Number(*after as i64)),
-                ],
-            ),
-        };
-        self.lines(lang, &text)
+        self.lines(lang, &outcome.describe(self.catalog, lang))
     }
 
     /// What is stored, why, for how long, and how to delete it.

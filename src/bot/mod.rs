@@ -17,7 +17,6 @@
 //! backoff. SIGTERM and Ctrl-C stop it: in-flight answers finish within a
 //! deadline, the rest waits in the inbox.
 
-mod limits;
 mod pipeline;
 mod render;
 mod translate;
@@ -43,7 +42,7 @@ use teloxide::types::{
 };
 use teloxide::{ApiError, RequestError};
 
-pub use limits::Limits as RateLimits;
+pub use crate::limits::Limits as RateLimits;
 pub use render::{MAX_TEXT_UNITS, Rendered, escape, render};
 pub use translate::{Identity, input_of_json};
 
@@ -223,12 +222,12 @@ pub async fn serve(
     }
 
     let received = match settings.receive {
-        Receive::Polling => poll(&raw, &pipeline, stop_signal()).await,
+        Receive::Polling => poll(&raw, &pipeline, crate::signal::stop()).await,
         Receive::Webhook {
             url,
             listen,
             secret_token,
-        } => webhook(&raw, &pipeline, url, listen, secret_token, stop_signal()).await,
+        } => webhook(&raw, &pipeline, url, listen, secret_token, crate::signal::stop()).await,
     };
     log::info!("stopping: finishing the answers in flight");
     let finished = pipeline.stop(settings.stop_deadline).await;
@@ -362,14 +361,6 @@ async fn webhook(
     };
     bound.serve(offer, stop).await?;
     Ok(())
-}
-
-/// Resolves on SIGTERM or Ctrl-C.
-async fn stop_signal() {
-    tokio::select! {
-        stopped = wait_for_sigterm() => if !stopped { std::future::pending::<()>().await },
-        _ = tokio::signal::ctrl_c() => {}
-    }
 }
 
 /// Telegram's rate limits; `LOTSE_THROTTLE=off` lifts them, for throughput
@@ -821,22 +812,6 @@ fn is_transient(err: &RequestError) -> bool {
             d.contains("internal") || d.contains("bad gateway") || d.contains("unavailable") || d.contains("timeout")
         }
         _ => false,
-    }
-}
-
-/// Resolves when SIGTERM arrives; `false` where it cannot be awaited.
-async fn wait_for_sigterm() -> bool {
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        match signal(SignalKind::terminate()) {
-            Ok(mut term) => term.recv().await.is_some(),
-            Err(_) => false,
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        std::future::pending::<bool>().await
     }
 }
 

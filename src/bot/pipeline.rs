@@ -23,9 +23,9 @@ use std::time::{Duration, Instant};
 use teloxide::types::Update;
 use tokio::sync::{mpsc, watch};
 
-use super::limits::{Limiter, Limits, Verdict};
 use super::webhook::{Offer, OfferError};
 use super::{Handler, Route};
+use crate::limits::{Limiter, Limits, Verdict};
 use crate::store::{Inbox, Incoming, StoreError};
 
 /// How long a worker without updates stays before it goes.

@@ -12,6 +12,7 @@ mod generate;
 mod link;
 mod serve;
 mod stats;
+mod web;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -42,6 +43,7 @@ enum Command {
     Link(link::Args),
     Stats(stats::Args),
     Export(export::Args),
+    Web(web::Args),
     #[cfg(feature = "bench")]
     Generate(generate::Args),
     #[cfg(feature = "bench")]
@@ -63,6 +65,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Link(args) => link::execute(args),
         Command::Stats(args) => stats::execute(args),
         Command::Export(args) => export::execute(args),
+        Command::Web(args) => web::execute(args),
         #[cfg(feature = "bench")]
         Command::Generate(args) => generate::execute(args),
         #[cfg(feature = "bench")]

@@ -30,6 +30,11 @@ pub(super) struct Args {
     /// A file holding the webhook's secret token [env: LOTSE_WEBHOOK_SECRET]
     #[arg(long, value_name = "FILE")]
     secret_token_file: Option<PathBuf>,
+    /// Also serve the web page (`lotse web`) on this local address
+    #[arg(long, value_name = "ADDR")]
+    web_listen: Option<SocketAddr>,
+    #[command(flatten)]
+    web_limits: super::web::LimitArgs,
     #[command(flatten)]
     knowledge: KnowledgeArgs,
     #[command(flatten)]
@@ -65,8 +70,30 @@ pub(super) fn execute(args: Args) -> anyhow::Result<ExitCode> {
         knowledge: knowledge.dir(),
         location: knowledge.location(),
     };
+    let web = args.web_listen.map(|addr| {
+        let door = super::web::web(
+            &args.web_limits,
+            assistant.clone(),
+            pseudonyms.clone(),
+            store.clone(),
+            &knowledge,
+        );
+        (addr, door)
+    });
     let served = runtime.block_on(async {
+        // The web door beside the bot: its port is taken before the bot
+        // starts, and it stops with the bot.
+        let web = match web {
+            Some((addr, door)) => {
+                let listener = super::web::bind(addr).await?;
+                Some(tokio::spawn(crate::web::serve(listener, door, crate::signal::stop())))
+            }
+            None => None,
+        };
         let served = bot::serve(settings, assistant, pseudonyms, admin, inbox).await;
+        if let Some(web) = web {
+            web.abort();
+        }
         store.close().await;
         served
     });

@@ -20,5 +20,6 @@ mod store;
 mod telegram;
 mod tidy;
 mod util;
+mod web;
 mod webhook;
 mod webhook_kit;

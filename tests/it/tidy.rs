@@ -132,6 +132,38 @@ fn each_outside_library_stays_behind_its_module() {
     assert!(found.is_empty(), "{}", found.join("\n"));
 }
 
+/// HTTP servers: only the doors that listen (the webhook and the web page)
+/// know them; the web's templates stay in the web door.
+const SHARED_BOUNDARIES: &[(&str, &[&str])] = &[
+    ("axum", &["src/web/", "src/bot/"]),
+    ("hyper", &["src/web/", "src/bot/"]),
+    ("hyper_util", &["src/web/", "src/bot/"]),
+    ("http_body_util", &["src/web/", "src/bot/"]),
+    ("maud", &["src/web/"]),
+];
+
+#[test]
+fn http_servers_stay_in_the_doors() {
+    let mut found = Vec::new();
+    for file in rust_files(&root().join("src")) {
+        let code = fs::read_to_string(&file).unwrap();
+        let relative = file.strip_prefix(root()).unwrap().to_string_lossy().replace('\\', "/");
+        for (krate, homes) in SHARED_BOUNDARIES {
+            if homes.iter().any(|home| relative.starts_with(home)) {
+                continue;
+            }
+            if let Some(line) = names_crate(&code, krate) {
+                found.push(format!(
+                    "{relative}:{}: {krate} belongs in {}",
+                    line + 1,
+                    homes.join(" or ")
+                ));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
 #[test]
 fn the_boundary_check_sees_a_crossing() {
     assert_eq!(names_crate("use teloxide::types::Update;", "teloxide"), Some(0));

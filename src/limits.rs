@@ -1,4 +1,5 @@
-//! Per-user and per-group rate limits: token buckets with a burst.
+//! Per-user and per-group rate limits: token buckets with a burst, for
+//! every door (Telegram's chats and groups, the web's clients).
 //!
 //! The defaults are far above what a person does: a burst of messages, as
 //! when several are forwarded at once, is answered in full. Over a limit,
