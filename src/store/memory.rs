@@ -37,6 +37,12 @@ const RETRIES: [Duration; 3] = [
     Duration::from_millis(250),
     Duration::from_secs(1),
 ];
+/// How long feedback waits for its search's query-log row, which another
+/// process may still have in its queue, and how often it looks again.
+const FEEDBACK_WAIT: Duration = Duration::from_secs(60);
+const FEEDBACK_RETRY: Duration = Duration::from_secs(1);
+/// Feedback that may wait at once; more is dropped and counted.
+const FEEDBACK_WAITING: usize = 1_000;
 /// How long `/forget` waits for the database before it says it failed.
 const FORGET_WAIT: Duration = Duration::from_secs(5);
 /// How often deletes that failed are tried again.
@@ -359,19 +365,25 @@ fn writer(options: MemoryOptions, receiver: Receiver<Job>, ready: SyncSender<boo
     };
     let mut next_purge = Instant::now() + PURGE_EVERY;
     let mut next_retry = Instant::now() + FORGET_RETRY;
+    let mut waiting = Waiting::default();
     loop {
-        let due = if shared.tombstones.pending().is_empty() {
+        let mut due = if shared.tombstones.pending().is_empty() {
             next_purge
         } else {
             next_purge.min(next_retry)
         };
+        if let Some(next) = waiting.next_try() {
+            due = due.min(next);
+        }
         match receiver.recv_timeout(due.saturating_duration_since(Instant::now())) {
-            Ok(Job::Write(event)) => {
-                if let Err(err) = runtime.block_on(apply_with_retries(&store, &event)) {
+            Ok(Job::Write(event)) => match runtime.block_on(apply_with_retries(&store, &event)) {
+                Ok(true) => {}
+                Ok(false) => waiting.push(event, &shared),
+                Err(err) => {
                     let n = shared.dropped.fetch_add(1, Ordering::Relaxed) + 1;
                     log::error!("query log: {err}; {n} writes dropped so far");
                 }
-            }
+            },
             Ok(Job::Forget(user, done)) => {
                 // One attempt: the tombstone keeps the wish if it fails.
                 let forgotten = runtime.block_on(forget_user(&store, &user));
@@ -384,6 +396,9 @@ fn writer(options: MemoryOptions, receiver: Receiver<Job>, ready: SyncSender<boo
             }
             Err(RecvTimeoutError::Timeout) => {
                 let now = Instant::now();
+                if waiting.next_try().is_some_and(|next| now >= next) {
+                    runtime.block_on(waiting.retry(&store, &shared, false));
+                }
                 if now >= next_retry && !shared.tombstones.pending().is_empty() {
                     runtime.block_on(retry_forgets(&mut store, &options, &shared.tombstones));
                     next_retry = Instant::now() + FORGET_RETRY;
@@ -396,7 +411,60 @@ fn writer(options: MemoryOptions, receiver: Receiver<Job>, ready: SyncSender<boo
             Err(RecvTimeoutError::Disconnected) => break,
         }
     }
+    // A last look for what still waits: its row may have come meanwhile.
+    runtime.block_on(waiting.retry(&store, &shared, true));
     runtime.block_on(store.close());
+}
+
+/// Feedback whose search's query-log row is not stored yet: on another
+/// replica, the row of the search a 👍 is for may still be in that
+/// process's queue. Kept (never its text: feedback has none) and tried
+/// again every [`FEEDBACK_RETRY`] for up to [`FEEDBACK_WAIT`], then dropped
+/// and counted.
+#[derive(Default)]
+struct Waiting {
+    events: Vec<(Event, Instant)>,
+    next_try: Option<Instant>,
+}
+
+impl Waiting {
+    fn next_try(&self) -> Option<Instant> {
+        self.next_try
+    }
+
+    fn push(&mut self, event: Event, shared: &Shared) {
+        if self.events.len() >= FEEDBACK_WAITING {
+            let n = shared.dropped.fetch_add(1, Ordering::Relaxed) + 1;
+            log::error!("feedback: too many wait for their search; {n} writes dropped so far");
+            return;
+        }
+        let now = Instant::now();
+        self.events.push((event, now + FEEDBACK_WAIT));
+        self.next_try.get_or_insert(now + FEEDBACK_RETRY);
+    }
+
+    /// Tries every waiting write once; drops those past their time, or all
+    /// that are still not stored when `last`.
+    async fn retry(&mut self, store: &Store, shared: &Shared, last: bool) {
+        let now = Instant::now();
+        let mut kept = Vec::new();
+        for (event, until) in std::mem::take(&mut self.events) {
+            match store.apply(&event).await {
+                Ok(true) => {}
+                Ok(false) | Err(_) if !last && now < until => kept.push((event, until)),
+                outcome => {
+                    let n = shared.dropped.fetch_add(1, Ordering::Relaxed) + 1;
+                    let why = match outcome {
+                        Err(err) => err.to_string(),
+                        _ => "its search was never logged".to_string(),
+                    };
+                    log::error!("feedback: {why}; {n} writes dropped so far");
+                }
+            }
+        }
+        self.next_try = (!kept.is_empty()).then(|| now + FEEDBACK_RETRY);
+        self.events = kept;
+    }
 }
 
 /// Carries out the deletes still pending; returns how many are left.
@@ -438,7 +506,7 @@ async fn forget_user(store: &Store, user: &UserKey) -> Result<(), StoreError> {
     conversations::forget(store, user).await
 }
 
-async fn apply_with_retries(store: &Store, event: &Event) -> Result<(), StoreError> {
+async fn apply_with_retries(store: &Store, event: &Event) -> Result<bool, StoreError> {
     let mut result = store.apply(event).await;
     for pause in RETRIES {
         if result.is_ok() {

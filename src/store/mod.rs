@@ -276,8 +276,10 @@ impl Store {
             .collect())
     }
 
-    /// Applies one write.
-    pub async fn apply(&self, event: &Event) -> Result<(), StoreError> {
+    /// Applies one write. `false` where the write refers to what is not
+    /// stored yet: feedback on a search whose query-log row another
+    /// process has still in its queue (the caller tries again later).
+    pub async fn apply(&self, event: &Event) -> Result<bool, StoreError> {
         match event {
             Event::SetLanguage { user, lang, at } => {
                 sqlx::query(
@@ -316,7 +318,7 @@ impl Store {
                 helpful,
                 at,
             } => {
-                sqlx::query(
+                let stored = sqlx::query(
                     "INSERT INTO feedback (query_id, user_key, helpful, at) \
                      SELECT id, $2, $3, $4 FROM queries WHERE query_key = $1 AND user_key = $2 \
                      ON CONFLICT (query_id, user_key) DO UPDATE SET helpful = excluded.helpful, at = excluded.at",
@@ -327,6 +329,7 @@ impl Store {
                 .bind(*at as i64)
                 .execute(&self.pool)
                 .await?;
+                return Ok(stored.rows_affected() > 0);
             }
             Event::Forget { user } => {
                 let mut tx = self.pool.begin().await?;
@@ -340,7 +343,7 @@ impl Store {
                 tx.commit().await?;
             }
         }
-        Ok(())
+        Ok(true)
     }
 
     /// Deletes every row older than `cutoff` (unix seconds); returns how

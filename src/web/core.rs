@@ -2,7 +2,8 @@
 //!
 //! Every page that needs an answer comes through [`converse`]: a visitor's
 //! pseudonym, the page's language and what they did go in as an event, the
-//! messages of the core's effects come out.
+//! messages of the core's effects come out, and a contact card as the
+//! message's `contact` (a web page offers it as a vCard download).
 
 use crate::assistant::{Actor, Assistant, Channel, Effect, Event, Input, Message, Role, UserKey};
 use crate::lang::Lang;
@@ -17,12 +18,20 @@ pub(super) async fn converse(assistant: &Assistant, user: UserKey, lang: Lang, i
         client_lang: Some(lang),
         input,
     };
-    let effects = assistant.handle(event).await;
-    effects
-        .into_iter()
-        .filter_map(|effect| match effect {
-            Effect::Send(message) | Effect::Edit(message) => Some(message),
-            _ => None,
-        })
-        .collect()
+    let mut messages: Vec<Message> = Vec::new();
+    for effect in assistant.handle(event).await {
+        match effect {
+            Effect::Send(message) | Effect::Edit(message) => messages.push(message),
+            // The core sends the card after the message that offered it.
+            Effect::Contact(card) => match messages.last_mut() {
+                Some(message) => message.contact = Some(card),
+                None => messages.push(Message {
+                    contact: Some(card),
+                    ..Message::default()
+                }),
+            },
+            Effect::Inline(_) | Effect::NotifyAdmin { .. } | Effect::NotifyStaff(_) => {}
+        }
+    }
+    messages
 }

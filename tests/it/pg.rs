@@ -63,6 +63,17 @@ pub fn fresh(test: &str) -> Option<Database> {
     Some(Database::Postgres(url.to_string()))
 }
 
+/// A fresh database for a test that needs PostgreSQL: such tests are
+/// `#[ignore]`d, and `.ci/run` runs them with `--ignored` beside its
+/// server; asked for without one, they fail saying what is missing.
+pub fn required(test: &str) -> Database {
+    assert!(
+        std::env::var("LOTSE_TEST_POSTGRES_URL").is_ok_and(|url| !url.trim().is_empty()),
+        "this test needs PostgreSQL: set LOTSE_TEST_POSTGRES_URL (.ci/run starts one, see .ci/postgres)"
+    );
+    fresh(test).expect("the test server")
+}
+
 /// The backends a store test runs on: the SQLite file `file`, and a fresh
 /// PostgreSQL database named after `test` where the tests have a server.
 pub fn backends(file: &std::path::Path, test: &str) -> Vec<Database> {

@@ -3,8 +3,9 @@
 //! an update delivered to both is answered once, `/forget` on one forgets
 //! the user everywhere, and a conversation may hop between them. Also what
 //! a replica refuses: a database url it cannot use, or PostgreSQL without
-//! a shared secret. The PostgreSQL tests need `LOTSE_TEST_POSTGRES_URL`
-//! (see `tests/it/pg.rs`).
+//! a shared secret. The PostgreSQL tests are `#[ignore]`d: they need
+//! `LOTSE_TEST_POSTGRES_URL` (see `tests/it/pg.rs`), and `.ci/run` runs
+//! them with `--ignored` beside the server it starts.
 
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
@@ -28,10 +29,9 @@ struct Replicas {
 }
 
 impl Replicas {
-    /// Starts two replicas on a fresh database named after `test`; None
-    /// when the tests have no PostgreSQL.
-    fn start(test: &str) -> Option<Replicas> {
-        let database = crate::pg::fresh(test)?;
+    /// Starts two replicas on a fresh database named after `test`.
+    fn start(test: &str) -> Replicas {
+        let database = crate::pg::required(test);
         let data = tempfile::tempdir().unwrap();
         // The operator makes the secret once and gives it to every replica.
         std::fs::write(
@@ -60,7 +60,7 @@ impl Replicas {
                 replicas.stderr(n)
             );
         }
-        Some(replicas)
+        replicas
     }
 
     fn spawn(&self, n: usize, port: u16) -> Child {
@@ -174,10 +174,9 @@ fn message(update_id: i64, chat: i64, text: &str) -> Value {
 }
 
 #[test]
+#[ignore = "needs PostgreSQL (LOTSE_TEST_POSTGRES_URL); .ci/run runs it"]
 fn an_update_delivered_to_both_replicas_is_answered_once() {
-    let Some(replicas) = Replicas::start("same_update") else {
-        return;
-    };
+    let replicas = Replicas::start("same_update");
     // One after the other: to the first, then (a retry) to the second.
     let first = message(1, 101, "/help");
     assert!(replicas.deliver(0, &first).contains(" 200"));
@@ -214,10 +213,9 @@ fn an_update_delivered_to_both_replicas_is_answered_once() {
 }
 
 #[test]
+#[ignore = "needs PostgreSQL (LOTSE_TEST_POSTGRES_URL); .ci/run runs it"]
 fn forget_on_one_replica_removes_the_user_everywhere() {
-    let Some(replicas) = Replicas::start("forget_everywhere") else {
-        return;
-    };
+    let replicas = Replicas::start("forget_everywhere");
     let catalog = Catalog::new();
     // The user searches on both replicas; someone else on one.
     replicas.deliver_and_wait(0, &message(10, 201, "Kotsina"), 201, "sendMessage", 1);
@@ -244,10 +242,9 @@ fn forget_on_one_replica_removes_the_user_everywhere() {
 }
 
 #[test]
+#[ignore = "needs PostgreSQL (LOTSE_TEST_POSTGRES_URL); .ci/run runs it"]
 fn paging_of_a_search_started_on_one_replica_continues_on_the_other() {
-    let Some(replicas) = Replicas::start("paging_across") else {
-        return;
-    };
+    let replicas = Replicas::start("paging_across");
     let catalog = Catalog::new();
     let results = replicas.deliver_and_wait(0, &message(20, 301, "Beratung"), 301, "sendMessage", 1);
     let more = button(&results[0], &catalog.text(Lang::De, "button-more"));
@@ -263,10 +260,9 @@ fn paging_of_a_search_started_on_one_replica_continues_on_the_other() {
 }
 
 #[test]
+#[ignore = "needs PostgreSQL (LOTSE_TEST_POSTGRES_URL); .ci/run runs it"]
 fn a_language_chosen_on_one_replica_is_used_by_the_other() {
-    let Some(replicas) = Replicas::start("language_across") else {
-        return;
-    };
+    let replicas = Replicas::start("language_across");
     let catalog = Catalog::new();
     let start = numbered(
         30,
@@ -293,10 +289,9 @@ fn a_language_chosen_on_one_replica_is_used_by_the_other() {
 }
 
 #[test]
+#[ignore = "needs PostgreSQL (LOTSE_TEST_POSTGRES_URL); .ci/run runs it"]
 fn a_thumbs_up_pressed_on_the_other_replica_is_stored() {
-    let Some(replicas) = Replicas::start("feedback_across") else {
-        return;
-    };
+    let replicas = Replicas::start("feedback_across");
     let catalog = Catalog::new();
     let results = replicas.deliver_and_wait(0, &message(40, 501, "Kotsina"), 501, "sendMessage", 1);
     let thumbs = button(&results[0], "👍");
@@ -369,10 +364,9 @@ fn a_database_url_a_replica_cannot_use_is_one_line_and_a_failure() {
 }
 
 #[test]
+#[ignore = "needs PostgreSQL (LOTSE_TEST_POSTGRES_URL); .ci/run runs it"]
 fn a_migration_that_fails_stops_the_replica() {
-    let Some(database) = crate::pg::fresh("failed_migration") else {
-        return;
-    };
+    let database = crate::pg::required("failed_migration");
     // A table in the way of the first migration.
     crate::store::execute_raw(&database, "CREATE TABLE preferences (x TEXT)");
     let dir = tempfile::tempdir().unwrap();

@@ -17,7 +17,7 @@ use lotse::search::Library;
 use lotse::store::{Database, Memory, MemoryOptions};
 
 use crate::pg::backends;
-use crate::store::{TELEGRAM, copy_dir, count_with, memory_options, text};
+use crate::store::{TELEGRAM, copy_dir, count_with, memory_options, record, text};
 use crate::util::{actor, key, library, messages, root};
 
 /// A short time-to-live, so that the test waits little.
@@ -153,6 +153,35 @@ async fn search_ids_of_two_replicas_never_meet() {
         first_memory.close();
         second_memory.close();
         assert_eq!(count_with(&database, "SELECT COUNT(*) FROM searches", &[]), 100);
+    }
+}
+
+/// Defect guarded: feedback was joined to its search's query-log row when
+/// it was written, so a 👍 pressed on the second replica while the first
+/// still had that row in its queue was silently lost. It now waits for
+/// the row.
+#[tokio::test]
+async fn a_thumbs_up_that_arrives_before_its_search_row_waits_for_it() {
+    use lotse::assistant::{Journal, QueryId};
+    let dir = tempfile::tempdir().unwrap();
+    for database in backends(&dir.path().join("lotse.db"), "shared_early_feedback") {
+        let (first_memory, _) = replica(&database);
+        let (second_memory, _) = replica(&database);
+        second_memory.feedback(QueryId(77), &key("early"), true);
+        // The first replica logs the search a moment later.
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        first_memory.query(record(77, "early", "Kotsina", 1, lotse::store::now()));
+        first_memory.close();
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        second_memory.close();
+        let rated = count_with(
+            &database,
+            "SELECT COUNT(*) FROM feedback f JOIN queries q ON q.id = f.query_id \
+             WHERE f.helpful = 1 AND q.user_key = $1",
+            &[key("early").as_str()],
+        );
+        assert_eq!(rated, 1, "the early 👍 is stored on {database}");
+        assert_eq!(second_memory.dropped(), 0, "nothing dropped on {database}");
     }
 }
 
