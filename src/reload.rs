@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use notify::{EventKind, RecursiveMode, Watcher};
 
@@ -67,15 +67,29 @@ impl Outcome {
     }
 }
 
+/// A reload and when it happened, for the maintainers' pages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub at: SystemTime,
+    pub outcome: Outcome,
+}
+
 /// Loads `dir`, and when it has no errors builds its index and swaps it
 /// into `assistant`. A folder that would lose more than half of the
-/// entries is refused unless `force` is set.
+/// entries is refused unless `force` is set. Whatever the outcome, the
+/// assistant notes it ([`Assistant::last_reload`]), whoever asked: the
+/// watcher, `/reload` or the admin page's button.
 pub fn reload(assistant: &Assistant, dir: &Path, location: &Location, force: bool) -> Outcome {
     let before = assistant.library().knowledge().len();
-    match prepare(dir, location, before, force) {
+    let outcome = match prepare(dir, location, before, force) {
         Ok(library) => swap_in(assistant, library),
         Err(outcome) => outcome,
-    }
+    };
+    assistant.note_reload(Note {
+        at: SystemTime::now(),
+        outcome: outcome.clone(),
+    });
+    outcome
 }
 
 /// Loads `dir` and builds its index, for a library of `before` entries

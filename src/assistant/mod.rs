@@ -64,6 +64,8 @@ pub struct Assistant {
     admin_langs: Mutex<HashMap<UserKey, Lang>>,
     /// The knowledge folder `/reload` loads.
     knowledge: Option<(PathBuf, Location)>,
+    /// The last reload of the knowledge, by whoever asked for it.
+    last_reload: Mutex<Option<crate::reload::Note>>,
 }
 
 impl Assistant {
@@ -77,6 +79,7 @@ impl Assistant {
             admins: Vec::new(),
             admin_langs: Mutex::new(HashMap::new()),
             knowledge: None,
+            last_reload: Mutex::new(None),
         }
     }
 
@@ -121,6 +124,16 @@ impl Assistant {
     /// already running finish on the old one.
     pub fn replace_library(&self, library: Arc<Library>) {
         *self.library.write().unwrap_or_else(|e| e.into_inner()) = library;
+    }
+
+    /// Notes a reload of the knowledge ([`crate::reload::reload`] does).
+    pub fn note_reload(&self, note: crate::reload::Note) {
+        *self.last_reload.lock().unwrap_or_else(|e| e.into_inner()) = Some(note);
+    }
+
+    /// The last reload of the knowledge since start, if any.
+    pub fn last_reload(&self) -> Option<crate::reload::Note> {
+        self.last_reload.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
     pub fn catalog(&self) -> &Catalog {

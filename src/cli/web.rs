@@ -58,10 +58,8 @@ pub(super) fn execute(args: Args) -> anyhow::Result<ExitCode> {
     let assistant =
         Arc::new(Assistant::new(Arc::new(library), memory.clone()).with_journal(memory.clone(), retention_days));
     let web = web(&args.limits, assistant.clone(), pseudonyms, store.clone(), &knowledge);
-    let noted = web.clone();
-    let watched = reload::watch(assistant, knowledge.dir(), knowledge.location(), move |outcome| {
-        noted.note_reload(outcome)
-    });
+    // The assistant notes each reload for the admin page.
+    let watched = reload::watch(assistant, knowledge.dir(), knowledge.location(), |_| {});
     if let Err(err) = watched {
         log::warn!("cannot watch the knowledge folder: {err}");
     }

@@ -29,22 +29,6 @@ const ADMIN_COOKIE: &str = "lotse_admin";
 /// Days the report on the admin page looks back.
 const REPORT_DAYS: u64 = 30;
 
-/// A reload and when it happened.
-#[derive(Debug, Clone)]
-pub(super) struct ReloadNote {
-    at: SystemTime,
-    outcome: Outcome,
-}
-
-impl ReloadNote {
-    pub fn now(outcome: Outcome) -> ReloadNote {
-        ReloadNote {
-            at: SystemTime::now(),
-            outcome,
-        }
-    }
-}
-
 /// Whether a request may see the admin page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Access {
@@ -124,7 +108,6 @@ pub(super) async fn reload(
     );
     let outcome = tokio::task::spawn_blocking(move || reload::reload(&assistant, &dir, &location, force)).await;
     let outcome = outcome.unwrap_or_else(|err| Outcome::Rejected(vec![err.to_string()]));
-    web.note_reload(outcome.clone());
     admin_page(&web, &visitor, Some(&outcome)).await
 }
 
@@ -203,7 +186,7 @@ async fn admin_page(web: &Web, visitor: &Visitor, outcome: Option<&Outcome>) -> 
         Ok(stats) => PreEscaped(crate::report::body(&stats, &format!("{REPORT_DAYS}d"))),
         Err(err) => html! { p.error { (err.to_string()) } },
     };
-    let last = web.0.last_reload.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    let last = web.0.settings.assistant.last_reload();
     let body = html! {
         h1 { (ctx.t("admin-title")) }
         @if let Some(outcome) = outcome {
@@ -231,7 +214,7 @@ async fn admin_page(web: &Web, visitor: &Visitor, outcome: Option<&Outcome>) -> 
     visitor.respond(StatusCode::OK, document(&ctx, &ctx.t("admin-title"), body))
 }
 
-fn last_reload(ctx: &Context<'_>, note: Option<&ReloadNote>) -> Markup {
+fn last_reload(ctx: &Context<'_>, note: Option<&reload::Note>) -> Markup {
     let Some(note) = note else {
         return html! { p { (ctx.t("admin-reload-never")) } };
     };

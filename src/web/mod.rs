@@ -34,7 +34,6 @@ use crate::index::Location;
 use crate::lang::Lang;
 use crate::limits::Limiter;
 use crate::privacy::Pseudonyms;
-use crate::reload;
 use crate::store::Store;
 
 pub use crate::limits::Limits;
@@ -61,7 +60,6 @@ pub struct Settings {
 struct Shared {
     settings: Settings,
     limiter: Mutex<Limiter>,
-    last_reload: Mutex<Option<admin::ReloadNote>>,
 }
 
 /// The web door, ready to be served; cheap to clone.
@@ -75,13 +73,7 @@ impl Web {
         Web(Arc::new(Shared {
             settings,
             limiter: Mutex::new(limiter),
-            last_reload: Mutex::new(None),
         }))
-    }
-
-    /// Notes a reload (from the watcher or the button) for the admin page.
-    pub fn note_reload(&self, outcome: reload::Outcome) {
-        *self.0.last_reload.lock().unwrap_or_else(|e| e.into_inner()) = Some(admin::ReloadNote::now(outcome));
     }
 
     /// The routes: pages under the rate limit, the static files outside

@@ -23,6 +23,7 @@ struct Door {
     addr: SocketAddr,
     _dir: tempfile::TempDir,
     memory: Arc<Memory>,
+    assistant: Arc<lotse::assistant::Assistant>,
     _runtime: tokio::runtime::Runtime,
 }
 
@@ -44,7 +45,7 @@ fn door(admin_token: Option<&str>, limits: Limits) -> Door {
         .unwrap();
     let store = runtime.block_on(Store::open(&path)).unwrap();
     let web = Web::new(Settings {
-        assistant,
+        assistant: assistant.clone(),
         pseudonyms: Pseudonyms::new(b"a test secret of at least 32 bytes!!"),
         admin_token: admin_token.map(str::to_string),
         store,
@@ -59,6 +60,7 @@ fn door(admin_token: Option<&str>, limits: Limits) -> Door {
         addr,
         _dir: dir,
         memory,
+        assistant,
         _runtime: runtime,
     }
 }
@@ -321,6 +323,23 @@ fn the_admin_page_wants_the_token() {
         "",
     );
     assert_eq!(page.status, 403);
+}
+
+/// Defect guarded: the admin page kept its own note of reloads, so under
+/// `lotse serve --web-listen` a reload by the bot's watcher or by `/reload`
+/// never showed there. Every reload is now noted by the assistant.
+#[test]
+fn the_admin_page_shows_a_reload_it_did_not_ask_for() {
+    let door = open_door();
+    let bearer = [("Authorization", "Bearer the-admin-token"), ("Accept-Language", "de")];
+    let before = request(door.addr, "GET", "/admin", &bearer, "");
+    assert!(before.body.contains(&says(Lang::De, "admin-reload-never")));
+    // As the watcher does when the folder changes.
+    let outcome = lotse::reload::reload(&door.assistant, &root().join("knowledge"), &Location::Memory, false);
+    let after = request(door.addr, "GET", "/admin", &bearer, "");
+    assert!(!after.body.contains(&says(Lang::De, "admin-reload-never")));
+    let described = outcome.describe(&Catalog::new(), Lang::De);
+    assert!(after.body.contains(&described), "{}", after.body);
 }
 
 fn door_without_admin() -> Door {
