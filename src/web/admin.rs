@@ -75,8 +75,9 @@ pub(super) async fn login(
             let mut response = admin_page(&web, &visitor, None).await;
             if let Some(token) = token {
                 let cookie = format!(
-                    "{ADMIN_COOKIE}={}; Path=/admin; HttpOnly; SameSite=Strict",
-                    session_of(&web, token)
+                    "{ADMIN_COOKIE}={}; Path=/admin; HttpOnly; SameSite=Strict{}",
+                    session_of(&web, token),
+                    super::guard::secure_flag(&headers)
                 );
                 if let Ok(value) = HeaderValue::from_str(&cookie) {
                     response.headers_mut().append(header::SET_COOKIE, value);

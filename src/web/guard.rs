@@ -153,6 +153,8 @@ pub(super) struct Visitor {
     pub lang: Lang,
     pub user: UserKey,
     new_session: Option<String>,
+    /// `; Secure` where the page came over HTTPS (see [`cookie_flags`]).
+    secure: &'static str,
 }
 
 impl Visitor {
@@ -169,6 +171,7 @@ impl Visitor {
             lang: page_lang(headers, chosen_lang),
             user: web.0.settings.pseudonyms.user("web", &session),
             new_session,
+            secure: secure_flag(headers),
         }
     }
 
@@ -189,13 +192,31 @@ impl Visitor {
         )
             .into_response();
         if let Some(session) = &self.new_session {
-            let cookie = format!("{SESSION_COOKIE}={session}; Path=/; HttpOnly; SameSite=Lax");
+            let cookie = format!(
+                "{SESSION_COOKIE}={session}; Path=/; HttpOnly; SameSite=Lax{}",
+                self.secure
+            );
             if let Ok(value) = HeaderValue::from_str(&cookie) {
                 response.headers_mut().insert(header::SET_COOKIE, value);
             }
         }
         response
     }
+}
+
+/// `; Secure` for a cookie set on a page that came over HTTPS, as the
+/// reverse proxy that ends TLS says in `X-Forwarded-Proto` (nginx:
+/// `proxy_set_header X-Forwarded-Proto $scheme;`), so that the browser
+/// never sends the cookie over plain HTTP. Lotse itself speaks plain HTTP
+/// on a local address, where a `Secure` cookie would not come back. A
+/// client that sends the header itself only marks its own cookie.
+pub(super) fn secure_flag(headers: &HeaderMap) -> &'static str {
+    let https = headers
+        .get("x-forwarded-proto")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.rsplit(',').next())
+        .is_some_and(|proto| proto.trim().eq_ignore_ascii_case("https"));
+    if https { "; Secure" } else { "" }
 }
 
 /// Ends the session: the browser drops the cookie, and the next page

@@ -510,6 +510,32 @@ fn forget_deletes_and_ends_the_session() {
     assert!(privacy.body.contains(&says(Lang::De, "privacy-title")));
 }
 
+/// Behind a proxy that ends TLS, the session and admin cookies are
+/// `Secure`, so a browser never sends them over plain HTTP; on the plain
+/// local address they are not (they would not come back).
+#[test]
+fn cookies_are_secure_behind_https() {
+    let door = open_door();
+    let set_cookie = |page: &Page, name: &str| {
+        page.headers
+            .iter()
+            .find(|(n, v)| n == "set-cookie" && v.starts_with(&format!("{name}=")))
+            .map(|(_, v)| v.clone())
+            .unwrap_or_else(|| panic!("no {name} cookie in {:?}", page.headers))
+    };
+    let plain = get(door.addr, "/?lang=de");
+    assert!(!set_cookie(&plain, "lotse").contains("Secure"));
+    let https = [("X-Forwarded-Proto", "https")];
+    let proxied = request(door.addr, "GET", "/?lang=de", &https, "");
+    let session = set_cookie(&proxied, "lotse");
+    assert!(
+        session.ends_with("; Secure") && session.contains("HttpOnly"),
+        "{session}"
+    );
+    let login = request(door.addr, "POST", "/admin", &https, "token=the-admin-token&lang=de");
+    assert!(set_cookie(&login, "lotse_admin").ends_with("; Secure"));
+}
+
 /// `lotse serve --web-listen` adds the web door to the bot's process: both
 /// answer, from one assistant and one database.
 #[test]
