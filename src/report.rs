@@ -5,6 +5,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+use crate::i18n::{Arg, Catalog};
+use crate::lang::Lang;
 use crate::store::Stats;
 
 /// Colours of the languages in the charts, in a fixed order.
@@ -65,7 +67,7 @@ fn section(out: &mut String, title: &str) {
     let _ = writeln!(out, "\n{title}");
 }
 
-/// The report as one HTML page.
+/// The report as one HTML page, in English (`lotse stats --html`).
 pub fn html(stats: &Stats, period: &str) -> String {
     let title = escape(period);
     format!(
@@ -75,54 +77,86 @@ pub fn html(stats: &Stats, period: &str) -> String {
          td,th{{padding:.2rem .6rem;border-bottom:1px solid #ddd;text-align:left}}td.n{{text-align:right}}\
          .legend span{{display:inline-block;margin-right:1rem}}.legend svg{{margin-right:.3rem}}</style>\
          </head><body>{}</body></html>\n",
-        body(stats, period)
+        body(stats, period, &Words::new(&Catalog::new(), Lang::En))
     )
 }
 
+/// The words of the report, in one language.
+pub struct Words<'a> {
+    catalog: &'a Catalog,
+    lang: Lang,
+}
+
+impl<'a> Words<'a> {
+    pub fn new(catalog: &'a Catalog, lang: Lang) -> Words<'a> {
+        Words { catalog, lang }
+    }
+
+    /// An interface text, escaped for HTML.
+    fn t(&self, id: &str) -> String {
+        escape(&self.catalog.text(self.lang, id))
+    }
+
+    /// An interface text with arguments, escaped for HTML.
+    fn f(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        escape(&self.catalog.format(self.lang, id, args))
+    }
+}
+
 /// The report's content, for a page of its own or inside another (the web
-/// door's admin page): no style sheet and no `style` attribute, so that it
-/// lives under a strict Content-Security-Policy; every logged text escaped.
-pub fn body(stats: &Stats, period: &str) -> String {
+/// door's admin page, in its language): no style sheet and no `style`
+/// attribute, so that it lives under a strict Content-Security-Policy;
+/// every logged text escaped.
+pub fn body(stats: &Stats, period: &str, words: &Words<'_>) -> String {
     let mut page = String::new();
     let share = percent(stats.zero_results, stats.queries);
-    let period = escape(period);
+    let count = |n: u64| Arg::Number(n as i64);
     let _ = write!(
         page,
-        "<h1>Lotse: what people asked, last {period}</h1>\
-         <p>{} queries, {} without results ({share:.1}&nbsp;%), {} ratings. Latency p50 {}&nbsp;µs, p90 {}&nbsp;µs, p99 {}&nbsp;µs.</p>",
-        stats.queries,
-        stats.zero_results,
-        stats.feedback,
-        stats.latency_p50_us,
-        stats.latency_p90_us,
-        stats.latency_p99_us,
+        "<h1>{}</h1><p>{}</p>",
+        words.f("report-title", &[("period", Arg::Text(period.to_string()))]),
+        words.f(
+            "report-summary",
+            &[
+                ("queries", count(stats.queries)),
+                ("zero", count(stats.zero_results)),
+                ("share", Arg::Text(format!("{share:.1}"))),
+                ("ratings", count(stats.feedback)),
+                ("p50", count(stats.latency_p50_us)),
+                ("p90", count(stats.latency_p90_us)),
+                ("p99", count(stats.latency_p99_us)),
+            ],
+        ),
     );
-    page.push_str("<h2>Queries per day by language</h2>");
-    page.push_str(&per_day_chart(stats));
-    page.push_str("<h2>Share of queries without results</h2>");
-    page.push_str(&share_chart(stats));
-    page.push_str("<h2>Most frequent queries without results: what the knowledge lacks</h2>");
-    page.push_str(&gaps_chart(stats));
+    let _ = write!(page, "<h2>{}</h2>", words.t("report-per-day"));
+    page.push_str(&per_day_chart(stats, words));
+    let _ = write!(page, "<h2>{}</h2>", words.t("report-share"));
+    page.push_str(&share_chart(stats, words));
+    let _ = write!(page, "<h2>{}</h2>", words.t("report-gaps"));
+    page.push_str(&gaps_chart(stats, words));
     let langs = stats
         .per_lang
         .iter()
         .map(|l| vec![escape(&l.lang), l.count.to_string()]);
-    table(&mut page, "Queries per language", &["language", "queries"], langs);
+    let header = [words.t("report-col-language"), words.t("report-col-queries")];
+    table(&mut page, &words.t("report-per-lang"), &header, langs);
     let top = stats
         .top_queries
         .iter()
         .map(|q| vec![escape(&q.query), q.count.to_string()]);
-    table(&mut page, "Top queries", &["query", "count"], top);
+    let header = [words.t("report-col-query"), words.t("report-col-count")];
+    table(&mut page, &words.t("report-top"), &header, top);
     let feedback = stats
         .feedback_per_entry
         .iter()
         .map(|f| vec![escape(&f.entry), f.helpful.to_string(), f.unhelpful.to_string()]);
-    table(&mut page, "Feedback per entry", &["entry", "👍", "👎"], feedback);
+    let header = [words.t("report-col-entry"), "👍".to_string(), "👎".to_string()];
+    table(&mut page, &words.t("report-feedback"), &header, feedback);
     page
 }
 
 /// A titled table; every column but the first holds numbers.
-fn table(page: &mut String, title: &str, header: &[&str], rows: impl Iterator<Item = Vec<String>>) {
+fn table(page: &mut String, title: &str, header: &[String], rows: impl Iterator<Item = Vec<String>>) {
     let _ = write!(page, "<h2>{title}</h2><table><tr>");
     for h in header {
         let _ = write!(page, "<th>{h}</th>");
@@ -140,24 +174,26 @@ fn table(page: &mut String, title: &str, header: &[&str], rows: impl Iterator<It
 }
 
 /// Stacked bars: one per day, one colour per language, with a legend.
-fn per_day_chart(stats: &Stats) -> String {
+fn per_day_chart(stats: &Stats, words: &Words<'_>) -> String {
     let days = per_day(stats);
     if days.is_empty() {
-        return "<p>No queries in this period.</p>".to_string();
+        return format!("<p>{}</p>", words.t("report-no-queries"));
     }
     let langs: Vec<String> = stats.per_lang.iter().map(|l| l.lang.clone()).collect();
     let colour = |lang: &str| PALETTE[langs.iter().position(|l| l == lang).unwrap_or(0) % PALETTE.len()];
     let max = days.values().map(|l| l.values().sum::<u64>()).max().unwrap_or(1).max(1);
     let (width, height, bar) = (720.0, 220.0, (700.0 / days.len() as f64).min(40.0));
     let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{}\" role=\"img\" aria-label=\"queries per day by language\">",
-        height + 30.0
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{}\" role=\"img\" aria-label=\"{}\">",
+        height + 30.0,
+        words.t("report-per-day")
     );
     let _ = write!(
         svg,
         "<line x1=\"8\" y1=\"10\" x2=\"{width}\" y2=\"10\" stroke=\"#ccc\" stroke-dasharray=\"4\"/>\
-         <text x=\"{}\" y=\"8\" font-size=\"10\" text-anchor=\"end\">{max} per day</text>",
-        width - 5.0
+         <text x=\"{}\" y=\"8\" font-size=\"10\" text-anchor=\"end\">{}</text>",
+        width - 5.0,
+        words.f("report-per-day-max", &[("max", Arg::Number(max as i64))])
     );
     for (i, (day, counts)) in days.iter().enumerate() {
         let x = 10.0 + i as f64 * bar;
@@ -197,27 +233,30 @@ fn per_day_chart(stats: &Stats) -> String {
 }
 
 /// One bar split into answered and unanswered queries.
-fn share_chart(stats: &Stats) -> String {
+fn share_chart(stats: &Stats, words: &Words<'_>) -> String {
     let share = percent(stats.zero_results, stats.queries);
     let zero_width = 7.0 * share;
     format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"40\" role=\"img\" aria-label=\"share of queries without results\">\
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"40\" role=\"img\" aria-label=\"{}\">\
          <rect x=\"10\" y=\"5\" width=\"700\" height=\"24\" fill=\"#3a9d5d\"/>\
          <rect x=\"10\" y=\"5\" width=\"{zero_width:.1}\" height=\"24\" fill=\"#c23b3b\"/>\
-         <text x=\"15\" y=\"22\" font-size=\"13\" fill=\"#fff\">{share:.1} % without results</text></svg>"
+         <text x=\"15\" y=\"22\" font-size=\"13\" fill=\"#fff\">{}</text></svg>",
+        words.t("report-share"),
+        words.f("report-share-label", &[("share", Arg::Text(format!("{share:.1}")))])
     )
 }
 
 /// Horizontal bars of the most frequent unanswered queries.
-fn gaps_chart(stats: &Stats) -> String {
+fn gaps_chart(stats: &Stats, words: &Words<'_>) -> String {
     if stats.gaps.is_empty() {
-        return "<p>Every query found something.</p>".to_string();
+        return format!("<p>{}</p>", words.t("report-no-gaps"));
     }
     let max = stats.gaps.iter().map(|g| g.count).max().unwrap_or(1).max(1);
     let rows = stats.gaps.len().min(15);
     let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"760\" height=\"{}\" role=\"img\" aria-label=\"top gaps\">",
-        rows * 22 + 10
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"760\" height=\"{}\" role=\"img\" aria-label=\"{}\">",
+        rows * 22 + 10,
+        words.t("report-gaps")
     );
     for (i, gap) in stats.gaps.iter().take(rows).enumerate() {
         let y = 5 + i * 22;

@@ -184,7 +184,11 @@ async fn admin_page(web: &Web, visitor: &Visitor, outcome: Option<&Outcome>) -> 
     let settings = &web.0.settings;
     let since = crate::store::now().saturating_sub(REPORT_DAYS * 86_400);
     let report = match settings.store.stats(since).await {
-        Ok(stats) => PreEscaped(crate::report::body(&stats, &format!("{REPORT_DAYS}d"))),
+        Ok(stats) => PreEscaped(crate::report::body(
+            &stats,
+            &format!("{REPORT_DAYS}d"),
+            &crate::report::Words::new(ctx.catalog, ctx.lang),
+        )),
         Err(err) => html! { p.error { (err.to_string()) } },
     };
     let last = web.0.settings.assistant.last_reload();

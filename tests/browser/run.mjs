@@ -274,7 +274,7 @@ test('the admin page wants the token', async () => {
   const [right] = await Promise.all([page.waitForNavigation(), page.click('form.login button')]);
   assert.equal(right.status(), 200);
   await page.getByRole('heading', { name: says('de', 'admin-coverage') }).waitFor();
-  await page.getByText('Lotse: what people asked').waitFor();
+  await page.getByRole('heading', { name: says('de', 'report-per-day') }).waitFor();
   await page.screenshot({ path: join(shots, 'admin-de.png'), fullPage: true });
   await accessible(page, 'the admin page');
   // The reload button reloads, under the login cookie.

@@ -293,7 +293,10 @@ fn the_admin_page_wants_the_token() {
     );
     assert_eq!(right.status, 200);
     assert!(right.body.contains(&says(Lang::De, "admin-coverage")));
-    assert!(right.body.contains("Lotse: what people asked"), "the report");
+    assert!(
+        right.body.contains(&says(Lang::De, "report-per-day")),
+        "the report, in the page's language"
+    );
     assert!(right.body.contains("action=\"/admin/reload\""));
 
     // The login form leaves a cookie that is not the token.
