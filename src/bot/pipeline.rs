@@ -11,7 +11,7 @@
 //! the inbox once answered. On stop, workers finish the update in hand and
 //! leave the rest in the inbox for the next start. Where replicas share the
 //! inbox (PostgreSQL), each update is handled in its chat's turn
-//! ([`crate::store::ChatTurn`], an advisory lock on the chat), so one
+//! ([`crate::store::ChatTurn`], a lease on the chat), so one
 //! chat's updates are answered one at a time across replicas, and an update
 //! another replica finished is skipped.
 

@@ -7,15 +7,19 @@
 //! is removed as soon as the update is handled; the bare `update_id` stays
 //! for Telegram's 24 h redelivery window, then goes. Rows carry a
 //! pseudonymous chat key: on PostgreSQL, where several replicas share the
-//! table, an update is handled in a [`ChatTurn`], a transaction holding
-//! `pg_advisory_xact_lock` on a hash of that key, so one chat's updates are
-//! handled one at a time and in order across replicas, and an update one
-//! replica has finished is not handled again by another.
+//! table, an update is handled in a [`ChatTurn`]: a lease on the chat in
+//! `chat_turns`, taken in a short transaction under `pg_advisory_xact_lock`
+//! on a hash of that key (which also re-reads the update's state) and
+//! given back with the update marked done. So one chat's updates are
+//! handled one at a time and in order across replicas, an update one
+//! replica has finished is not handled again by another, and no database
+//! connection is held while the answer goes out. A lease a replica never
+//! gave back (it stopped mid-answer) lapses after [`TURN_LEASE_SECS`].
 
 use chacha20poly1305::aead::{Aead, KeyInit};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use sha2::{Digest, Sha256};
-use sqlx::{Any, AnyPool, Transaction};
+use sqlx::{Any, AnyPool};
 
 use super::{StoreError, now};
 
@@ -23,6 +27,12 @@ use super::{StoreError, now};
 pub const REDELIVERY_WINDOW_SECS: u64 = 24 * 60 * 60;
 /// Bytes of a nonce; it leads the sealed payload.
 const NONCE_BYTES: usize = 24;
+/// How long a replica's turn on a chat holds at most: longer than any
+/// answer takes (the drain deadline, Telegram's retries), short enough
+/// that a chat whose replica died mid-answer is answered again soon.
+pub const TURN_LEASE_SECS: u64 = 60;
+/// How often a replica looks again for a chat another one is answering.
+const TURN_POLL: std::time::Duration = std::time::Duration::from_millis(20);
 
 /// The key that seals payloads; kept outside the database.
 #[derive(Clone)]
@@ -51,14 +61,15 @@ pub struct Inbox {
     pool: AnyPool,
     /// Replicas share the table: handle updates in [`ChatTurn`]s.
     shared: bool,
+    /// This process's name on the leases it holds (random, per start).
+    holder: String,
     cipher: XChaCha20Poly1305,
 }
 
-/// The right to handle one update of a chat. On PostgreSQL a transaction
-/// holding the chat's advisory lock until [`ChatTurn::done`]; on SQLite
-/// (one process) nothing.
+/// The right to handle one update of a chat, until [`Inbox::done_in`]. On
+/// PostgreSQL the chat's lease (its key); on SQLite (one process) nothing.
 pub struct ChatTurn {
-    tx: Option<Transaction<'static, Any>>,
+    lease: Option<String>,
 }
 
 impl Inbox {
@@ -67,6 +78,7 @@ impl Inbox {
         Inbox {
             pool: store.pool().clone(),
             shared: store.is_postgres(),
+            holder: holder_name(),
             cipher: XChaCha20Poly1305::new(&key.0.into()),
         }
     }
@@ -152,6 +164,11 @@ impl Inbox {
             .execute(&self.pool)
             .await?
             .rows_affected();
+        // Leases that lapsed (their replica stopped mid-answer).
+        sqlx::query("DELETE FROM chat_turns WHERE until < $1")
+            .bind(now() as i64)
+            .execute(&self.pool)
+            .await?;
         Ok(deleted)
     }
 
@@ -165,8 +182,24 @@ impl Inbox {
     /// SQLite, at once.
     pub async fn turn(&self, chat_key: &str, update_id: i64) -> Result<Option<ChatTurn>, StoreError> {
         if !self.shared {
-            return Ok(Some(ChatTurn { tx: None }));
+            return Ok(Some(ChatTurn { lease: None }));
         }
+        loop {
+            match self.try_turn(chat_key, update_id).await? {
+                Taken::Yes => {
+                    return Ok(Some(ChatTurn {
+                        lease: Some(chat_key.to_string()),
+                    }));
+                }
+                Taken::Handled => return Ok(None),
+                Taken::Busy => tokio::time::sleep(TURN_POLL).await,
+            }
+        }
+    }
+
+    /// One attempt at a chat's lease, in a short transaction under the
+    /// chat's advisory lock (so two replicas never both take it).
+    async fn try_turn(&self, chat_key: &str, update_id: i64) -> Result<Taken, StoreError> {
         let mut tx = self.pool.begin().await?;
         // `pg_advisory_xact_lock` returns void, which `Any` cannot read:
         // select a constant from it.
@@ -180,22 +213,45 @@ impl Inbox {
             .await?;
         if state.is_some_and(|(state,)| state != "new") {
             tx.rollback().await?;
-            return Ok(None);
+            return Ok(Taken::Handled);
         }
-        Ok(Some(ChatTurn { tx: Some(tx) }))
+        let at = now() as i64;
+        let held: Option<(String, i64)> = sqlx::query_as("SELECT holder, until FROM chat_turns WHERE chat_key = $1")
+            .bind(chat_key)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if held.is_some_and(|(holder, until)| holder != self.holder && until > at) {
+            tx.rollback().await?;
+            return Ok(Taken::Busy);
+        }
+        sqlx::query(
+            "INSERT INTO chat_turns (chat_key, holder, until) VALUES ($1, $2, $3) \
+             ON CONFLICT (chat_key) DO UPDATE SET holder = excluded.holder, until = excluded.until",
+        )
+        .bind(chat_key)
+        .bind(&self.holder)
+        .bind(at + TURN_LEASE_SECS as i64)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Taken::Yes)
     }
 
-    /// Marks the update of `turn` answered and ends the turn (releasing
-    /// the chat's lock).
+    /// Marks the update of `turn` answered and ends the turn (giving the
+    /// chat's lease back), in one transaction.
     pub async fn done_in(&self, turn: ChatTurn, update_id: i64) -> Result<(), StoreError> {
-        match turn.tx {
-            None => self.done(update_id).await,
-            Some(mut tx) => {
-                finish_query(update_id, "done").execute(&mut *tx).await?;
-                tx.commit().await?;
-                Ok(())
-            }
-        }
+        let Some(chat_key) = turn.lease else {
+            return self.done(update_id).await;
+        };
+        let mut tx = self.pool.begin().await?;
+        finish_query(update_id, "done").execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM chat_turns WHERE chat_key = $1 AND holder = $2")
+            .bind(chat_key)
+            .bind(&self.holder)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// A random nonce followed by the ciphertext.
@@ -224,6 +280,26 @@ fn finish_query(update_id: i64, state: &str) -> sqlx::query::Query<'static, Any,
         .bind(update_id)
         .bind(state.to_string())
         .bind(now() as i64)
+}
+
+/// What one attempt at a chat's turn found.
+enum Taken {
+    Yes,
+    /// The update is handled already (by another replica).
+    Handled,
+    /// Another replica holds the chat's lease.
+    Busy,
+}
+
+/// A random name for this process's leases.
+fn holder_name() -> String {
+    let mut bytes = [0u8; 8];
+    // Without randomness (never seen), the process id still tells
+    // processes on one host apart.
+    if getrandom::fill(&mut bytes).is_err() {
+        bytes = u64::from(std::process::id()).to_be_bytes();
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The advisory lock of a chat: the first 8 bytes of a hash of its key.

@@ -764,3 +764,38 @@ fn a_chats_turn_waits_for_the_other_replica() {
         assert!(waiting.await.unwrap().unwrap(), "then it is its turn");
     });
 }
+
+/// A replica that stopped mid-answer leaves its lease on the chat; it
+/// lapses, and the other replica then answers the update.
+#[test]
+#[ignore = "needs PostgreSQL (LOTSE_TEST_POSTGRES_URL); .ci/run runs it"]
+fn a_lapsed_lease_does_not_block_the_chat() {
+    use lotse::store::{Inbox, InboxKey, Incoming};
+    let database = crate::pg::required("lapsed_lease");
+    runtime().block_on(async {
+        let store = Store::open_database(&database).await.unwrap();
+        let inbox = Inbox::new(&store, &InboxKey([5; 32]));
+        let update = Incoming {
+            update_id: 7,
+            chat_key: "chat",
+            payload: b"{}",
+        };
+        inbox.offer(&[update]).await.unwrap();
+        sqlx::query("INSERT INTO chat_turns (chat_key, holder, until) VALUES ('chat', 'gone', $1)")
+            .bind(now() as i64 - 1)
+            .execute(store.pool())
+            .await
+            .unwrap();
+        let turn = tokio::time::timeout(Duration::from_secs(5), inbox.turn("chat", 7))
+            .await
+            .expect("a lapsed lease is not waited for")
+            .unwrap()
+            .expect("the update is still to be answered");
+        inbox.done_in(turn, 7).await.unwrap();
+        let (left,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM chat_turns")
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
+        assert_eq!(left, 0, "the lease is given back with the update");
+    });
+}
