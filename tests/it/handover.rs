@@ -1,0 +1,512 @@
+//! The handover to a counsellor, end to end: the real `lotse serve`
+//! against the fake Bot API with a forum as the staff chat, and the core
+//! alone for what needs a clock (`/cases` flagging a case unanswered too
+//! long).
+
+use std::process::Child;
+use std::sync::Arc;
+use std::time::Duration;
+
+use lotse::assistant::{Assistant, CaseEffect, Channel, Effect, Event, Input, MemoryStorage, NewCase, Reach, Storage};
+use lotse::i18n::Catalog;
+use lotse::lang::Lang;
+use serde_json::Value;
+
+use crate::fake_telegram::{
+    Call, FakeTelegram, callback_update, document_message, message_update, photo_message, text_message, user,
+};
+use crate::telegram::{WAIT, button, spawn_bot, text_of};
+use crate::util::{actor, library};
+
+/// The core with the shipped knowledge, a handover and `storage`.
+fn assistant(storage: Arc<MemoryStorage>) -> Assistant {
+    let copy = lotse::search::Library::new(library().knowledge().clone(), &lotse::index::Location::Memory).unwrap();
+    Assistant::new(Arc::new(copy), storage).with_handover(Default::default())
+}
+
+/// The staff chat: a forum supergroup.
+const STAFF: i64 = -1_001_234_567_890;
+const COUNSELLOR: i64 = 5_010_203;
+/// Users with ids long enough to be told apart from any other number in
+/// the database.
+const ASKER: i64 = 7_700_123_456;
+const OTHER: i64 = 7_700_654_321;
+/// Office hours around the clock, so the automatic reply says "now".
+const CONFIG: &str = "[handover]\noffice_days = [1, 2, 3, 4, 5, 6, 7]\noffice_opens = 0\noffice_closes = 24\n";
+
+/// A running bot, its fake Telegram and its data folder.
+struct Harness {
+    fake: FakeTelegram,
+    bot: Child,
+    data: tempfile::TempDir,
+    catalog: Catalog,
+}
+
+impl Harness {
+    /// Starts `lotse serve`, with the forum `STAFF` as its staff chat when
+    /// `staff` is true.
+    fn start(staff: bool) -> Harness {
+        let fake = FakeTelegram::start();
+        fake.make_forum(STAFF, "Lotse Beratung", &[COUNSELLOR]);
+        let data = tempfile::tempdir().unwrap();
+        std::fs::write(data.path().join("lotse.toml"), CONFIG).unwrap();
+        let staff_chat = STAFF.to_string();
+        let envs: Vec<(&str, &str)> = if staff {
+            vec![("LOTSE_STAFF_CHAT", staff_chat.as_str())]
+        } else {
+            Vec::new()
+        };
+        let bot = spawn_bot(&fake, data.path(), &[], &envs);
+        let harness = Harness {
+            fake,
+            bot,
+            data,
+            catalog: Catalog::new(),
+        };
+        assert!(
+            harness
+                .fake
+                .wait_until(|calls| calls.iter().any(|c| c.method == "getupdates"), WAIT),
+            "the bot never polled; log:\n{}",
+            harness.log()
+        );
+        harness
+    }
+
+    fn log(&self) -> String {
+        std::fs::read_to_string(self.data.path().join("stderr.log")).unwrap_or_default()
+    }
+
+    fn ok_calls(&self, method: &str) -> Vec<Call> {
+        self.fake.calls_to(method).into_iter().filter(|c| c.ok).collect()
+    }
+
+    /// Pushes an update and waits for `n` more successful calls of
+    /// `method`; returns them.
+    fn push_and_wait(&self, update: Value, method: &str, n: usize) -> Vec<Call> {
+        let before = self.ok_calls(method).len();
+        self.fake.push_update(update);
+        let lower = method.to_lowercase();
+        let arrived = self.fake.wait_until(
+            |calls| calls.iter().filter(|c| c.method == lower && c.ok).count() >= before + n,
+            WAIT,
+        );
+        assert!(
+            arrived,
+            "no {method} after the update; calls: {:#?}\nlog:\n{}",
+            self.fake.calls(),
+            self.log()
+        );
+        self.ok_calls(method)[before..].to_vec()
+    }
+
+    /// A private text from `id` (in Arabic, as their client says).
+    fn say(&self, id: i64, text: &str, method: &str, n: usize) -> Vec<Call> {
+        self.push_and_wait(
+            message_update(text_message(id, "private", user(id, Some("ar")), text)),
+            method,
+            n,
+        )
+    }
+
+    /// Presses the button labelled `label` of the message `call` sent.
+    fn press(&self, id: i64, call: &Call, label: &str, method: &str) -> Vec<Call> {
+        let data = button(call, label);
+        let message = self.sent(call);
+        self.push_and_wait(
+            callback_update(&format!("cb-{}", rand_id()), user(id, Some("ar")), message, &data),
+            method,
+            1,
+        )
+    }
+
+    /// The message the fake keeps for the sending call.
+    fn sent(&self, call: &Call) -> Value {
+        let chat = call.params["chat_id"].as_i64().expect("a chat id");
+        let id = call.response["result"]["message_id"].as_i64().expect("a sent message");
+        self.fake.message(chat, id).expect("the fake keeps it")
+    }
+
+    /// Opens a case for `id` through `/counsellor` and the consent
+    /// screen; returns the topic's thread id and the topic's name.
+    fn open_case(&self, id: i64) -> (i64, String) {
+        let consent = self.say(id, "/counsellor", "sendMessage", 1);
+        self.press(id, &consent[0], "✅", "createForumTopic");
+        let created = self.ok_calls("createForumTopic").pop().unwrap();
+        let thread = created.response["result"]["message_thread_id"].as_i64().unwrap();
+        // The card is posted after the topic is made.
+        assert!(
+            self.fake
+                .wait_until(|_| self.fake.thread_messages(STAFF, thread).len() >= 2, WAIT)
+        );
+        (thread, created.params["name"].as_str().unwrap().to_string())
+    }
+
+    /// Everything the bot sent into the staff topic, as text.
+    fn topic_texts(&self, thread: i64) -> Vec<String> {
+        self.fake
+            .thread_messages(STAFF, thread)
+            .iter()
+            .filter_map(|m| m["text"].as_str().or(m["caption"].as_str()).map(str::to_string))
+            .collect()
+    }
+
+    /// The texts a private chat got, without bidi isolates.
+    fn texts_of(&self, chat: i64) -> Vec<String> {
+        self.fake
+            .sent_texts(chat)
+            .iter()
+            .map(|t| t.chars().filter(|c| !('\u{2066}'..='\u{2069}').contains(c)).collect())
+            .collect()
+    }
+
+    /// The database's files as bytes (the file and its write-ahead log).
+    fn database_bytes(&self) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        for name in ["lotse.db", "lotse.db-wal"] {
+            if let Ok(content) = std::fs::read(self.data.path().join(name)) {
+                bytes.extend(content);
+            }
+        }
+        bytes
+    }
+}
+
+impl Drop for Harness {
+    fn drop(&mut self) {
+        let _ = self.bot.kill();
+        let _ = self.bot.wait();
+    }
+}
+
+fn rand_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+fn staff_update(thread: Option<i64>, fake: &FakeTelegram, text: &str) -> Value {
+    let message = match thread {
+        Some(thread) => fake.topic_message(STAFF, thread, user(COUNSELLOR, Some("de")), text),
+        None => text_message(STAFF, "supergroup", user(COUNSELLOR, Some("de")), text),
+    };
+    message_update(message)
+}
+
+/// Regression guard: a feature for a staff chat that is not there must
+/// not show itself. Without `LOTSE_STAFF_CHAT`, no menu entry, no button,
+/// no paragraph in /privacy, and `/counsellor` is an unknown command.
+#[test]
+fn without_a_staff_chat_nothing_mentions_the_handover() {
+    let h = Harness::start(false);
+    let menu = h.fake.commands().expect("a command menu");
+    assert!(!menu.to_string().contains("counsellor"), "{menu}");
+    let privacy = text_of(&h.say(ASKER, "/privacy", "sendMessage", 1)[0]);
+    assert!(!privacy.contains("/counsellor"), "{privacy}");
+    let none = h.say(ASKER, "qqqzx blorfx", "sendMessage", 1);
+    let label = h.catalog.text(Lang::Ar, "button-counsellor");
+    assert!(!none[0].params.to_string().contains(&label), "{}", none[0].params);
+    let unknown = text_of(&h.say(ASKER, "/counsellor", "sendMessage", 1)[0]);
+    assert_eq!(unknown, h.catalog.text(Lang::Ar, "unknown-command"));
+    assert!(h.fake.topics(STAFF).is_empty());
+}
+
+/// A whole case: the button under a question Lotse cannot answer, the
+/// consent screen (nothing sent before the ✅), a topic named without
+/// ids, the case card with the searches, the user's text and photo
+/// copied in, a counsellor's answer copied out and marked, `/note`
+/// internal, `/cases`, `/close`, and the user's text searched again. The
+/// database holds no clear chat id and no relayed text; staff messages
+/// are never searched.
+#[test]
+fn a_case_from_consent_to_close() {
+    let h = Harness::start(true);
+    let menu = h.fake.commands().expect("a command menu");
+    assert!(menu.to_string().contains("counsellor"), "{menu}");
+    let privacy = text_of(&h.say(ASKER, "/privacy", "sendMessage", 1)[0]);
+    let paragraph = h
+        .catalog
+        .format(Lang::Ar, "privacy-handover", &[("days", lotse::i18n::Arg::Number(90))]);
+    assert!(
+        privacy.contains(&paragraph),
+        "/privacy explains the handover: {privacy}"
+    );
+
+    h.say(ASKER, "Anerkennung", "sendMessage", 1);
+    let none = h.say(ASKER, "qqqzx blorfx", "sendMessage", 1);
+    let consent = h.press(ASKER, &none[0], "💬", "sendMessage");
+    let consent_text = text_of(&consent[0]);
+    assert!(consent_text.contains(&h.catalog.text(Lang::Ar, "handover-consent-title")));
+    assert!(consent_text.contains(&h.catalog.text(Lang::Ar, "handover-consent-emergency")));
+    assert!(button(&consent[0], "✅").starts_with("hc:1:"));
+    // Consent first: nothing has reached the staff chat.
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(h.fake.calls_to("createForumTopic").is_empty());
+    assert!(h.fake.calls_to("copyMessage").is_empty());
+
+    h.press(ASKER, &consent[0], "✅", "createForumTopic");
+    let created = h.ok_calls("createForumTopic").pop().unwrap();
+    let name = created.params["name"].as_str().unwrap().to_string();
+    let thread = created.response["result"]["message_thread_id"].as_i64().unwrap();
+    assert!(name.starts_with('#') && name.contains(" · ar · "), "{name}");
+    for private in [&ASKER.to_string(), "Test", "User", &format!("user{ASKER}")] {
+        assert!(!name.contains(private), "the topic name {name:?} names the user");
+    }
+    assert!(h.fake.wait_until(|_| !h.topic_texts(thread).is_empty(), WAIT));
+    let card = h.topic_texts(thread).join("\n");
+    assert!(card.contains("Arabisch (ar)"), "{card}");
+    assert!(card.contains("qqqzx blorfx"), "the question: {card}");
+    assert!(card.contains("Anerkennung"), "the searches: {card}");
+    assert!(!card.contains(&ASKER.to_string()), "{card}");
+
+    // The user's text and a photo of a letter go into the topic.
+    let question = "Mein Diplom aus Damaskus wird nicht anerkannt";
+    let received = h.say(ASKER, question, "sendMessage", 1);
+    assert!(text_of(&received[0]).contains(&h.catalog.text(Lang::Ar, "handover-received")));
+    assert!(
+        h.fake
+            .wait_until(|_| h.topic_texts(thread).iter().any(|t| t == question), WAIT)
+    );
+    let letter = photo_message(ASKER, user(ASKER, Some("ar")), Some("Bescheid"));
+    h.push_and_wait(message_update(letter), "copyMessage", 1);
+    let pdf = document_message(ASKER, user(ASKER, Some("ar")), "Bescheid.pdf", "application/pdf");
+    h.push_and_wait(message_update(pdf), "copyMessage", 1);
+    let in_topic = h.fake.thread_messages(STAFF, thread);
+    assert!(in_topic.iter().any(|m| m["photo"].is_array()), "{in_topic:#?}");
+    assert!(in_topic.iter().any(|m| m["document"]["file_name"] == "Bescheid.pdf"));
+
+    // A counsellor answers in the topic: marked, in Arabic, then the copy.
+    let answer = "Bitte senden Sie uns das Zeugnis.";
+    h.push_and_wait(staff_update(Some(thread), &h.fake, answer), "copyMessage", 1);
+    let texts = h.texts_of(ASKER);
+    let marked = texts
+        .iter()
+        .position(|t| t.starts_with("💬") && t.contains(&name[1..6]))
+        .expect("the counsellor's header");
+    assert_eq!(texts[marked + 1], answer, "{texts:#?}");
+
+    // A note stays internal; staff chatter is never searched.
+    h.fake
+        .push_update(staff_update(Some(thread), &h.fake, "/note Kollegin fragen"));
+    h.fake.push_update(staff_update(None, &h.fake, "Anerkennung"));
+    let cases = h.push_and_wait(staff_update(None, &h.fake, "/cases"), "sendMessage", 1);
+    let list = text_of(&cases[0]);
+    assert_eq!(cases[0].params["chat_id"], STAFF);
+    assert!(list.contains(&name[..6]) && list.contains("Arabisch"), "{list}");
+    assert_eq!(
+        h.ok_calls("sendMessage")
+            .iter()
+            .filter(|c| c.params["chat_id"] == STAFF && c.params.get("message_thread_id").is_none())
+            .count(),
+        1,
+        "only /cases was answered in the staff chat"
+    );
+    assert!(!h.texts_of(ASKER).iter().any(|t| t.contains("Kollegin")));
+
+    // /close: the user is told, the topic closed, and Lotse answers again.
+    h.push_and_wait(staff_update(Some(thread), &h.fake, "/close"), "closeForumTopic", 1);
+    assert!(h.fake.topic(STAFF, thread).unwrap().closed);
+    assert!(
+        h.fake.wait_until(
+            |_| h
+                .texts_of(ASKER)
+                .last()
+                .is_some_and(|t| t.contains(&name[1..6]) && !t.starts_with("💬")),
+            WAIT
+        ),
+        "{:#?}",
+        h.texts_of(ASKER)
+    );
+    let copies = h.ok_calls("copyMessage").len();
+    let searched = h.say(ASKER, "Anerkennung", "sendMessage", 1);
+    assert!(!text_of(&searched[0]).contains(&h.catalog.text(Lang::Ar, "handover-received")));
+    assert_eq!(h.ok_calls("copyMessage").len(), copies, "no longer relayed");
+
+    // The database: no clear chat id, no relayed text.
+    let db = h.database_bytes();
+    assert!(!db.is_empty());
+    assert!(
+        !contains(&db, &ASKER.to_string()),
+        "a clear Telegram id in the database"
+    );
+    assert!(!contains(&db, question), "a relayed text in the database");
+    assert!(!contains(&db, answer), "a counsellor's text in the database");
+}
+
+/// A topic deleted by staff is opened again with the card on the next
+/// message; `/forget` deletes the user's topics; a user who blocked
+/// Lotse has their case closed and staff are told; a second user gets a
+/// case of their own.
+#[test]
+fn topics_come_back_go_with_forget_and_a_blocked_user_closes_the_case() {
+    let h = Harness::start(true);
+    let (first, _) = h.open_case(ASKER);
+    h.fake.delete_topic_as_staff(STAFF, first);
+    h.say(ASKER, "Noch eine Frage", "createForumTopic", 1);
+    let again = h.ok_calls("createForumTopic").pop().unwrap();
+    let second = again.response["result"]["message_thread_id"].as_i64().unwrap();
+    assert_ne!(first, second);
+    assert!(
+        h.fake
+            .wait_until(|_| h.topic_texts(second).iter().any(|t| t == "Noch eine Frage"), WAIT)
+    );
+    let card = h.topic_texts(second).join("\n");
+    assert!(card.contains(&h.catalog.text(Lang::De, "staff-topic-again")), "{card}");
+
+    // Another user's case is a topic of its own.
+    let (other, _) = h.open_case(OTHER);
+    assert_ne!(other, second);
+
+    // /forget deletes the asker's topics.
+    let confirm = h.say(ASKER, "/forget", "sendMessage", 1);
+    h.press(
+        ASKER,
+        &confirm[0],
+        &h.catalog.text(Lang::Ar, "button-forget-yes"),
+        "deleteForumTopic",
+    );
+    assert!(h.fake.topic(STAFF, second).is_none());
+    assert!(h.fake.topic(STAFF, other).is_some());
+
+    // The other user blocks Lotse; a counsellor's answer closes the case.
+    h.fake.block_bot(OTHER);
+    h.push_and_wait(staff_update(Some(other), &h.fake, "Hallo?"), "closeForumTopic", 1);
+    let told = h.topic_texts(other).join("\n");
+    assert!(
+        told.contains(&h.catalog.text(Lang::De, "staff-user-unreachable")),
+        "{told}"
+    );
+    assert!(h.log().contains("cannot be reached"), "{}", h.log());
+}
+
+/// A bot without the right to manage topics: the user hears that the
+/// counsellors cannot be reached, the log says what to do, no case stays.
+#[test]
+fn a_bot_without_rights_says_so() {
+    let h = Harness::start(true);
+    h.fake.set_bot_manages_topics(STAFF, false);
+    let consent = h.say(ASKER, "/counsellor", "sendMessage", 1);
+    let told = h.press(ASKER, &consent[0], "✅", "sendMessage");
+    assert!(text_of(&told[0]).contains(&h.catalog.text(Lang::Ar, "handover-unavailable")));
+    assert!(h.log().contains("right to manage topics"), "{}", h.log());
+    // No case is left open: the user's text is searched.
+    let searched = h.say(ASKER, "Anerkennung", "sendMessage", 1);
+    assert!(!text_of(&searched[0]).contains(&h.catalog.text(Lang::Ar, "handover-received")));
+}
+
+/// `/cases` flags a case whose user has waited longer than configured.
+#[tokio::test]
+async fn cases_waiting_too_long_are_flagged() {
+    let storage = Arc::new(MemoryStorage::default());
+    let assistant = assistant(storage.clone());
+    let now = lotse::assistant::unix_now();
+    let old = NewCase {
+        user: actor("waiting").user,
+        lang: Lang::Fa,
+        category: String::new(),
+        question: None,
+        at: now - 5 * 3600,
+    };
+    let waiting = storage.open_case(old, &Reach("telegram:1".into())).await.unwrap();
+    let fresh = NewCase {
+        user: actor("fresh").user,
+        lang: Lang::Uk,
+        category: String::new(),
+        question: None,
+        at: now,
+    };
+    let fresh = storage.open_case(fresh, &Reach("telegram:2".into())).await.unwrap();
+    let event = Event {
+        actor: actor("staff"),
+        channel: Channel::Telegram { private: false },
+        client_lang: Some(Lang::De),
+        input: Input::Staff {
+            topic: None,
+            command: Some("cases".into()),
+        },
+    };
+    let effects = assistant.handle(event).await;
+    let [Effect::Send(list)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    let text = list.text();
+    let line = |id: i64| {
+        text.lines()
+            .find(|l| l.starts_with(&format!("#{id}")))
+            .unwrap()
+            .to_string()
+    };
+    assert!(line(waiting.id.0).contains("⚠️"), "{text}");
+    assert!(line(waiting.id.0).contains("Persisch"), "{text}");
+    assert!(!line(fresh.id.0).contains("⚠️"), "{text}");
+}
+
+/// Without consent, the core opens nothing: a press of "no" and a
+/// forged consent of another user change nothing in the staff chat.
+#[tokio::test]
+async fn nothing_goes_to_staff_without_the_users_own_consent() {
+    let storage = Arc::new(MemoryStorage::default());
+    let assistant = assistant(storage.clone());
+    let private = Channel::Telegram { private: true };
+    let event = |who: &str, input: Input| Event {
+        actor: actor(who),
+        channel: private,
+        client_lang: Some(Lang::Tr),
+        input,
+    };
+    let shown = assistant
+        .handle(event(
+            "asker",
+            Input::Command {
+                name: "counsellor".into(),
+                args: String::new(),
+            },
+        ))
+        .await;
+    let consent = shown[0].message().unwrap();
+    let data = |label: &str| match &consent
+        .buttons
+        .iter()
+        .flatten()
+        .find(|b| b.label.starts_with(label))
+        .unwrap()
+        .target
+    {
+        lotse::assistant::Target::Action(data) => data.clone(),
+        other => panic!("{other:?}"),
+    };
+    let yes = data("✅");
+    let reach = || Some(Reach("telegram:9".into()));
+    let opened = |effects: &[Effect]| {
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::Case(CaseEffect::OpenTopic { .. })))
+    };
+    let no = assistant
+        .handle_from(event("asker", Input::Button(data("Hayır"))), reach())
+        .await;
+    assert!(!opened(&no));
+    let forged = assistant
+        .handle_from(event("someone else", Input::Button(yes.clone())), reach())
+        .await;
+    assert!(!opened(&forged));
+    assert!(storage.open_cases().await.unwrap().is_empty());
+    let agreed = assistant.handle_from(event("asker", Input::Button(yes)), reach()).await;
+    assert!(opened(&agreed), "{agreed:?}");
+    // A group is no place for it.
+    let group = Event {
+        channel: Channel::Telegram { private: false },
+        ..event(
+            "member",
+            Input::Command {
+                name: "counsellor".into(),
+                args: String::new(),
+            },
+        )
+    };
+    let told = assistant.handle(group).await;
+    assert!(told[0].message().unwrap().text().contains("/counsellor"));
+}
