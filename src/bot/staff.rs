@@ -59,7 +59,10 @@ fn topic(thread: ThreadId) -> TopicId {
 /// another bot.
 pub(super) fn input_of(message: &teloxide::types::Message, me: &Identity) -> Option<Input> {
     let from = message.from.as_ref()?;
-    if from.is_bot || !matches!(message.kind, MessageKind::Common(_)) {
+    // An admin posting anonymously writes as the group itself (through
+    // Telegram's GroupAnonymousBot): that is staff too; other bots are not.
+    let anonymous_admin = message.sender_chat.as_ref().is_some_and(|c| c.id == message.chat.id);
+    if (from.is_bot && !anonymous_admin) || !matches!(message.kind, MessageKind::Common(_)) {
         return None;
     }
     let command = match message_input(message, me, true)? {

@@ -510,3 +510,100 @@ async fn nothing_goes_to_staff_without_the_users_own_consent() {
     let told = assistant.handle(group).await;
     assert!(told[0].message().unwrap().text().contains("/counsellor"));
 }
+
+/// Cases on either backend: a replica finds a case by its user and by
+/// its topic; the reach is sealed in the database and gone once the case
+/// closes; pairs of message ids are kept; `/forget` deletes the cases and
+/// their pairs; a case closed longer than the retention period is purged
+/// at the next start.
+#[tokio::test]
+async fn cases_are_kept_sealed_and_deleted_on_both_backends() {
+    use lotse::assistant::{MessagePair, TopicId};
+
+    use crate::store::{count, count_with, memory};
+
+    let dir = tempfile::tempdir().unwrap();
+    for database in crate::pg::backends(&dir.path().join("lotse.db"), "handover_cases") {
+        let key = [7u8; 32];
+        let writer = memory(&database);
+        writer.set_case_key(key);
+        let now = lotse::assistant::unix_now();
+        let new = |user: &str, at: u64| NewCase {
+            user: actor(user).user,
+            lang: Lang::Ar,
+            category: "offers".into(),
+            question: None,
+            at,
+        };
+        let case = writer
+            .open_case(new("asker", now), &Reach(format!("telegram:{ASKER}")))
+            .await
+            .unwrap();
+        let topic = TopicId(4242);
+        writer
+            .update_case(&lotse::assistant::Case {
+                topic: Some(topic),
+                ..case.clone()
+            })
+            .await
+            .unwrap();
+        writer
+            .relayed(
+                case.id,
+                MessagePair {
+                    user_message: 10,
+                    staff_message: 20,
+                    from_staff: false,
+                    at: now,
+                },
+            )
+            .await
+            .unwrap();
+        let old = writer
+            .open_case(new("gone", now - 200 * 86_400), &Reach("telegram:5".into()))
+            .await
+            .unwrap();
+        writer.close_case(old.id, now - 100 * 86_400).await.unwrap();
+        assert_eq!(count(&database, "SELECT COUNT(*) FROM cases"), 2);
+
+        // Another process over the same database, with the same key. At
+        // its start, the case closed longer than 90 days ago is purged.
+        let reader = memory(&database);
+        reader.set_case_key(key);
+        assert_eq!(count(&database, "SELECT COUNT(*) FROM cases"), 1);
+        let found = reader.case_by_topic(topic).await.unwrap().expect("found by topic");
+        assert_eq!(found.id, case.id);
+        assert_eq!(found.reach, Some(Reach(format!("telegram:{ASKER}"))));
+        assert_eq!(
+            reader.open_case_of(&actor("asker").user).await.unwrap().unwrap().id,
+            case.id
+        );
+        let sealed = count(&database, "SELECT COUNT(*) FROM cases WHERE reach IS NOT NULL");
+        assert_eq!(sealed, 1, "only the open case keeps its reach");
+        let clear = count_with(
+            &database,
+            "SELECT COUNT(*) FROM cases WHERE category = $1 OR user_key = $1",
+            &[&format!("telegram:{ASKER}")],
+        );
+        assert_eq!(clear, 0);
+        assert_eq!(count(&database, "SELECT COUNT(*) FROM case_messages"), 1);
+        // Another secret cannot open the reach.
+        let stranger = memory(&database);
+        stranger.set_case_key([8u8; 32]);
+        assert_eq!(stranger.case(case.id).await.unwrap().unwrap().reach, None);
+
+        reader.close_case(case.id, now).await.unwrap();
+        assert_eq!(
+            count(&database, "SELECT COUNT(*) FROM cases WHERE reach IS NOT NULL"),
+            0
+        );
+        assert!(reader.open_case_of(&actor("asker").user).await.unwrap().is_none());
+        assert!(reader.forget(&actor("asker").user).await.is_ok());
+        assert_eq!(count(&database, "SELECT COUNT(*) FROM case_messages"), 0);
+        assert!(reader.case(case.id).await.unwrap().is_none());
+        assert_eq!(count(&database, "SELECT COUNT(*) FROM cases"), 0);
+        for memory in [writer, reader, stranger] {
+            memory.close();
+        }
+    }
+}
