@@ -114,6 +114,25 @@ pub struct MessagePair {
 }
 
 impl Case {
+    /// The case `new` just opened as `id`: no topic yet, the user's text
+    /// going to the counsellor.
+    pub fn opened(id: CaseId, new: NewCase, reach: &Reach) -> Case {
+        Case {
+            id,
+            user: new.user,
+            lang: new.lang,
+            category: new.category,
+            question: new.question,
+            topic: None,
+            reach: Some(reach.clone()),
+            relay: true,
+            opened_at: new.at,
+            user_wrote_at: None,
+            answered_at: None,
+            closed_at: None,
+        }
+    }
+
     pub fn is_open(&self) -> bool {
         self.closed_at.is_none()
     }
@@ -301,20 +320,7 @@ impl Storage for MemoryStorage {
         while cases.contains_key(&id) {
             id = random_case_number();
         }
-        let case = Case {
-            id,
-            user: new.user,
-            lang: new.lang,
-            category: new.category,
-            question: new.question,
-            topic: None,
-            reach: Some(reach.clone()),
-            relay: true,
-            opened_at: new.at,
-            user_wrote_at: None,
-            answered_at: None,
-            closed_at: None,
-        };
+        let case = Case::opened(id, new, reach);
         cases.insert(id, case.clone());
         Ok(case)
     }

@@ -66,20 +66,7 @@ pub(super) async fn open(store: &Store, cipher: &Cipher, new: NewCase, reach: &R
         .await?
         .rows_affected();
         if inserted == 1 {
-            return Ok(Case {
-                id,
-                user: new.user,
-                lang: new.lang,
-                category: new.category,
-                question: new.question,
-                topic: None,
-                reach: Some(reach.clone()),
-                relay: true,
-                opened_at: new.at,
-                user_wrote_at: None,
-                answered_at: None,
-                closed_at: None,
-            });
+            return Ok(Case::opened(id, new, reach));
         }
     }
     Err(StoreError::NoFreeId(ID_ATTEMPTS))
@@ -156,17 +143,11 @@ pub(super) async fn close(store: &Store, id: CaseId, at: u64) -> Result<(), Stor
 
 /// Deletes a case and its message pairs.
 pub(super) async fn delete(store: &Store, id: CaseId) -> Result<(), StoreError> {
-    let mut tx = store.pool().begin().await?;
-    sqlx::query("DELETE FROM case_messages WHERE case_id = $1")
-        .bind(id.0)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query("DELETE FROM cases WHERE id = $1")
-        .bind(id.0)
-        .execute(&mut *tx)
-        .await?;
-    tx.commit().await?;
-    Ok(())
+    let statements = [
+        "DELETE FROM case_messages WHERE case_id = $1",
+        "DELETE FROM cases WHERE id = $1",
+    ];
+    delete_in_one(store, statements, id.0).await.map(drop)
 }
 
 /// Keeps the ids of one relayed message.
@@ -186,32 +167,41 @@ pub(super) async fn relayed(store: &Store, id: CaseId, pair: MessagePair) -> Res
 
 /// Deletes every case of the user and its message pairs (`/forget`).
 pub(super) async fn forget(store: &Store, user: &UserKey) -> Result<(), StoreError> {
-    let mut tx = store.pool().begin().await?;
-    sqlx::query("DELETE FROM case_messages WHERE case_id IN (SELECT id FROM cases WHERE user_key = $1)")
-        .bind(user.as_str())
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query("DELETE FROM cases WHERE user_key = $1")
-        .bind(user.as_str())
-        .execute(&mut *tx)
-        .await?;
-    tx.commit().await?;
-    Ok(())
+    let statements = [
+        "DELETE FROM case_messages WHERE case_id IN (SELECT id FROM cases WHERE user_key = $1)",
+        "DELETE FROM cases WHERE user_key = $1",
+    ];
+    delete_in_one(store, statements, user.as_str().to_string())
+        .await
+        .map(drop)
 }
 
 /// Deletes the cases closed before `cutoff` (unix seconds) and their
 /// pairs; returns how many cases went.
 pub(super) async fn purge_closed_before(store: &Store, cutoff: u64) -> Result<u64, StoreError> {
+    let statements = [
+        "DELETE FROM case_messages WHERE case_id IN (SELECT id FROM cases WHERE closed_at < $1)",
+        "DELETE FROM cases WHERE closed_at < $1",
+    ];
+    delete_in_one(store, statements, cutoff as i64).await
+}
+
+/// Runs the deletes `statements`, each with `value` as `$1`, in one
+/// transaction (the pairs, then their cases); returns how many rows the
+/// last one deleted.
+async fn delete_in_one<T>(store: &Store, statements: [&'static str; 2], value: T) -> Result<u64, StoreError>
+where
+    T: for<'q> sqlx::Encode<'q, sqlx::Any> + sqlx::Type<sqlx::Any> + Clone + Send + 'static,
+{
     let mut tx = store.pool().begin().await?;
-    sqlx::query("DELETE FROM case_messages WHERE case_id IN (SELECT id FROM cases WHERE closed_at < $1)")
-        .bind(cutoff as i64)
-        .execute(&mut *tx)
-        .await?;
-    let deleted = sqlx::query("DELETE FROM cases WHERE closed_at < $1")
-        .bind(cutoff as i64)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
+    let mut deleted = 0;
+    for sql in statements {
+        deleted = sqlx::query(sql)
+            .bind(value.clone())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+    }
     tx.commit().await?;
     Ok(deleted)
 }

@@ -607,3 +607,71 @@ async fn cases_are_kept_sealed_and_deleted_on_both_backends() {
         }
     }
 }
+
+/// The ways in: the button under an entry's details and under a
+/// no-result answer (carrying that search, the case's question), the
+/// deep link `start=counsellor`; none of them on the web, which cannot
+/// carry a case yet.
+#[tokio::test]
+async fn the_ways_in() {
+    let assistant = assistant(Arc::new(MemoryStorage::default()));
+    let catalog = assistant.catalog();
+    let label = catalog.text(Lang::Fr, "button-counsellor");
+    let ask = |channel: Channel, input: Input| Event {
+        actor: actor("visitor"),
+        channel,
+        client_lang: Some(Lang::Fr),
+        input,
+    };
+    let private = Channel::Telegram { private: true };
+    let has_button = |effects: &[Effect]| {
+        effects
+            .iter()
+            .filter_map(Effect::message)
+            .flat_map(|m| m.buttons.iter().flatten())
+            .find(|b| b.label == label)
+            .map(|b| b.target.clone())
+    };
+    let details = assistant
+        .handle(ask(private, Input::Button("d:maria-kotsina".into())))
+        .await;
+    assert_eq!(has_button(&details), Some(lotse::assistant::Target::Action("h".into())));
+    let none = assistant.handle(ask(private, Input::Text("qqqzx blorfx".into()))).await;
+    match has_button(&none) {
+        Some(lotse::assistant::Target::Action(data)) => assert!(data.starts_with("h:"), "{data}"),
+        other => panic!("no button on the no-result answer: {other:?}"),
+    }
+    let linked = assistant
+        .handle(ask(
+            private,
+            Input::Command {
+                name: "start".into(),
+                args: "counsellor".into(),
+            },
+        ))
+        .await;
+    let consent = linked[0].message().unwrap().text();
+    assert!(
+        consent.contains(&catalog.text(Lang::Fr, "handover-consent-title")),
+        "{consent}"
+    );
+    for input in [
+        Input::Button("d:maria-kotsina".into()),
+        Input::Text("qqqzx blorfx".into()),
+    ] {
+        let web = assistant.handle(ask(Channel::Web, input)).await;
+        assert_eq!(has_button(&web), None);
+    }
+}
+
+#[test]
+fn lotse_link_makes_the_deep_link_of_the_handover() {
+    let output = crate::util::lotse(&["link", "--bot-username", "LotseBot", "counsellor"]);
+    assert!(output.status.success(), "{}", crate::util::stderr(&output));
+    assert_eq!(
+        crate::util::stdout(&output).trim(),
+        "https://t.me/LotseBot?start=counsellor"
+    );
+    let web = crate::util::lotse(&["link", "--web", "https://lotse.example.org", "counsellor"]);
+    assert_eq!(web.status.code(), Some(2), "{}", crate::util::stderr(&web));
+}
