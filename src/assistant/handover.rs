@@ -14,7 +14,7 @@
 //! resolves any case. Staff texts are German and name the user's language.
 
 use super::action::{Action, Category, QueryId, UserTag};
-use super::reply::{Block, Button, CaseEffect, CaseId, Channel, Effect, Message, Reach, Span, TopicId};
+use super::reply::{Block, Button, CaseEffect, CaseId, Channel, Effect, Message, Reach, Span, TopicId, UserKey};
 use super::storage::{Case, MessagePair, NewCase, unix_now};
 use super::{Assistant, Turn, views};
 use crate::i18n::Arg;
@@ -802,6 +802,22 @@ impl Assistant {
             Ok(_) => Vec::new(),
             Err(err) => {
                 log::error!("reading a case: {err}");
+                Vec::new()
+            }
+        }
+    }
+
+    /// `user` blocked Lotse: their open case, if any, is closed, and
+    /// staff are told.
+    pub async fn user_blocked(&self, user: &UserKey) -> Vec<Effect> {
+        if self.handover.is_none() {
+            return Vec::new();
+        }
+        match self.storage.open_case_of(user).await {
+            Ok(Some(case)) => self.close(&case, "staff-user-unreachable").await,
+            Ok(None) => Vec::new(),
+            Err(err) => {
+                log::error!("reading a user's case: {err}");
                 Vec::new()
             }
         }

@@ -467,6 +467,13 @@ impl Handler {
                     route.group = (!message.chat.is_private()).then_some(message.chat.id.0);
                 }
             }
+            // A user who blocks Lotse: an open case of theirs closes.
+            UpdateKind::MyChatMember(member)
+                if member.chat.is_private() && member.new_chat_member.kind.is_banned() && self.staff.is_some() =>
+            {
+                route.addressed = true;
+                route.limited = false;
+            }
             // Typing an inline query sends one per pause; they are
             // answered, not counted.
             UpdateKind::InlineQuery(_) => {
@@ -562,6 +569,11 @@ impl Handler {
             UpdateKind::Message(message) => self.on_message(&message, route).await,
             UpdateKind::CallbackQuery(query) => self.on_callback(&query, route).await,
             UpdateKind::InlineQuery(query) => self.on_inline(&query, route).await,
+            UpdateKind::MyChatMember(member) if route.addressed => {
+                let user = user_key(&self.pseudonyms, member.from.id.0);
+                let effects = self.assistant.user_blocked(&user).await;
+                self.carry_out(member.chat.id, None, &effects).await
+            }
             _ => Ok(()),
         }
     }

@@ -380,6 +380,26 @@ fn topics_come_back_go_with_forget_and_a_blocked_user_closes_the_case() {
         "{told}"
     );
     assert!(h.log().contains("cannot be reached"), "{}", h.log());
+
+    // A third user blocks Lotse while their case is open: Telegram says
+    // so (my_chat_member), and the case closes at once.
+    const THIRD: i64 = 7_700_999_999;
+    let (third, _) = h.open_case(THIRD);
+    let bot = serde_json::json!({"id": 42, "is_bot": true, "first_name": "Lotse", "username": "LotseBot"});
+    let blocked = serde_json::json!({"my_chat_member": {
+        "chat": {"id": THIRD, "type": "private", "first_name": "Test"},
+        "from": user(THIRD, Some("ar")),
+        "date": 1_767_000_000,
+        "old_chat_member": {"user": bot, "status": "member"},
+        "new_chat_member": {"user": bot, "status": "kicked", "until_date": 0}
+    }});
+    h.push_and_wait(blocked, "closeForumTopic", 1);
+    assert!(h.fake.topic(STAFF, third).unwrap().closed);
+    let told = h.topic_texts(third).join("\n");
+    assert!(
+        told.contains(&h.catalog.text(Lang::De, "staff-user-unreachable")),
+        "{told}"
+    );
 }
 
 /// A bot without the right to manage topics: the user hears that the
