@@ -288,6 +288,21 @@ fn a_case_from_consent_to_close() {
         .expect("the counsellor's header");
     assert_eq!(texts[marked + 1], answer, "{texts:#?}");
 
+    // A counsellor's photo (a filled-in form) goes out too.
+    let mut form = h.fake.topic_message(STAFF, thread, user(COUNSELLOR, Some("de")), "x");
+    let fields = form.as_object_mut().unwrap();
+    fields.remove("text");
+    fields.remove("entities");
+    form["photo"] =
+        serde_json::json!([{"file_id": "AgACformular", "file_unique_id": "formular", "width": 800, "height": 600}]);
+    form["caption"] = serde_json::json!("Formular");
+    let out = h.push_and_wait(message_update(form), "copyMessage", 1);
+    let copy = h
+        .fake
+        .message(ASKER, out[0].response["result"]["message_id"].as_i64().unwrap())
+        .expect("the copy in the user's chat");
+    assert!(copy["photo"].is_array() && copy["caption"] == "Formular", "{copy}");
+
     // A note stays internal; staff chatter is never searched.
     h.fake
         .push_update(staff_update(Some(thread), &h.fake, "/note Kollegin fragen"));
@@ -334,6 +349,10 @@ fn a_case_from_consent_to_close() {
     );
     assert!(!contains(&db, question), "a relayed text in the database");
     assert!(!contains(&db, answer), "a counsellor's text in the database");
+    let log = h.log();
+    for private in [ASKER.to_string().as_str(), question, answer] {
+        assert!(!log.contains(private), "{private:?} in the log:\n{log}");
+    }
 }
 
 /// A topic deleted by staff is opened again with the card on the next
