@@ -133,7 +133,10 @@ impl Handler {
                     return Ok(false);
                 }
             }
-            CaseEffect::CopyToTopic { case, topic } => self.copy_to_topic(staff, origin, *case, *topic).await,
+            CaseEffect::CopyToTopic { case, topic } => {
+                // A message that did not arrive gets no "received".
+                return Ok(self.copy_to_topic(staff, origin, *case, *topic).await);
+            }
             CaseEffect::CopyToUser { case, reach, header } => {
                 let Some(user) = chat_of(reach) else {
                     log::error!("a case's way to reach its user is no Telegram chat; the message stays in the topic");
@@ -231,8 +234,9 @@ impl Handler {
 
     /// Copies the user's message into the case's topic; a topic deleted by
     /// staff is opened again (with the card) and the copy made there.
-    async fn copy_to_topic(&self, staff: ChatId, origin: &Origin, case: CaseId, known: Option<TopicId>) {
-        let Some(message) = origin.message else { return };
+    /// False (the user told) where it could not be copied.
+    async fn copy_to_topic(&self, staff: ChatId, origin: &Origin, case: CaseId, known: Option<TopicId>) -> bool {
+        let Some(message) = origin.message else { return false };
         let mut topic = match known {
             Some(topic) => Some(topic),
             None => self.assistant.case_topic(case).await,
@@ -259,14 +263,14 @@ impl Handler {
                         at: unix_now(),
                     };
                     self.assistant.relayed(case, pair).await;
-                    return;
+                    return true;
                 }
                 Err(err) if is_topic_gone(&err) && attempt == 0 => {
                     log::warn!("staff chat: a case's topic is gone (deleted by staff?); opening it again");
                     let Some(Effect::Case(CaseEffect::OpenTopic { case, title, card })) =
                         self.assistant.topic_lost(case).await
                     else {
-                        return;
+                        return false;
                     };
                     topic = self.open_topic(staff, case, &title, &card).await;
                 }
@@ -276,10 +280,11 @@ impl Handler {
                     if let Err(err) = deliver(&self.bot, origin.chat, None, &notice).await {
                         log::warn!("telling a user their message was not delivered: {err}");
                     }
-                    return;
+                    return false;
                 }
             }
         }
+        false
     }
 
     /// A case's user cannot be reached: logged, the case closed, staff told.
