@@ -81,30 +81,45 @@ impl Harness {
         self.fake.calls_to(method).into_iter().filter(|c| c.ok).collect()
     }
 
+    /// The successful calls of `method` to `chat` (any chat for `None`).
+    fn ok_calls_in(&self, method: &str, chat: Option<i64>) -> Vec<Call> {
+        self.ok_calls(method)
+            .into_iter()
+            .filter(|c| chat.is_none_or(|chat| c.params["chat_id"] == chat))
+            .collect()
+    }
+
     /// Pushes an update and waits for `n` more successful calls of
     /// `method`; returns them.
     fn push_and_wait(&self, update: Value, method: &str, n: usize) -> Vec<Call> {
-        let before = self.ok_calls(method).len();
+        self.push_and_wait_in(update, method, None, n)
+    }
+
+    /// [`Harness::push_and_wait`] counting only the calls to `chat`: the
+    /// answers to other chats may come in any order.
+    fn push_and_wait_in(&self, update: Value, method: &str, chat: Option<i64>, n: usize) -> Vec<Call> {
+        let before = self.ok_calls_in(method, chat).len();
         self.fake.push_update(update);
-        let lower = method.to_lowercase();
-        let arrived = self.fake.wait_until(
-            |calls| calls.iter().filter(|c| c.method == lower && c.ok).count() >= before + n,
-            WAIT,
-        );
+        let arrived = self
+            .fake
+            .wait_until(|_| self.ok_calls_in(method, chat).len() >= before + n, WAIT);
         assert!(
             arrived,
             "no {method} after the update; calls: {:#?}\nlog:\n{}",
             self.fake.calls(),
             self.log()
         );
-        self.ok_calls(method)[before..].to_vec()
+        self.ok_calls_in(method, chat)[before..].to_vec()
     }
 
-    /// A private text from `id` (in Arabic, as their client says).
+    /// A private text from `id` (in Arabic, as their client says); waits
+    /// for `n` calls of `method`, to `id`'s chat where it is a message.
     fn say(&self, id: i64, text: &str, method: &str, n: usize) -> Vec<Call> {
-        self.push_and_wait(
+        let chat = method.ends_with("Message").then_some(id);
+        self.push_and_wait_in(
             message_update(text_message(id, "private", user(id, Some("ar")), text)),
             method,
+            chat,
             n,
         )
     }
@@ -113,9 +128,11 @@ impl Harness {
     fn press(&self, id: i64, call: &Call, label: &str, method: &str) -> Vec<Call> {
         let data = button(call, label);
         let message = self.sent(call);
-        self.push_and_wait(
+        let chat = (method == "sendMessage").then_some(id);
+        self.push_and_wait_in(
             callback_update(&format!("cb-{}", rand_id()), user(id, Some("ar")), message, &data),
             method,
+            chat,
             1,
         )
     }
@@ -307,7 +324,7 @@ fn a_case_from_consent_to_close() {
     h.fake
         .push_update(staff_update(Some(thread), &h.fake, "/note Kollegin fragen"));
     h.fake.push_update(staff_update(None, &h.fake, "Anerkennung"));
-    let cases = h.push_and_wait(staff_update(None, &h.fake, "/cases"), "sendMessage", 1);
+    let cases = h.push_and_wait_in(staff_update(None, &h.fake, "/cases"), "sendMessage", Some(STAFF), 1);
     let list = text_of(&cases[0]);
     assert_eq!(cases[0].params["chat_id"], STAFF);
     assert!(list.contains(&name[..6]) && list.contains("Arabisch"), "{list}");
