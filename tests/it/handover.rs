@@ -731,3 +731,87 @@ fn lotse_link_makes_the_deep_link_of_the_handover() {
     let web = crate::util::lotse(&["link", "--web", "https://lotse.example.org", "counsellor"]);
     assert_eq!(web.status.code(), Some(2), "{}", crate::util::stderr(&web));
 }
+
+/// While a case is open the user's text goes to the counsellor; the
+/// button "ask Lotse instead" searches it, the other way back relays it
+/// again, and ending the case closes the topic and tells staff.
+#[tokio::test]
+async fn the_user_chooses_where_their_text_goes_and_can_end_the_case() {
+    use lotse::assistant::TopicId;
+
+    let storage = Arc::new(MemoryStorage::default());
+    let assistant = assistant(storage.clone());
+    let private = Channel::Telegram { private: true };
+    let event = |input: Input| Event {
+        actor: actor("asker"),
+        channel: private,
+        client_lang: Some(Lang::Uk),
+        input,
+    };
+    let reach = || Some(Reach("telegram:3".into()));
+    let command = Input::Command {
+        name: "counsellor".into(),
+        args: String::new(),
+    };
+    let shown = assistant.handle(event(command.clone())).await;
+    let yes = match &shown[0].message().unwrap().buttons[0][0].target {
+        lotse::assistant::Target::Action(data) => data.clone(),
+        other => panic!("{other:?}"),
+    };
+    assistant.handle_from(event(Input::Button(yes)), reach()).await;
+    let case = storage
+        .open_case_of(&actor("asker").user)
+        .await
+        .unwrap()
+        .expect("a case");
+    assistant.topic_opened(case.id, TopicId(77)).await;
+    let copies = |effects: &[Effect]| {
+        effects.iter().any(|e| {
+            matches!(
+                e,
+                Effect::Case(CaseEffect::CopyToTopic {
+                    topic: Some(TopicId(77)),
+                    ..
+                })
+            )
+        })
+    };
+
+    let first = assistant.handle(event(Input::Text("Anerkennung".into()))).await;
+    assert!(copies(&first), "{first:?}");
+    let second = assistant.handle(event(Input::NotText)).await;
+    assert!(copies(&second), "a photo goes too");
+    assert_eq!(second.len(), 1, "only the first message gets the automatic reply");
+
+    let searched = assistant.handle(event(Input::Button("hr:0".into()))).await;
+    assert!(matches!(&searched[0], Effect::Edit(_)), "{searched:?}");
+    let answer = assistant.handle(event(Input::Text("Anerkennung".into()))).await;
+    assert!(!copies(&answer), "searched, not relayed: {answer:?}");
+    // Commands still work, and /counsellor shows the case.
+    let status = assistant.handle(event(command)).await;
+    let number = format!("{}", case.id.0);
+    assert!(status[0].message().unwrap().text().contains(&number));
+    assistant.handle(event(Input::Button("hr:1".into()))).await;
+    assert!(copies(&assistant.handle(event(Input::Text("Frage".into()))).await));
+
+    let ended = assistant.handle(event(Input::Button("he".into()))).await;
+    assert!(
+        ended
+            .iter()
+            .any(|e| matches!(e, Effect::Case(CaseEffect::CloseTopic(TopicId(77))))),
+        "{ended:?}"
+    );
+    assert!(
+        ended
+            .iter()
+            .any(|e| matches!(e, Effect::Case(CaseEffect::PostToTopic { .. })))
+    );
+    let closed = storage.case(case.id).await.unwrap().unwrap();
+    assert!(
+        !closed.is_open() && closed.reach.is_none(),
+        "the reach goes with the case"
+    );
+    assert!(!copies(
+        &assistant.handle(event(Input::Text("Anerkennung".into()))).await
+    ));
+}
