@@ -577,7 +577,12 @@ impl Assistant {
 
     /// A message in the staff chat: a reply to a case's user, an internal
     /// `/note`, `/close`, or `/cases`. Never a search.
-    pub(super) async fn staff(&self, topic: Option<TopicId>, command: Option<&str>) -> Vec<Effect> {
+    pub(super) async fn staff(
+        &self,
+        topic: Option<TopicId>,
+        command: Option<&str>,
+        reply_to: Option<i64>,
+    ) -> Vec<Effect> {
         if self.handover.is_none() {
             return Vec::new();
         }
@@ -635,10 +640,23 @@ impl Assistant {
                     lang: Some(case.lang),
                     ..Message::default()
                 };
+                // A reply to the user's message in the topic answers the
+                // same message in their chat.
+                let reply_to = match reply_to {
+                    Some(message) => match self.storage.pair_in_topic(case.id, message).await {
+                        Ok(pair) => pair.map(|p| p.user_message),
+                        Err(err) => {
+                            log::error!("reading a message pair: {err}");
+                            None
+                        }
+                    },
+                    None => None,
+                };
                 vec![Effect::Case(CaseEffect::CopyToUser {
                     case: case.id,
                     reach,
                     header,
+                    reply_to,
                 })]
             }
         }

@@ -155,8 +155,13 @@ impl Assistant {
     /// [`Assistant::handle`] for a door that can reach the user again
     /// (`reach`, such as a Telegram chat), which a case needs.
     pub async fn handle_from(&self, event: Event, reach: Option<Reach>) -> Vec<Effect> {
-        if let Input::Staff { topic, command } = &event.input {
-            return self.staff(*topic, command.as_deref()).await;
+        if let Input::Staff {
+            topic,
+            command,
+            reply_to,
+        } = &event.input
+        {
+            return self.staff(*topic, command.as_deref(), *reply_to).await;
         }
         let library = self.library();
         let lang = self.language_of(&event.actor.user, event.client_lang).await;

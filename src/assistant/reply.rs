@@ -75,10 +75,12 @@ pub enum Input {
     /// A message in the staff chat: never a search. `topic` is the forum
     /// topic it was posted in (none in the chat's General topic);
     /// `command` the command it begins with (`note`, `close`, `cases`),
-    /// without the slash.
+    /// without the slash; `reply_to` the topic's message it answers, if
+    /// it is a reply to one.
     Staff {
         topic: Option<TopicId>,
         command: Option<String>,
+        reply_to: Option<i64>,
     },
 }
 
@@ -119,13 +121,15 @@ pub enum CaseEffect {
     /// reported with [`crate::assistant::Assistant::topic_lost`].
     CopyToTopic { case: CaseId, topic: Option<TopicId> },
     /// Copy the staff message the event came with to the case's user,
-    /// after `header`, which marks it as a counsellor's. A user who cannot
-    /// be reached (blocked Lotse) is reported with
-    /// [`crate::assistant::Assistant::user_unreachable`].
+    /// after `header`, which marks it as a counsellor's; as a reply to the
+    /// user's message `reply_to` (its id in the user's chat), where staff
+    /// answered one. A user who cannot be reached (blocked Lotse) is
+    /// reported with [`crate::assistant::Assistant::user_unreachable`].
     CopyToUser {
         case: CaseId,
         reach: Reach,
         header: Message,
+        reply_to: Option<i64>,
     },
     /// Send a message to a case's user.
     SendToUser {

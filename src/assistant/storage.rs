@@ -65,6 +65,8 @@ pub trait Storage: Send + Sync {
     /// Keeps a pair of message ids of one relayed message: in the user's
     /// chat and in the staff topic. Never its text.
     async fn relayed(&self, id: CaseId, pair: MessagePair) -> Result<(), StorageError>;
+    /// The pair of the case's message `staff_message` in the topic.
+    async fn pair_in_topic(&self, id: CaseId, staff_message: i64) -> Result<Option<MessagePair>, StorageError>;
 }
 
 /// A case about to be opened.
@@ -383,6 +385,13 @@ impl Storage for MemoryStorage {
     async fn relayed(&self, id: CaseId, pair: MessagePair) -> Result<(), StorageError> {
         lock(&self.pairs).push((id, pair));
         Ok(())
+    }
+
+    async fn pair_in_topic(&self, id: CaseId, staff_message: i64) -> Result<Option<MessagePair>, StorageError> {
+        Ok(lock(&self.pairs)
+            .iter()
+            .find(|(case, pair)| *case == id && pair.staff_message == staff_message)
+            .map(|(_, pair)| *pair))
     }
 
     async fn report(&self, _since: u64) -> Result<Report, StorageError> {

@@ -14,7 +14,7 @@
 use teloxide::payloads::{CopyMessageSetters, CreateForumTopicSetters};
 use teloxide::prelude::Requester;
 use teloxide::requests::Request as _;
-use teloxide::types::{ChatId, MessageId, MessageKind, ThreadId, UserId};
+use teloxide::types::{ChatId, MessageId, MessageKind, ReplyParameters, ThreadId, UserId};
 use teloxide::{ApiError, RequestError};
 
 use super::translate::{Identity, input_of as message_input};
@@ -69,9 +69,18 @@ pub(super) fn input_of(message: &teloxide::types::Message, me: &Identity) -> Opt
         Input::Command { name, .. } => Some(name),
         _ => None,
     };
+    let thread = message.thread_id.filter(|_| message.is_topic_message);
+    // Every message in a topic replies to the topic's opening message;
+    // only a reply to another is one to answer.
+    let reply_to = message
+        .reply_to_message()
+        .map(|m| m.id)
+        .filter(|id| thread.is_none_or(|t| t.0 != *id))
+        .map(|id| i64::from(id.0));
     Some(Input::Staff {
-        topic: message.thread_id.filter(|_| message.is_topic_message).map(topic),
+        topic: thread.map(topic),
         command,
+        reply_to,
     })
 }
 
@@ -137,16 +146,28 @@ impl Handler {
                 // A message that did not arrive gets no "received".
                 return Ok(self.copy_to_topic(staff, origin, *case, *topic).await);
             }
-            CaseEffect::CopyToUser { case, reach, header } => {
+            CaseEffect::CopyToUser {
+                case,
+                reach,
+                header,
+                reply_to,
+            } => {
                 let Some(user) = chat_of(reach) else {
                     log::error!("a case's way to reach its user is no Telegram chat; the message stays in the topic");
                     return Ok(true);
                 };
                 let sent = match deliver(&self.bot, user, None, header).await {
                     Ok(()) => match origin.message {
-                        Some(message) => retrying(|| self.bot.copy_message(user, staff, message).send())
-                            .await
-                            .map(|copy| Some((message, copy))),
+                        Some(message) => retrying(|| {
+                            let mut request = self.bot.copy_message(user, staff, message);
+                            if let Some(id) = reply_to.and_then(|id| i32::try_from(id).ok()) {
+                                let quoted = ReplyParameters::new(MessageId(id)).allow_sending_without_reply();
+                                request = request.reply_parameters(quoted);
+                            }
+                            request.send()
+                        })
+                        .await
+                        .map(|copy| Some((message, copy))),
                         None => Ok(None),
                     },
                     Err(err) => Err(err),

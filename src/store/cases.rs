@@ -165,6 +165,28 @@ pub(super) async fn relayed(store: &Store, id: CaseId, pair: MessagePair) -> Res
     Ok(())
 }
 
+/// The pair of a case's message in the topic.
+pub(super) async fn pair_in_topic(
+    store: &Store,
+    id: CaseId,
+    staff_message: i64,
+) -> Result<Option<MessagePair>, StoreError> {
+    let row: Option<(i64, i64, i64, i64)> = sqlx::query_as(
+        "SELECT user_message, staff_message, from_staff, at FROM case_messages \
+         WHERE case_id = $1 AND staff_message = $2 LIMIT 1",
+    )
+    .bind(id.0)
+    .bind(staff_message)
+    .fetch_optional(store.pool())
+    .await?;
+    Ok(row.map(|(user_message, staff_message, from_staff, at)| MessagePair {
+        user_message,
+        staff_message,
+        from_staff: from_staff != 0,
+        at: at as u64,
+    }))
+}
+
 /// Deletes every case of the user and its message pairs (`/forget`).
 pub(super) async fn forget(store: &Store, user: &UserKey) -> Result<(), StoreError> {
     let statements = [

@@ -393,6 +393,11 @@ impl Storage for Memory {
             .await
     }
 
+    async fn pair_in_topic(&self, id: CaseId, staff_message: i64) -> Result<Option<MessagePair>, StorageError> {
+        self.run(move |store| async move { cases::pair_in_topic(&store, id, staff_message).await })
+            .await
+    }
+
     async fn report(&self, since: u64) -> Result<Report, StorageError> {
         let stats = self.run(move |store| async move { store.stats(since).await }).await?;
         Ok(Report {

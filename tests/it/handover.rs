@@ -305,6 +305,31 @@ fn a_case_from_consent_to_close() {
         .expect("the counsellor's header");
     assert_eq!(texts[marked + 1], answer, "{texts:#?}");
 
+    // A reply to the user's message in the topic answers that message in
+    // the user's chat (the stored pair of ids).
+    let copied = h
+        .fake
+        .thread_messages(STAFF, thread)
+        .into_iter()
+        .find(|m| m["text"] == question)
+        .unwrap();
+    let original = h
+        .ok_calls("copyMessage")
+        .into_iter()
+        .find(|c| c.params["chat_id"] == STAFF && c.response["result"]["message_id"] == copied["message_id"])
+        .map(|c| c.params["message_id"].clone())
+        .unwrap();
+    let mut reply = h
+        .fake
+        .topic_message(STAFF, thread, user(COUNSELLOR, Some("de")), "Zu Ihrer Frage:");
+    reply["reply_to_message"] = copied;
+    let out = h.push_and_wait(message_update(reply), "copyMessage", 1);
+    assert_eq!(
+        out[0].params["reply_parameters"]["message_id"], original,
+        "{}",
+        out[0].params
+    );
+
     // A counsellor's photo (a filled-in form) goes out too.
     let mut form = h.fake.topic_message(STAFF, thread, user(COUNSELLOR, Some("de")), "x");
     let fields = form.as_object_mut().unwrap();
@@ -482,6 +507,7 @@ async fn cases_waiting_too_long_are_flagged() {
         input: Input::Staff {
             topic: None,
             command: Some("cases".into()),
+            reply_to: None,
         },
     };
     let effects = assistant.handle(event).await;
@@ -643,6 +669,9 @@ async fn cases_are_kept_sealed_and_deleted_on_both_backends() {
         );
         assert_eq!(clear, 0);
         assert_eq!(count(&database, "SELECT COUNT(*) FROM case_messages"), 1);
+        let pair = reader.pair_in_topic(case.id, 20).await.unwrap();
+        assert_eq!(pair.map(|p| (p.user_message, p.from_staff)), Some((10, false)));
+        assert_eq!(reader.pair_in_topic(case.id, 10).await.unwrap(), None);
         // Another secret cannot open the reach.
         let stranger = memory(&database);
         stranger.set_case_key([8u8; 32]);
