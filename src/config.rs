@@ -51,6 +51,64 @@ pub struct Config {
     /// How `lotse serve` shares itself out and stops.
     #[serde(default)]
     pub bot: BotConfig,
+    /// The staff chat of the handover to counsellors (`/counsellor`): the
+    /// id of a Telegram supergroup with topics enabled, where Lotse is an
+    /// admin that may manage topics (e.g. -1001234567890).
+    /// `LOTSE_STAFF_CHAT` takes precedence. Without it, there is no
+    /// handover and nothing mentions one.
+    pub staff_chat: Option<i64>,
+    /// Office hours and the follow-up of cases.
+    #[serde(default)]
+    pub handover: HandoverConfig,
+}
+
+/// When counsellors answer, and when a case counts as waiting too long.
+/// Hours are German time (CET, CEST in summer).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct HandoverConfig {
+    /// Working days, 1 (Monday) to 7 (Sunday) [default: 1 to 5].
+    pub office_days: Vec<u8>,
+    /// The hour the office opens, 0 to 23 [default: 9].
+    pub office_opens: u8,
+    /// The hour the office closes, after it opens, up to 24 [default: 16].
+    pub office_closes: u8,
+    /// Hours after which `/cases` flags a user still waiting for an
+    /// answer; also what users are told to expect while the office is
+    /// open [default: 4].
+    pub unanswered_hours: u64,
+}
+
+impl Default for HandoverConfig {
+    fn default() -> Self {
+        let defaults = crate::assistant::Handover::default();
+        HandoverConfig {
+            office_days: defaults.office.days,
+            office_opens: defaults.office.opens,
+            office_closes: defaults.office.closes,
+            unanswered_hours: defaults.unanswered_after_secs / 3600,
+        }
+    }
+}
+
+impl HandoverConfig {
+    /// The core's settings, or what is wrong with these.
+    pub fn handover(&self) -> Result<crate::assistant::Handover, String> {
+        if self.office_days.iter().any(|d| !(1..=7).contains(d)) {
+            return Err("handover.office_days: give days as 1 (Monday) to 7 (Sunday)".into());
+        }
+        if self.office_opens >= self.office_closes || self.office_closes > 24 {
+            return Err("handover: office_opens must be before office_closes, both hours from 0 to 24".into());
+        }
+        Ok(crate::assistant::Handover {
+            office: crate::assistant::OfficeHours {
+                days: self.office_days.clone(),
+                opens: self.office_opens,
+                closes: self.office_closes,
+            },
+            unanswered_after_secs: self.unanswered_hours.max(1) * 3600,
+        })
+    }
 }
 
 /// Limits and stopping of `lotse serve`. The defaults are far above what a

@@ -171,7 +171,7 @@ impl<'a> TerminalChat<'a> {
                         None => parts.push(lines.join("\n")),
                     }
                 }
-                Effect::Inline(_) | Effect::NotifyAdmin { .. } | Effect::NotifyStaff(_) => {}
+                Effect::Inline(_) | Effect::NotifyAdmin { .. } | Effect::NotifyStaff(_) | Effect::Case(_) => {}
             }
         }
         parts.join("\n\n")

@@ -203,3 +203,77 @@ report-col-queries = الاستفسارات
 report-col-query = الاستفسار
 report-col-count = العدد
 report-col-entry = المدخل
+
+## The handover to a counsellor (/counsellor)
+command-counsellor = التحدث مع مستشار من الشبكة
+button-counsellor = 💬 التحدث مع مستشار
+handover-private-only = التحدث مع مستشار ممكن فقط في محادثة خاصة مع Lotse. اكتب لي هناك /counsellor.
+handover-unavailable = لا يمكن الوصول إلى المستشارين الآن. يرجى المحاولة لاحقًا أو التواصل مع الشبكة مباشرة (/contacts).
+handover-consent-title = التحدث مع مستشار
+handover-consent-shared = إذا وافقت، يرى فريق الاستشارة في الشبكة سؤالك ولغتك وعمليات البحث التي قمت بها في هذه المحادثة وكل ما ترسله ما دامت الحالة مفتوحة (بما في ذلك الصور والمستندات). لا يرى اسمك ولا معرّفك في Telegram، إلا إذا كتبت بيانات الاتصال بنفسك.
+handover-consent-kept = يحفظ Lotse عن حالتك أرقامًا وأوقاتًا فقط، دون نصوص، ويحذفها بعد إغلاقها بعدد أيام: { $days }؛ ومع /forget فورًا، وكذلك في محادثة فريق الاستشارة.
+handover-consent-emergency = هذه ليست خدمة طوارئ. في حالة الطوارئ اتصل بالرقم 112 (الإسعاف، الإطفاء) أو 110 (الشرطة).
+button-consent-yes = ✅ نعم، صِلني بمستشار
+button-consent-no = لا، شكرًا
+handover-declined = حسنًا، لم تتم مشاركة أي شيء.
+handover-opened = تم فتح حالتك رقم { $case }. اكتب سؤالك هنا: كل ما ترسله الآن يصل إلى فريق الاستشارة، بما في ذلك الصور والمستندات. الأوامر مثل /help تبقى تعمل.
+handover-status = حالتك رقم { $case } مفتوحة.
+handover-routing-counsellor = رسائلك تذهب إلى فريق الاستشارة.
+handover-routing-search = يبحث Lotse الآن في رسائلك؛ ردود فريق الاستشارة تصلك هنا كما من قبل.
+button-write-counsellor = 💬 الكتابة إلى المستشار
+button-search-instead = 🔎 اسأل Lotse بدلًا من ذلك
+button-end-case = ✖ إنهاء الحالة
+handover-received = شكرًا، وصلت رسالتك إلى فريق الاستشارة.
+handover-expect-open = الفريق في العمل الآن ويرد عادةً خلال عدد ساعات: { $hours }.
+handover-expect-closed = الفريق ليس في العمل الآن. ستحصل على رد ابتداءً من يوم { $day }، الساعة { $opens }:00 (ساعات العمل { $opens }:00 إلى { $closes }:00 بتوقيت ألمانيا).
+handover-expect-later = سيرد الفريق بمجرد عودته إلى العمل.
+weekday-1 = الاثنين
+weekday-2 = الثلاثاء
+weekday-3 = الأربعاء
+weekday-4 = الخميس
+weekday-5 = الجمعة
+weekday-6 = السبت
+weekday-7 = الأحد
+handover-no-case = ليست لديك حالة مفتوحة الآن. الأمر /counsellor يفتح حالة جديدة.
+handover-closed = تم إغلاق حالتك رقم { $case }. شكرًا! يرد Lotse على رسائلك من جديد؛ الأمر /counsellor يفتح حالة جديدة.
+handover-from-counsellor = 💬 رد من مستشار (الحالة رقم { $case }):
+handover-not-delivered = تعذّر الآن تمرير رسالتك إلى فريق الاستشارة. يرجى إرسالها مرة أخرى لاحقًا.
+privacy-handover = إذا وافقت عبر /counsellor على التحدث مع مستشار، يرى الفريق سؤالك ولغتك وعمليات البحث وما ترسله في الحالة. يحفظ Lotse لذلك اسمك المستعار وأرقامًا وأوقاتًا فقط، ومعرّف المحادثة مشفرًا فقط وما دامت الحالة مفتوحة فقط. تُحذف الحالات المغلقة بعد عدد أيام: { $days }، ومع /forget فورًا، وكذلك في محادثة فريق الاستشارة.
+
+## For the staff chat (always shown in German)
+staff-no-category = عام
+staff-card-title = الحالة رقم { $case }
+staff-topic-again = كان موضوع هذه الحالة قد حُذف وتم إنشاؤه من جديد.
+staff-card-lang = اللغة
+staff-card-question = السؤال
+staff-card-no-question = لا يوجد بعد؛ ستتبعه رسائل الشخص
+staff-card-searches = عمليات البحث في هذه المحادثة والمداخل المعروضة:
+staff-card-nothing-shown = لم يُعثر على شيء
+staff-card-how = ما عليك إلا الرد في هذا الموضوع: تصل رسالتك إلى الشخص. /note … يبقى داخليًا، /close يغلق الحالة، /cases يعرض كل الحالات المفتوحة.
+staff-lang = { $code ->
+    [de] الألمانية
+    [en] الإنجليزية
+    [ar] العربية
+    [fa] الفارسية
+    [ps] البشتوية
+    [tr] التركية
+    [kmr] الكردية (الكرمانجية)
+    [ru] الروسية
+    [uk] الأوكرانية
+    [pl] البولندية
+    [ro] الرومانية
+    [fr] الفرنسية
+   *[other] { $code }
+} ({ $code })
+staff-closed-by-user = أنهى الشخص الحالة.
+staff-user-unreachable = لم يعد الوصول إلى الشخص ممكنًا (لقد حظر Lotse). الحالة مغلقة؛ لم يُسلَّم الرد الأخير.
+staff-not-delivered = هذه الحالة مغلقة: لم تُسلَّم الرسالة.
+staff-already-closed = هذه الحالة مغلقة بالفعل.
+staff-cases-title = { $count ->
+    [0] لا توجد حالات مفتوحة.
+   *[other] الحالات المفتوحة: { $count }
+}
+staff-case-open = مفتوحة منذ { $age }
+staff-unanswered = تنتظر الرد منذ { $age }
+staff-age-minutes = { $minutes } دقيقة
+staff-age-hours = { $hours } ساعة

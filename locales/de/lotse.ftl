@@ -188,3 +188,87 @@ report-col-queries = Anfragen
 report-col-query = Anfrage
 report-col-count = Anzahl
 report-col-entry = Eintrag
+
+## The handover to a counsellor (/counsellor)
+command-counsellor = Persönliche Beratung durch das Netzwerk
+button-counsellor = 💬 Persönliche Beratung
+handover-private-only = Eine persönliche Beratung gibt es nur im privaten Chat mit Lotse. Schreiben Sie mir dort /counsellor.
+handover-unavailable = Die Beratung ist gerade nicht erreichbar. Bitte versuchen Sie es später noch einmal oder wenden Sie sich direkt an das Netzwerk (/contacts).
+handover-consent-title = Persönliche Beratung
+handover-consent-shared = Wenn Sie zustimmen, sieht das Beratungsteam des Netzwerks Ihre Frage, Ihre Sprache, Ihre Suchen in diesem Gespräch und alles, was Sie senden, solange der Fall offen ist (auch Fotos und Dokumente). Ihren Namen und Ihre Telegram-Kennung sieht es nicht, außer Sie schreiben selbst Kontaktdaten.
+handover-consent-kept = { $days ->
+    [one] Lotse selbst speichert zu Ihrem Fall nur Nummern und Zeiten, keine Texte, und löscht ihn einen Tag nach dem Abschluss; mit /forget sofort, auch im Chat des Beratungsteams.
+   *[other] Lotse selbst speichert zu Ihrem Fall nur Nummern und Zeiten, keine Texte, und löscht ihn { $days } Tage nach dem Abschluss; mit /forget sofort, auch im Chat des Beratungsteams.
+}
+handover-consent-emergency = Dies ist kein Notruf. Im Notfall rufen Sie 112 (Rettungsdienst, Feuerwehr) oder 110 (Polizei) an.
+button-consent-yes = ✅ Ja, mit der Beratung verbinden
+button-consent-no = Nein, danke
+handover-declined = In Ordnung, es wurde nichts weitergegeben.
+handover-opened = Ihr Fall #{ $case } ist eröffnet. Schreiben Sie hier Ihre Frage: Alles, was Sie jetzt senden, geht an das Beratungsteam, auch Fotos und Dokumente. Befehle wie /help funktionieren weiter.
+handover-status = Ihr Fall #{ $case } ist offen.
+handover-routing-counsellor = Ihre Nachrichten gehen an das Beratungsteam.
+handover-routing-search = Ihre Nachrichten sucht jetzt Lotse; die Antworten des Beratungsteams bekommen Sie weiter hier.
+button-write-counsellor = 💬 An die Beratung schreiben
+button-search-instead = 🔎 Stattdessen Lotse fragen
+button-end-case = ✖ Fall beenden
+handover-received = Danke, Ihre Nachricht ist beim Beratungsteam angekommen.
+handover-expect-open = { $hours ->
+    [one] Das Team ist gerade im Dienst und antwortet meist innerhalb einer Stunde.
+   *[other] Das Team ist gerade im Dienst und antwortet meist innerhalb von { $hours } Stunden.
+}
+handover-expect-closed = Das Team ist gerade nicht im Dienst. Eine Antwort bekommen Sie ab { $day }, { $opens } Uhr (Sprechzeiten { $opens } bis { $closes } Uhr, deutsche Zeit).
+handover-expect-later = Das Team antwortet, sobald es wieder im Dienst ist.
+weekday-1 = Montag
+weekday-2 = Dienstag
+weekday-3 = Mittwoch
+weekday-4 = Donnerstag
+weekday-5 = Freitag
+weekday-6 = Samstag
+weekday-7 = Sonntag
+handover-no-case = Sie haben gerade keinen offenen Fall. Mit /counsellor eröffnen Sie einen.
+handover-closed = Ihr Fall #{ $case } ist abgeschlossen. Danke! Ihre Nachrichten beantwortet jetzt wieder Lotse; mit /counsellor eröffnen Sie einen neuen Fall.
+handover-from-counsellor = 💬 Antwort aus der Beratung (Fall #{ $case }):
+handover-not-delivered = Ihre Nachricht konnte gerade nicht an das Beratungsteam weitergegeben werden. Bitte senden Sie sie später noch einmal.
+privacy-handover = { $days ->
+    [one] Wenn Sie mit /counsellor einer persönlichen Beratung zustimmen, sieht das Beratungsteam Ihre Frage, Ihre Sprache, Ihre Suchen und was Sie im Fall senden. Lotse speichert dazu nur Ihr Pseudonym, Nummern und Zeiten, Ihre Chat-Kennung nur verschlüsselt und nur, solange der Fall offen ist. Abgeschlossene Fälle werden nach einem Tag gelöscht, mit /forget sofort, auch im Chat des Beratungsteams.
+   *[other] Wenn Sie mit /counsellor einer persönlichen Beratung zustimmen, sieht das Beratungsteam Ihre Frage, Ihre Sprache, Ihre Suchen und was Sie im Fall senden. Lotse speichert dazu nur Ihr Pseudonym, Nummern und Zeiten, Ihre Chat-Kennung nur verschlüsselt und nur, solange der Fall offen ist. Abgeschlossene Fälle werden nach { $days } Tagen gelöscht, mit /forget sofort, auch im Chat des Beratungsteams.
+}
+
+## For the staff chat (always shown in German)
+staff-no-category = Allgemein
+staff-card-title = Fall #{ $case }
+staff-topic-again = Das Thema dieses Falls war gelöscht und wurde neu angelegt.
+staff-card-lang = Sprache
+staff-card-question = Frage
+staff-card-no-question = noch keine; die Nachrichten der Person folgen
+staff-card-searches = Suchen in diesem Gespräch und die gezeigten Einträge:
+staff-card-nothing-shown = nichts gefunden
+staff-card-how = Antworten Sie einfach in diesem Thema: Ihre Nachricht geht an die Person. /note … bleibt intern, /close schließt den Fall, /cases zeigt alle offenen Fälle.
+staff-lang = { $code ->
+    [de] Deutsch
+    [en] Englisch
+    [ar] Arabisch
+    [fa] Persisch
+    [ps] Paschtu
+    [tr] Türkisch
+    [kmr] Kurdisch (Kurmandschi)
+    [ru] Russisch
+    [uk] Ukrainisch
+    [pl] Polnisch
+    [ro] Rumänisch
+    [fr] Französisch
+   *[other] { $code }
+} ({ $code })
+staff-closed-by-user = Die Person hat den Fall beendet.
+staff-user-unreachable = Die Person ist nicht mehr erreichbar (sie hat Lotse blockiert). Der Fall ist geschlossen; die letzte Antwort wurde nicht zugestellt.
+staff-not-delivered = Dieser Fall ist geschlossen: Die Nachricht wurde nicht zugestellt.
+staff-already-closed = Dieser Fall ist schon geschlossen.
+staff-cases-title = { $count ->
+    [0] Keine offenen Fälle.
+    [one] Ein offener Fall:
+   *[other] { $count } offene Fälle:
+}
+staff-case-open = offen seit { $age }
+staff-unanswered = wartet seit { $age } auf Antwort
+staff-age-minutes = { $minutes } Min.
+staff-age-hours = { $hours } Std.

@@ -187,3 +187,87 @@ report-col-queries = Queries
 report-col-query = Query
 report-col-count = Count
 report-col-entry = Entry
+
+## The handover to a counsellor (/counsellor)
+command-counsellor = Talk to a counsellor of the network
+button-counsellor = 💬 Talk to a counsellor
+handover-private-only = Talking to a counsellor works only in a private chat with Lotse. Write /counsellor to me there.
+handover-unavailable = The counsellors cannot be reached right now. Please try again later, or contact the network directly (/contacts).
+handover-consent-title = Talk to a counsellor
+handover-consent-shared = If you agree, the network's counsellors see your question, your language, your searches in this conversation and everything you send while the case is open (photos and documents too). They do not see your name or your Telegram id, unless you write contact details yourself.
+handover-consent-kept = { $days ->
+    [one] Lotse itself keeps only numbers and times about your case, no texts, and deletes it one day after it is closed; with /forget at once, in the counsellors' chat too.
+   *[other] Lotse itself keeps only numbers and times about your case, no texts, and deletes it { $days } days after it is closed; with /forget at once, in the counsellors' chat too.
+}
+handover-consent-emergency = This is not an emergency service. In an emergency, call 112 (ambulance, fire brigade) or 110 (police).
+button-consent-yes = ✅ Yes, connect me with a counsellor
+button-consent-no = No, thanks
+handover-declined = All right, nothing was shared.
+handover-opened = Your case #{ $case } is open. Write your question here: everything you send now goes to the counsellors, photos and documents too. Commands such as /help still work.
+handover-status = Your case #{ $case } is open.
+handover-routing-counsellor = Your messages go to the counsellors.
+handover-routing-search = Lotse now searches your messages; the counsellors' answers still reach you here.
+button-write-counsellor = 💬 Write to the counsellor
+button-search-instead = 🔎 Ask Lotse instead
+button-end-case = ✖ End the case
+handover-received = Thank you, your message has reached the counsellors.
+handover-expect-open = { $hours ->
+    [one] The team is at work now and usually answers within an hour.
+   *[other] The team is at work now and usually answers within { $hours } hours.
+}
+handover-expect-closed = The team is not at work right now. Expect an answer from { $day }, { $opens }:00 (office hours { $opens }:00 to { $closes }:00, German time).
+handover-expect-later = The team will answer as soon as it is back at work.
+weekday-1 = Monday
+weekday-2 = Tuesday
+weekday-3 = Wednesday
+weekday-4 = Thursday
+weekday-5 = Friday
+weekday-6 = Saturday
+weekday-7 = Sunday
+handover-no-case = You have no open case right now. /counsellor opens one.
+handover-closed = Your case #{ $case } is closed. Thank you! Lotse answers your messages again; /counsellor opens a new case.
+handover-from-counsellor = 💬 A counsellor answers (case #{ $case }):
+handover-not-delivered = Your message could not be passed on to the counsellors just now. Please send it again later.
+privacy-handover = { $days ->
+    [one] If you agree to talk to a counsellor with /counsellor, the counsellors see your question, your language, your searches and what you send in the case. Lotse keeps only your pseudonym, numbers and times for it, and your chat id only encrypted and only while the case is open. Closed cases are deleted after one day, with /forget at once, in the counsellors' chat too.
+   *[other] If you agree to talk to a counsellor with /counsellor, the counsellors see your question, your language, your searches and what you send in the case. Lotse keeps only your pseudonym, numbers and times for it, and your chat id only encrypted and only while the case is open. Closed cases are deleted after { $days } days, with /forget at once, in the counsellors' chat too.
+}
+
+## For the staff chat (always shown in German)
+staff-no-category = General
+staff-card-title = Case #{ $case }
+staff-topic-again = This case's topic had been deleted and was opened again.
+staff-card-lang = Language
+staff-card-question = Question
+staff-card-no-question = none yet; the person's messages follow
+staff-card-searches = Searches in this conversation and the entries shown:
+staff-card-nothing-shown = nothing found
+staff-card-how = Simply answer in this topic: your message goes to the person. /note … stays internal, /close closes the case, /cases lists all open cases.
+staff-lang = { $code ->
+    [de] German
+    [en] English
+    [ar] Arabic
+    [fa] Persian
+    [ps] Pashto
+    [tr] Turkish
+    [kmr] Kurdish (Kurmanji)
+    [ru] Russian
+    [uk] Ukrainian
+    [pl] Polish
+    [ro] Romanian
+    [fr] French
+   *[other] { $code }
+} ({ $code })
+staff-closed-by-user = The person has ended the case.
+staff-user-unreachable = The person can no longer be reached (they blocked Lotse). The case is closed; the last answer was not delivered.
+staff-not-delivered = This case is closed: the message was not delivered.
+staff-already-closed = This case is already closed.
+staff-cases-title = { $count ->
+    [0] No open cases.
+    [one] One open case:
+   *[other] { $count } open cases:
+}
+staff-case-open = open for { $age }
+staff-unanswered = waiting for an answer for { $age }
+staff-age-minutes = { $minutes } min
+staff-age-hours = { $hours } h

@@ -187,3 +187,77 @@ report-col-queries = پرسش‌ها
 report-col-query = پرسش
 report-col-count = تعداد
 report-col-entry = مدخل
+
+## The handover to a counsellor (/counsellor)
+command-counsellor = گفتگو با یک مشاور شبکه
+button-counsellor = 💬 گفتگو با مشاور
+handover-private-only = گفتگو با مشاور فقط در گفتگوی خصوصی با Lotse ممکن است. آنجا برای من /counsellor بنویسید.
+handover-unavailable = در حال حاضر دسترسی به مشاوران ممکن نیست. لطفاً بعداً دوباره امتحان کنید یا مستقیماً با شبکه تماس بگیرید (/contacts).
+handover-consent-title = گفتگو با مشاور
+handover-consent-shared = اگر موافقت کنید، تیم مشاوره شبکه پرسش شما، زبان شما، جستجوهای شما در این گفتگو و هر چیزی را که تا باز بودن پرونده می‌فرستید (از جمله عکس و سند) می‌بیند. نام و شناسه تلگرام شما را نمی‌بیند، مگر اینکه خودتان اطلاعات تماس بنویسید.
+handover-consent-kept = خود Lotse درباره پرونده شما فقط شماره‌ها و زمان‌ها را نگه می‌دارد، نه متن‌ها را، و آن را { $days } روز پس از بسته شدن پاک می‌کند؛ با /forget فوراً، در گفتگوی تیم مشاوره هم.
+handover-consent-emergency = این خدمت اورژانس نیست. در وضعیت اضطراری با ۱۱۲ (آمبولانس، آتش‌نشانی) یا ۱۱۰ (پلیس) تماس بگیرید.
+button-consent-yes = ✅ بله، مرا به مشاور وصل کنید
+button-consent-no = نه، ممنون
+handover-declined = باشد، چیزی به اشتراک گذاشته نشد.
+handover-opened = پرونده شما به شماره { $case } باز شد. پرسش خود را اینجا بنویسید: هر چه اکنون بفرستید، از جمله عکس و سند، به تیم مشاوره می‌رسد. دستورهایی مانند /help همچنان کار می‌کنند.
+handover-status = پرونده شما به شماره { $case } باز است.
+handover-routing-counsellor = پیام‌های شما به تیم مشاوره می‌رود.
+handover-routing-search = اکنون Lotse پیام‌های شما را جستجو می‌کند؛ پاسخ‌های تیم مشاوره همچنان همین‌جا به شما می‌رسد.
+button-write-counsellor = 💬 نوشتن به مشاور
+button-search-instead = 🔎 به جای آن از Lotse بپرسید
+button-end-case = ✖ بستن پرونده
+handover-received = سپاس، پیام شما به تیم مشاوره رسید.
+handover-expect-open = تیم اکنون سر کار است و معمولاً ظرف { $hours } ساعت پاسخ می‌دهد.
+handover-expect-closed = تیم اکنون سر کار نیست. از { $day }، ساعت { $opens }:00 پاسخ می‌گیرید (ساعت کاری { $opens }:00 تا { $closes }:00 به وقت آلمان).
+handover-expect-later = تیم به محض بازگشت به کار پاسخ می‌دهد.
+weekday-1 = دوشنبه
+weekday-2 = سه‌شنبه
+weekday-3 = چهارشنبه
+weekday-4 = پنجشنبه
+weekday-5 = جمعه
+weekday-6 = شنبه
+weekday-7 = یکشنبه
+handover-no-case = اکنون پرونده بازی ندارید. /counsellor یک پرونده باز می‌کند.
+handover-closed = پرونده شما به شماره { $case } بسته شد. سپاس! اکنون دوباره Lotse به پیام‌های شما پاسخ می‌دهد؛ /counsellor پرونده تازه‌ای باز می‌کند.
+handover-from-counsellor = 💬 پاسخ مشاور (پرونده شماره { $case }):
+handover-not-delivered = پیام شما اکنون به تیم مشاوره نرسید. لطفاً بعداً دوباره بفرستید.
+privacy-handover = اگر با /counsellor با گفتگو با مشاور موافقت کنید، تیم پرسش شما، زبان شما، جستجوهای شما و آنچه را در پرونده می‌فرستید می‌بیند. Lotse برای این کار فقط نام مستعار شما، شماره‌ها و زمان‌ها را نگه می‌دارد و شناسه گفتگو را فقط رمزگذاری‌شده و فقط تا باز بودن پرونده. پرونده‌های بسته پس از { $days } روز پاک می‌شوند، با /forget فوراً، در گفتگوی تیم مشاوره هم.
+
+## For the staff chat (always shown in German)
+staff-no-category = عمومی
+staff-card-title = پرونده شماره { $case }
+staff-topic-again = موضوع این پرونده پاک شده بود و دوباره ساخته شد.
+staff-card-lang = زبان
+staff-card-question = پرسش
+staff-card-no-question = هنوز نه؛ پیام‌های این فرد می‌آیند
+staff-card-searches = جستجوهای این گفتگو و مدخل‌های نشان‌داده‌شده:
+staff-card-nothing-shown = چیزی پیدا نشد
+staff-card-how = کافی است در همین موضوع پاسخ دهید: پیام شما به آن فرد می‌رسد. /note … داخلی می‌ماند، /close پرونده را می‌بندد، /cases همه پرونده‌های باز را نشان می‌دهد.
+staff-lang = { $code ->
+    [de] آلمانی
+    [en] انگلیسی
+    [ar] عربی
+    [fa] فارسی
+    [ps] پشتو
+    [tr] ترکی
+    [kmr] کردی (کرمانجی)
+    [ru] روسی
+    [uk] اوکراینی
+    [pl] لهستانی
+    [ro] رومانیایی
+    [fr] فرانسوی
+   *[other] { $code }
+} ({ $code })
+staff-closed-by-user = این فرد پرونده را بست.
+staff-user-unreachable = دیگر دسترسی به این فرد ممکن نیست (Lotse را مسدود کرده است). پرونده بسته شد؛ آخرین پاسخ تحویل داده نشد.
+staff-not-delivered = این پرونده بسته است: پیام تحویل داده نشد.
+staff-already-closed = این پرونده از قبل بسته است.
+staff-cases-title = { $count ->
+    [0] پرونده بازی نیست.
+   *[other] پرونده‌های باز: { $count }
+}
+staff-case-open = باز از { $age } پیش
+staff-unanswered = { $age } است که منتظر پاسخ است
+staff-age-minutes = { $minutes } دقیقه
+staff-age-hours = { $hours } ساعت

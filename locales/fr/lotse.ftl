@@ -192,3 +192,87 @@ report-col-queries = Requêtes
 report-col-query = Requête
 report-col-count = Nombre
 report-col-entry = Entrée
+
+## The handover to a counsellor (/counsellor)
+command-counsellor = Parler à une conseillère ou un conseiller du réseau
+button-counsellor = 💬 Parler à un conseiller
+handover-private-only = Parler à un conseiller n'est possible que dans une discussion privée avec Lotse. Écrivez-moi /counsellor là-bas.
+handover-unavailable = Les conseillers ne sont pas joignables pour le moment. Veuillez réessayer plus tard ou contacter directement le réseau (/contacts).
+handover-consent-title = Parler à un conseiller
+handover-consent-shared = Si vous acceptez, l'équipe de conseil du réseau voit votre question, votre langue, vos recherches dans cette conversation et tout ce que vous envoyez tant que le dossier est ouvert (photos et documents compris). Elle ne voit ni votre nom ni votre identifiant Telegram, sauf si vous écrivez vous-même vos coordonnées.
+handover-consent-kept = { $days ->
+    [one] Lotse ne garde sur votre dossier que des numéros et des heures, aucun texte, et le supprime un jour après sa clôture ; avec /forget tout de suite, aussi dans la discussion de l'équipe.
+   *[other] Lotse ne garde sur votre dossier que des numéros et des heures, aucun texte, et le supprime { $days } jours après sa clôture ; avec /forget tout de suite, aussi dans la discussion de l'équipe.
+}
+handover-consent-emergency = Ce n'est pas un service d'urgence. En cas d'urgence, appelez le 112 (secours, pompiers) ou le 110 (police).
+button-consent-yes = ✅ Oui, me mettre en contact
+button-consent-no = Non, merci
+handover-declined = D'accord, rien n'a été transmis.
+handover-opened = Votre dossier n° { $case } est ouvert. Écrivez votre question ici : tout ce que vous envoyez maintenant va à l'équipe de conseil, photos et documents compris. Les commandes comme /help fonctionnent toujours.
+handover-status = Votre dossier n° { $case } est ouvert.
+handover-routing-counsellor = Vos messages vont à l'équipe de conseil.
+handover-routing-search = Lotse recherche désormais vos messages ; les réponses de l'équipe vous parviennent toujours ici.
+button-write-counsellor = 💬 Écrire au conseiller
+button-search-instead = 🔎 Demander plutôt à Lotse
+button-end-case = ✖ Clore le dossier
+handover-received = Merci, votre message est bien arrivé à l'équipe de conseil.
+handover-expect-open = { $hours ->
+    [one] L'équipe est au travail et répond en général dans l'heure.
+   *[other] L'équipe est au travail et répond en général dans les { $hours } heures.
+}
+handover-expect-closed = L'équipe n'est pas au travail en ce moment. Vous aurez une réponse à partir de { $day }, { $opens } h (horaires { $opens } h à { $closes } h, heure allemande).
+handover-expect-later = L'équipe répondra dès son retour.
+weekday-1 = lundi
+weekday-2 = mardi
+weekday-3 = mercredi
+weekday-4 = jeudi
+weekday-5 = vendredi
+weekday-6 = samedi
+weekday-7 = dimanche
+handover-no-case = Vous n'avez pas de dossier ouvert. /counsellor en ouvre un.
+handover-closed = Votre dossier n° { $case } est clos. Merci ! Lotse répond de nouveau à vos messages ; /counsellor ouvre un nouveau dossier.
+handover-from-counsellor = 💬 Réponse d'un conseiller (dossier n° { $case }) :
+handover-not-delivered = Votre message n'a pas pu être transmis à l'équipe de conseil pour le moment. Veuillez le renvoyer plus tard.
+privacy-handover = { $days ->
+    [one] Si vous acceptez avec /counsellor de parler à un conseiller, l'équipe voit votre question, votre langue, vos recherches et ce que vous envoyez dans le dossier. Lotse ne garde pour cela que votre pseudonyme, des numéros et des heures, et votre identifiant de discussion seulement chiffré et seulement tant que le dossier est ouvert. Les dossiers clos sont supprimés après un jour, avec /forget tout de suite, aussi dans la discussion de l'équipe.
+   *[other] Si vous acceptez avec /counsellor de parler à un conseiller, l'équipe voit votre question, votre langue, vos recherches et ce que vous envoyez dans le dossier. Lotse ne garde pour cela que votre pseudonyme, des numéros et des heures, et votre identifiant de discussion seulement chiffré et seulement tant que le dossier est ouvert. Les dossiers clos sont supprimés après { $days } jours, avec /forget tout de suite, aussi dans la discussion de l'équipe.
+}
+
+## For the staff chat (always shown in German)
+staff-no-category = Général
+staff-card-title = Dossier n° { $case }
+staff-topic-again = Le sujet de ce dossier avait été supprimé et a été recréé.
+staff-card-lang = Langue
+staff-card-question = Question
+staff-card-no-question = pas encore ; les messages de la personne suivent
+staff-card-searches = Recherches de cette conversation et entrées affichées :
+staff-card-nothing-shown = rien trouvé
+staff-card-how = Répondez simplement dans ce sujet : votre message va à la personne. /note … reste interne, /close clôt le dossier, /cases liste tous les dossiers ouverts.
+staff-lang = { $code ->
+    [de] allemand
+    [en] anglais
+    [ar] arabe
+    [fa] persan
+    [ps] pachto
+    [tr] turc
+    [kmr] kurde (kurmandji)
+    [ru] russe
+    [uk] ukrainien
+    [pl] polonais
+    [ro] roumain
+    [fr] français
+   *[other] { $code }
+} ({ $code })
+staff-closed-by-user = La personne a clos le dossier.
+staff-user-unreachable = La personne n'est plus joignable (elle a bloqué Lotse). Le dossier est clos ; la dernière réponse n'a pas été remise.
+staff-not-delivered = Ce dossier est clos : le message n'a pas été remis.
+staff-already-closed = Ce dossier est déjà clos.
+staff-cases-title = { $count ->
+    [0] Aucun dossier ouvert.
+    [one] Un dossier ouvert :
+   *[other] { $count } dossiers ouverts :
+}
+staff-case-open = ouvert depuis { $age }
+staff-unanswered = attend une réponse depuis { $age }
+staff-age-minutes = { $minutes } min
+staff-age-hours = { $hours } h

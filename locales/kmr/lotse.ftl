@@ -187,3 +187,77 @@ report-col-queries = Pirs
 report-col-query = Pirs
 report-col-count = Hejmar
 report-col-entry = Tomar
+
+## The handover to a counsellor (/counsellor)
+command-counsellor = Bi şêwirmendekî torê re biaxive
+button-counsellor = 💬 Bi şêwirmendekî re biaxive
+handover-private-only = Axaftina bi şêwirmendekî re tenê di sohbeta taybet a bi Lotse re pêkan e. Li wir ji min re /counsellor binivîse.
+handover-unavailable = Niha negihîştina şêwirmendan pêkan nîne. Ji kerema xwe paşê dîsa biceribîne an rasterast bi torê re têkilî dayne (/contacts).
+handover-consent-title = Bi şêwirmendekî re biaxive
+handover-consent-shared = Heke tu qebûl bikî, tîma şêwirmendiyê ya torê pirsa te, zimanê te, lêgerînên te yên di vê sohbetê de û her tiştê ku tu heta doz vekirî ye dişînî (wêne û belge jî) dibîne. Navê te û nasnameya te ya Telegramê nabîne, heke tu bi xwe agahiyên têkiliyê nenivîsî.
+handover-consent-kept = Lotse bi xwe li ser doza te tenê hejmar û dem tomar dike, ne nivîs, û piştî girtinê { $days } roj şûnde jê dibe; bi /forget yekser, di sohbeta tîma şêwirmendiyê de jî.
+handover-consent-emergency = Ev ne xizmeta acîl e. Di rewşeke acîl de li 112 (ambulans, agirkujî) an 110 (polîs) bigere.
+button-consent-yes = ✅ Erê, min bi şêwirmendekî ve girê bide
+button-consent-no = Na, spas
+handover-declined = Baş e, tiştek nehat parvekirin.
+handover-opened = Doza te ya hejmar { $case } vebû. Pirsa xwe li vir binivîse: her tiştê ku tu niha dişînî, wêne û belge jî, diçe tîma şêwirmendiyê. Fermanên wek /help hê jî dixebitin.
+handover-status = Doza te ya hejmar { $case } vekirî ye.
+handover-routing-counsellor = Peyamên te diçin tîma şêwirmendiyê.
+handover-routing-search = Niha Lotse li peyamên te digere; bersivên tîmê hê jî li vir digihîjin te.
+button-write-counsellor = 💬 Ji şêwirmend re binivîse
+button-search-instead = 🔎 Li şûna wê ji Lotse bipirse
+button-end-case = ✖ Dozê biqedîne
+handover-received = Spas, peyama te gihîşt tîma şêwirmendiyê.
+handover-expect-open = Tîm niha li ser kar e û bi gelemperî di nav { $hours } saetan de bersiv dide.
+handover-expect-closed = Tîm niha ne li ser kar e. Tu ê ji { $day }, saet { $opens }:00 û pê ve bersivê bistînî (demên kar { $opens }:00 heta { $closes }:00, dema Almanyayê).
+handover-expect-later = Tîm dê bersiv bide gava ku vegere ser kar.
+weekday-1 = Duşem
+weekday-2 = Sêşem
+weekday-3 = Çarşem
+weekday-4 = Pêncşem
+weekday-5 = În
+weekday-6 = Şemî
+weekday-7 = Yekşem
+handover-no-case = Niha doza te ya vekirî tune. /counsellor dozekê vedike.
+handover-closed = Doza te ya hejmar { $case } hat girtin. Spas! Niha dîsa Lotse bersiva peyamên te dide; /counsellor dozeke nû vedike.
+handover-from-counsellor = 💬 Bersiva şêwirmendekî (doza hejmar { $case }):
+handover-not-delivered = Peyama te niha negihîşt tîma şêwirmendiyê. Ji kerema xwe paşê dîsa bişîne.
+privacy-handover = Heke tu bi /counsellor axaftina bi şêwirmendekî re qebûl bikî, tîm pirsa te, zimanê te, lêgerînên te û tiştên ku tu di dozê de dişînî dibîne. Lotse ji bo vê tenê navê te yê veşartî, hejmar û deman tomar dike, nasnameya sohbetê jî tenê şîfrekirî û tenê heta doz vekirî be. Dozên girtî piştî { $days } rojan têne jêbirin, bi /forget yekser, di sohbeta tîma şêwirmendiyê de jî.
+
+## For the staff chat (always shown in German)
+staff-no-category = Giştî
+staff-card-title = Doza hejmar { $case }
+staff-topic-again = Mijara vê dozê hatibû jêbirin û ji nû ve hat vekirin.
+staff-card-lang = Ziman
+staff-card-question = Pirs
+staff-card-no-question = hê tune; peyamên kesê dê werin
+staff-card-searches = Lêgerînên di vê sohbetê de û tiştên hatine nîşandan:
+staff-card-nothing-shown = tiştek nehat dîtin
+staff-card-how = Tenê di vê mijarê de bersiv bide: peyama te diçe kesê. /note … navxweyî dimîne, /close dozê digire, /cases hemû dozên vekirî nîşan dide.
+staff-lang = { $code ->
+    [de] Almanî
+    [en] Îngilîzî
+    [ar] Erebî
+    [fa] Farisî
+    [ps] Peştûyî
+    [tr] Tirkî
+    [kmr] Kurdî (Kurmancî)
+    [ru] Rûsî
+    [uk] Ukraynî
+    [pl] Polonî
+    [ro] Romanyayî
+    [fr] Fransî
+   *[other] { $code }
+} ({ $code })
+staff-closed-by-user = Kesê doz qedand.
+staff-user-unreachable = Êdî negihîştina kesê pêkan nîne (Lotse asteng kir). Doz hat girtin; bersiva dawî negihîşt.
+staff-not-delivered = Ev doz girtî ye: peyam negihîşt.
+staff-already-closed = Ev doz jixwe girtî ye.
+staff-cases-title = { $count ->
+    [0] Doza vekirî tune.
+   *[other] Dozên vekirî: { $count }
+}
+staff-case-open = ji { $age } ve vekirî
+staff-unanswered = ji { $age } ve li benda bersivê ye
+staff-age-minutes = { $minutes } deq.
+staff-age-hours = { $hours } saet

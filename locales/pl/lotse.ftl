@@ -196,3 +196,77 @@ report-col-queries = Zapytania
 report-col-query = Zapytanie
 report-col-count = Liczba
 report-col-entry = Wpis
+
+## The handover to a counsellor (/counsellor)
+command-counsellor = Rozmowa z doradcą sieci
+button-counsellor = 💬 Porozmawiaj z doradcą
+handover-private-only = Rozmowa z doradcą jest możliwa tylko na prywatnym czacie z Lotse. Napisz mi tam /counsellor.
+handover-unavailable = Doradcy są teraz nieosiągalni. Spróbuj ponownie później albo skontaktuj się bezpośrednio z siecią (/contacts).
+handover-consent-title = Rozmowa z doradcą
+handover-consent-shared = Jeśli się zgodzisz, zespół doradców sieci zobaczy Twoje pytanie, Twój język, Twoje wyszukiwania w tej rozmowie i wszystko, co wyślesz, dopóki sprawa jest otwarta (także zdjęcia i dokumenty). Nie zobaczy Twojego imienia ani identyfikatora Telegram, chyba że sam podasz dane kontaktowe.
+handover-consent-kept = Sam Lotse przechowuje o Twojej sprawie tylko numery i godziny, bez tekstów, i usuwa ją po { $days } dniach od zamknięcia; przez /forget od razu, także na czacie doradców.
+handover-consent-emergency = To nie jest numer alarmowy. W nagłym wypadku dzwoń pod 112 (pogotowie, straż pożarna) lub 110 (policja).
+button-consent-yes = ✅ Tak, połącz mnie z doradcą
+button-consent-no = Nie, dziękuję
+handover-declined = Dobrze, niczego nie przekazano.
+handover-opened = Twoja sprawa nr { $case } jest otwarta. Napisz tutaj swoje pytanie: wszystko, co teraz wyślesz, trafi do zespołu doradców, także zdjęcia i dokumenty. Polecenia takie jak /help nadal działają.
+handover-status = Twoja sprawa nr { $case } jest otwarta.
+handover-routing-counsellor = Twoje wiadomości trafiają do zespołu doradców.
+handover-routing-search = Twoje wiadomości wyszukuje teraz Lotse; odpowiedzi doradców nadal docierają tutaj.
+button-write-counsellor = 💬 Napisz do doradcy
+button-search-instead = 🔎 Zapytaj raczej Lotse
+button-end-case = ✖ Zakończ sprawę
+handover-received = Dziękujemy, Twoja wiadomość dotarła do zespołu doradców.
+handover-expect-open = Zespół jest teraz w pracy i zwykle odpowiada w ciągu { $hours } godz.
+handover-expect-closed = Zespół nie pracuje w tej chwili. Odpowiedź dostaniesz od: { $day }, { $opens }:00 (godziny pracy { $opens }:00–{ $closes }:00 czasu niemieckiego).
+handover-expect-later = Zespół odpowie, gdy tylko wróci do pracy.
+weekday-1 = poniedziałek
+weekday-2 = wtorek
+weekday-3 = środa
+weekday-4 = czwartek
+weekday-5 = piątek
+weekday-6 = sobota
+weekday-7 = niedziela
+handover-no-case = Nie masz teraz otwartej sprawy. /counsellor otwiera nową.
+handover-closed = Twoja sprawa nr { $case } jest zamknięta. Dziękujemy! Na Twoje wiadomości znów odpowiada Lotse; /counsellor otwiera nową sprawę.
+handover-from-counsellor = 💬 Odpowiedź doradcy (sprawa nr { $case }):
+handover-not-delivered = Nie udało się teraz przekazać Twojej wiadomości doradcom. Wyślij ją ponownie później.
+privacy-handover = Jeśli przez /counsellor zgodzisz się na rozmowę z doradcą, zespół zobaczy Twoje pytanie, Twój język, Twoje wyszukiwania i to, co wyślesz w sprawie. Lotse przechowuje do tego tylko Twój pseudonim, numery i godziny, a identyfikator czatu tylko zaszyfrowany i tylko dopóki sprawa jest otwarta. Zamknięte sprawy są usuwane po { $days } dniach, przez /forget od razu, także na czacie doradców.
+
+## For the staff chat (always shown in German)
+staff-no-category = Ogólne
+staff-card-title = Sprawa nr { $case }
+staff-topic-again = Wątek tej sprawy został usunięty i utworzony na nowo.
+staff-card-lang = Język
+staff-card-question = Pytanie
+staff-card-no-question = jeszcze brak; wiadomości tej osoby nadejdą
+staff-card-searches = Wyszukiwania w tej rozmowie i pokazane wpisy:
+staff-card-nothing-shown = nic nie znaleziono
+staff-card-how = Po prostu odpowiedz w tym wątku: wiadomość trafi do tej osoby. /note … zostaje wewnętrzne, /close zamyka sprawę, /cases pokazuje wszystkie otwarte sprawy.
+staff-lang = { $code ->
+    [de] niemiecki
+    [en] angielski
+    [ar] arabski
+    [fa] perski
+    [ps] paszto
+    [tr] turecki
+    [kmr] kurdyjski (kurmandżi)
+    [ru] rosyjski
+    [uk] ukraiński
+    [pl] polski
+    [ro] rumuński
+    [fr] francuski
+   *[other] { $code }
+} ({ $code })
+staff-closed-by-user = Osoba zakończyła sprawę.
+staff-user-unreachable = Osoba jest już nieosiągalna (zablokowała Lotse). Sprawa jest zamknięta; ostatnia odpowiedź nie została doręczona.
+staff-not-delivered = Ta sprawa jest zamknięta: wiadomość nie została doręczona.
+staff-already-closed = Ta sprawa jest już zamknięta.
+staff-cases-title = { $count ->
+    [0] Brak otwartych spraw.
+   *[other] Otwarte sprawy: { $count }
+}
+staff-case-open = otwarta od { $age }
+staff-unanswered = czeka na odpowiedź od { $age }
+staff-age-minutes = { $minutes } min
+staff-age-hours = { $hours } godz.

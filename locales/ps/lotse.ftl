@@ -187,3 +187,77 @@ report-col-queries = پوښتنې
 report-col-query = پوښتنه
 report-col-count = شمېر
 report-col-entry = ننوتنه
+
+## The handover to a counsellor (/counsellor)
+command-counsellor = د شبکې له یوه سلاکار سره خبرې
+button-counsellor = 💬 له سلاکار سره خبرې
+handover-private-only = له سلاکار سره خبرې یوازې له Lotse سره په شخصي چټ کې کېدای شي. هلته ماته /counsellor ولیکئ.
+handover-unavailable = اوس سلاکارانو ته لاسرسی نشته. مهرباني وکړئ وروسته بیا هڅه وکړئ یا په مستقیم ډول له شبکې سره اړیکه ونیسئ (/contacts).
+handover-consent-title = له سلاکار سره خبرې
+handover-consent-shared = که موافق یاست، د شبکې د سلاکارۍ ټیم ستاسو پوښتنه، ستاسو ژبه، په دې خبرو اترو کې ستاسو لټونونه او هر هغه څه ویني چې تاسو یې تر هغه وخته لېږئ چې قضیه خلاصه وي (انځورونه او اسناد هم). ستاسو نوم او د Telegram پېژند نه ویني، مګر دا چې تاسو پخپله د اړیکې معلومات ولیکئ.
+handover-consent-kept = پخپله Lotse ستاسو د قضیې په اړه یوازې شمېرې او وختونه ساتي، متنونه نه، او د تړلو نه { $days } ورځې وروسته یې ړنګوي؛ د /forget سره سمدستي، د سلاکارانو په چټ کې هم.
+handover-consent-emergency = دا بېړني خدمت نه دی. په بېړني حالت کې 112 (امبولانس، اور وژونکي) یا 110 (پولیس) ته زنګ ووهئ.
+button-consent-yes = ✅ هو، له سلاکار سره مې ونښلوئ
+button-consent-no = نه، مننه
+handover-declined = سمه ده، هېڅ شی شریک نه شو.
+handover-opened = ستاسو قضیه { $case } شمېره خلاصه شوه. خپله پوښتنه دلته ولیکئ: هر څه چې اوس لېږئ، انځورونه او اسناد هم، د سلاکارۍ ټیم ته ځي. لکه /help غوندې امرونه لا هم کار کوي.
+handover-status = ستاسو قضیه { $case } شمېره خلاصه ده.
+handover-routing-counsellor = ستاسو پیغامونه د سلاکارۍ ټیم ته ځي.
+handover-routing-search = اوس Lotse ستاسو پیغامونه لټوي؛ د ټیم ځوابونه لا هم همدلته درته رسېږي.
+button-write-counsellor = 💬 سلاکار ته لیکل
+button-search-instead = 🔎 پر ځای یې له Lotse وپوښتئ
+button-end-case = ✖ قضیه پای ته ورسوئ
+handover-received = مننه، ستاسو پیغام د سلاکارۍ ټیم ته ورسېد.
+handover-expect-open = ټیم اوس په کار دی او معمولاً په { $hours } ساعتونو کې ځواب ورکوي.
+handover-expect-closed = ټیم اوس په کار نه دی. ځواب به له { $day } ورځې، ساعت { $opens }:00 نه وروسته ترلاسه کړئ (د کار وخت { $opens }:00 تر { $closes }:00، د آلمان وخت).
+handover-expect-later = ټیم به ځواب درکړي کله چې بېرته کار ته راشي.
+weekday-1 = دوشنبه
+weekday-2 = سه شنبه
+weekday-3 = چهارشنبه
+weekday-4 = پنجشنبه
+weekday-5 = جمعه
+weekday-6 = شنبه
+weekday-7 = یکشنبه
+handover-no-case = اوس مهال تاسو خلاصه قضیه نه لرئ. /counsellor یوه نوې قضیه خلاصوي.
+handover-closed = ستاسو قضیه { $case } شمېره وتړل شوه. مننه! اوس بیا Lotse ستاسو پیغامونو ته ځواب ورکوي؛ /counsellor نوې قضیه خلاصوي.
+handover-from-counsellor = 💬 د سلاکار ځواب (قضیه { $case } شمېره):
+handover-not-delivered = ستاسو پیغام اوس د سلاکارۍ ټیم ته ونه لېږدول شو. مهرباني وکړئ وروسته یې بیا ولېږئ.
+privacy-handover = که تاسو د /counsellor له لارې له سلاکار سره خبرو ته موافق شئ، ټیم ستاسو پوښتنه، ژبه، لټونونه او هغه څه ویني چې تاسو یې په قضیه کې لېږئ. Lotse د دې لپاره یوازې ستاسو مستعار نوم، شمېرې او وختونه ساتي، او د چټ پېژند یوازې کوډ شوی او یوازې تر هغه وخته چې قضیه خلاصه وي. تړلې قضیې له { $days } ورځو وروسته ړنګېږي، د /forget سره سمدستي، د سلاکارانو په چټ کې هم.
+
+## For the staff chat (always shown in German)
+staff-no-category = عمومي
+staff-card-title = قضیه { $case } شمېره
+staff-topic-again = د دې قضیې موضوع ړنګه شوې وه او بیا جوړه شوه.
+staff-card-lang = ژبه
+staff-card-question = پوښتنه
+staff-card-no-question = تر اوسه نشته؛ د دې کس پیغامونه راځي
+staff-card-searches = په دې خبرو اترو کې لټونونه او ښودل شوي توکي:
+staff-card-nothing-shown = هېڅ ونه موندل شو
+staff-card-how = یوازې په همدې موضوع کې ځواب ورکړئ: ستاسو پیغام دې کس ته ځي. /note … داخلي پاتې کېږي، /close قضیه تړي، /cases ټولې خلاصې قضیې ښيي.
+staff-lang = { $code ->
+    [de] الماني
+    [en] انګلیسي
+    [ar] عربي
+    [fa] فارسي
+    [ps] پښتو
+    [tr] ترکي
+    [kmr] کردي (کرمانجي)
+    [ru] روسي
+    [uk] اوکرایني
+    [pl] پولنډي
+    [ro] رومانیايي
+    [fr] فرانسوي
+   *[other] { $code }
+} ({ $code })
+staff-closed-by-user = دې کس قضیه پای ته ورسوله.
+staff-user-unreachable = دې کس ته نور لاسرسی نشته (Lotse یې بند کړی). قضیه وتړل شوه؛ وروستی ځواب ونه رسېد.
+staff-not-delivered = دا قضیه تړل شوې ده: پیغام ونه رسېد.
+staff-already-closed = دا قضیه لا دمخه تړل شوې ده.
+staff-cases-title = { $count ->
+    [0] خلاصه قضیه نشته.
+   *[other] خلاصې قضیې: { $count }
+}
+staff-case-open = له { $age } راهیسې خلاصه
+staff-unanswered = له { $age } راهیسې د ځواب په تمه
+staff-age-minutes = { $minutes } دقیقې
+staff-age-hours = { $hours } ساعته

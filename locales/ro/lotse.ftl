@@ -192,3 +192,77 @@ report-col-queries = Căutări
 report-col-query = Căutare
 report-col-count = Număr
 report-col-entry = Intrare
+
+## The handover to a counsellor (/counsellor)
+command-counsellor = Vorbiți cu un consilier al rețelei
+button-counsellor = 💬 Vorbiți cu un consilier
+handover-private-only = Puteți vorbi cu un consilier doar într-o conversație privată cu Lotse. Scrieți-mi acolo /counsellor.
+handover-unavailable = Consilierii nu pot fi contactați acum. Vă rugăm să încercați mai târziu sau să vă adresați direct rețelei (/contacts).
+handover-consent-title = Vorbiți cu un consilier
+handover-consent-shared = Dacă sunteți de acord, echipa de consiliere a rețelei vede întrebarea dumneavoastră, limba, căutările din această conversație și tot ce trimiteți cât timp cazul este deschis (inclusiv fotografii și documente). Nu vede numele și nici identificatorul dumneavoastră Telegram, decât dacă scrieți singur(ă) date de contact.
+handover-consent-kept = Lotse păstrează despre cazul dumneavoastră doar numere și ore, fără texte, și îl șterge la { $days } zile după închidere; cu /forget imediat, inclusiv în conversația echipei.
+handover-consent-emergency = Acesta nu este un serviciu de urgență. În caz de urgență sunați la 112 (ambulanță, pompieri) sau 110 (poliție).
+button-consent-yes = ✅ Da, vreau să vorbesc cu un consilier
+button-consent-no = Nu, mulțumesc
+handover-declined = În regulă, nu s-a transmis nimic.
+handover-opened = Cazul dumneavoastră nr. { $case } este deschis. Scrieți aici întrebarea: tot ce trimiteți acum ajunge la echipa de consiliere, inclusiv fotografii și documente. Comenzile ca /help funcționează în continuare.
+handover-status = Cazul dumneavoastră nr. { $case } este deschis.
+handover-routing-counsellor = Mesajele dumneavoastră ajung la echipa de consiliere.
+handover-routing-search = Acum Lotse caută mesajele dumneavoastră; răspunsurile echipei ajung în continuare aici.
+button-write-counsellor = 💬 Scrieți consilierului
+button-search-instead = 🔎 Întrebați mai bine Lotse
+button-end-case = ✖ Închideți cazul
+handover-received = Mulțumim, mesajul dumneavoastră a ajuns la echipa de consiliere.
+handover-expect-open = Echipa este acum la lucru și răspunde de obicei în { $hours } ore.
+handover-expect-closed = Echipa nu lucrează acum. Veți primi un răspuns începând de { $day }, ora { $opens }:00 (program { $opens }:00–{ $closes }:00, ora Germaniei).
+handover-expect-later = Echipa va răspunde imediat ce revine la lucru.
+weekday-1 = luni
+weekday-2 = marți
+weekday-3 = miercuri
+weekday-4 = joi
+weekday-5 = vineri
+weekday-6 = sâmbătă
+weekday-7 = duminică
+handover-no-case = Nu aveți acum niciun caz deschis. /counsellor deschide unul.
+handover-closed = Cazul dumneavoastră nr. { $case } este închis. Mulțumim! La mesaje răspunde din nou Lotse; /counsellor deschide un caz nou.
+handover-from-counsellor = 💬 Răspunsul unui consilier (cazul nr. { $case }):
+handover-not-delivered = Mesajul dumneavoastră nu a putut fi transmis acum echipei de consiliere. Vă rugăm să-l trimiteți din nou mai târziu.
+privacy-handover = Dacă acceptați cu /counsellor să vorbiți cu un consilier, echipa vede întrebarea, limba, căutările și ce trimiteți în caz. Lotse păstrează pentru aceasta doar pseudonimul dumneavoastră, numere și ore, iar identificatorul conversației doar criptat și doar cât timp cazul este deschis. Cazurile închise se șterg după { $days } zile, cu /forget imediat, inclusiv în conversația echipei.
+
+## For the staff chat (always shown in German)
+staff-no-category = General
+staff-card-title = Cazul nr. { $case }
+staff-topic-again = Subiectul acestui caz fusese șters și a fost creat din nou.
+staff-card-lang = Limba
+staff-card-question = Întrebarea
+staff-card-no-question = încă niciuna; urmează mesajele persoanei
+staff-card-searches = Căutările din această conversație și intrările afișate:
+staff-card-nothing-shown = nu s-a găsit nimic
+staff-card-how = Răspundeți pur și simplu în acest subiect: mesajul ajunge la persoană. /note … rămâne intern, /close închide cazul, /cases arată toate cazurile deschise.
+staff-lang = { $code ->
+    [de] germană
+    [en] engleză
+    [ar] arabă
+    [fa] persană
+    [ps] paștună
+    [tr] turcă
+    [kmr] kurdă (kurmanji)
+    [ru] rusă
+    [uk] ucraineană
+    [pl] poloneză
+    [ro] română
+    [fr] franceză
+   *[other] { $code }
+} ({ $code })
+staff-closed-by-user = Persoana a închis cazul.
+staff-user-unreachable = Persoana nu mai poate fi contactată (a blocat Lotse). Cazul este închis; ultimul răspuns nu a fost livrat.
+staff-not-delivered = Acest caz este închis: mesajul nu a fost livrat.
+staff-already-closed = Acest caz este deja închis.
+staff-cases-title = { $count ->
+    [0] Niciun caz deschis.
+   *[other] Cazuri deschise: { $count }
+}
+staff-case-open = deschis de { $age }
+staff-unanswered = așteaptă răspuns de { $age }
+staff-age-minutes = { $minutes } min
+staff-age-hours = { $hours } h

@@ -187,3 +187,77 @@ report-col-queries = Sorgular
 report-col-query = Sorgu
 report-col-count = Sayı
 report-col-entry = Kayıt
+
+## The handover to a counsellor (/counsellor)
+command-counsellor = Ağın bir danışmanıyla konuşun
+button-counsellor = 💬 Danışmanla konuş
+handover-private-only = Bir danışmanla konuşmak yalnızca Lotse ile özel sohbette mümkündür. Bana orada /counsellor yazın.
+handover-unavailable = Danışmanlara şu anda ulaşılamıyor. Lütfen daha sonra tekrar deneyin veya doğrudan ağa başvurun (/contacts).
+handover-consent-title = Danışmanla konuşun
+handover-consent-shared = Kabul ederseniz ağın danışma ekibi sorunuzu, dilinizi, bu sohbetteki aramalarınızı ve dosya açık olduğu sürece gönderdiğiniz her şeyi (fotoğraf ve belgeler dahil) görür. Adınızı ve Telegram kimliğinizi görmez; iletişim bilgilerinizi kendiniz yazarsanız başka.
+handover-consent-kept = Lotse dosyanız hakkında yalnızca numara ve zaman saklar, metin saklamaz; dosyayı kapandıktan { $days } gün sonra siler, /forget ile hemen, ekibin sohbetinde de.
+handover-consent-emergency = Bu bir acil yardım hattı değildir. Acil durumda 112'yi (ambulans, itfaiye) veya 110'u (polis) arayın.
+button-consent-yes = ✅ Evet, danışmana bağla
+button-consent-no = Hayır, teşekkürler
+handover-declined = Tamam, hiçbir şey paylaşılmadı.
+handover-opened = #{ $case } numaralı dosyanız açıldı. Sorunuzu buraya yazın: şimdi gönderdiğiniz her şey, fotoğraf ve belgeler dahil, danışma ekibine gider. /help gibi komutlar çalışmaya devam eder.
+handover-status = #{ $case } numaralı dosyanız açık.
+handover-routing-counsellor = Mesajlarınız danışma ekibine gidiyor.
+handover-routing-search = Mesajlarınızı artık Lotse arıyor; ekibin cevapları size yine burada ulaşır.
+button-write-counsellor = 💬 Danışmana yaz
+button-search-instead = 🔎 Bunun yerine Lotse'ye sor
+button-end-case = ✖ Dosyayı kapat
+handover-received = Teşekkürler, mesajınız danışma ekibine ulaştı.
+handover-expect-open = Ekip şu anda görevde ve genellikle { $hours } saat içinde cevap verir.
+handover-expect-closed = Ekip şu anda görevde değil. { $day } saat { $opens }:00'dan itibaren cevap alırsınız (çalışma saatleri { $opens }:00–{ $closes }:00, Almanya saati).
+handover-expect-later = Ekip yeniden görevde olur olmaz cevap verecek.
+weekday-1 = Pazartesi
+weekday-2 = Salı
+weekday-3 = Çarşamba
+weekday-4 = Perşembe
+weekday-5 = Cuma
+weekday-6 = Cumartesi
+weekday-7 = Pazar
+handover-no-case = Şu anda açık bir dosyanız yok. /counsellor ile bir dosya açabilirsiniz.
+handover-closed = #{ $case } numaralı dosyanız kapandı. Teşekkürler! Mesajlarınızı artık yine Lotse cevaplıyor; /counsellor yeni bir dosya açar.
+handover-from-counsellor = 💬 Danışmanın cevabı (dosya #{ $case }):
+handover-not-delivered = Mesajınız şu anda danışma ekibine iletilemedi. Lütfen daha sonra tekrar gönderin.
+privacy-handover = /counsellor ile bir danışmanla konuşmayı kabul ederseniz ekip sorunuzu, dilinizi, aramalarınızı ve dosyada gönderdiklerinizi görür. Lotse bunun için yalnızca takma adınızı, numaraları ve zamanları, sohbet kimliğinizi ise yalnızca şifreli olarak ve yalnızca dosya açıkken saklar. Kapanan dosyalar { $days } gün sonra, /forget ile hemen silinir, ekibin sohbetinde de.
+
+## For the staff chat (always shown in German)
+staff-no-category = Genel
+staff-card-title = Dosya #{ $case }
+staff-topic-again = Bu dosyanın konusu silinmişti ve yeniden açıldı.
+staff-card-lang = Dil
+staff-card-question = Soru
+staff-card-no-question = henüz yok; kişinin mesajları gelecek
+staff-card-searches = Bu sohbetteki aramalar ve gösterilen kayıtlar:
+staff-card-nothing-shown = hiçbir şey bulunamadı
+staff-card-how = Bu konuda cevap yazmanız yeterli: mesajınız kişiye gider. /note … dahili kalır, /close dosyayı kapatır, /cases tüm açık dosyaları listeler.
+staff-lang = { $code ->
+    [de] Almanca
+    [en] İngilizce
+    [ar] Arapça
+    [fa] Farsça
+    [ps] Peştuca
+    [tr] Türkçe
+    [kmr] Kürtçe (Kurmanci)
+    [ru] Rusça
+    [uk] Ukraynaca
+    [pl] Lehçe
+    [ro] Rumence
+    [fr] Fransızca
+   *[other] { $code }
+} ({ $code })
+staff-closed-by-user = Kişi dosyayı kapattı.
+staff-user-unreachable = Kişiye artık ulaşılamıyor (Lotse'yi engelledi). Dosya kapandı; son cevap iletilmedi.
+staff-not-delivered = Bu dosya kapalı: mesaj iletilmedi.
+staff-already-closed = Bu dosya zaten kapalı.
+staff-cases-title = { $count ->
+    [0] Açık dosya yok.
+   *[other] Açık dosyalar: { $count }
+}
+staff-case-open = { $age } süredir açık
+staff-unanswered = { $age } süredir cevap bekliyor
+staff-age-minutes = { $minutes } dk
+staff-age-hours = { $hours } sa

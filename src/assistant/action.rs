@@ -55,6 +55,20 @@ pub enum Action {
     /// The answer to "delete everything about me?", from the user who
     /// asked it.
     Forget { confirmed: bool, asker: UserTag },
+    /// Talk to a counsellor: the consent screen, about the search `query`
+    /// where it came from an answer.
+    Counsellor(Option<QueryId>),
+    /// The answer to the consent screen, from the user who asked.
+    Consent {
+        agreed: bool,
+        asker: UserTag,
+        query: Option<QueryId>,
+    },
+    /// While a case is open: the user's text goes to the counsellor
+    /// (`true`) or is searched (`false`).
+    Relay(bool),
+    /// The user ends their case.
+    EndCase,
 }
 
 impl UserTag {
@@ -141,6 +155,12 @@ impl Action {
             Action::Feedback { query, helpful } => write!(s, "f:{:x}:{}", query.0, u8::from(*helpful)),
             Action::Browse { category, page } => write!(s, "b:{}:{page}", category.code()),
             Action::Forget { confirmed, asker } => write!(s, "fg:{}:{:08x}", u8::from(*confirmed), asker.0),
+            Action::Counsellor(None) => write!(s, "h"),
+            Action::Counsellor(Some(query)) => write!(s, "h:{:x}", query.0),
+            Action::Consent { agreed, asker, query } => write!(s, "hc:{}:{:08x}", u8::from(*agreed), asker.0)
+                .and_then(|()| query.map_or(Ok(()), |q| write!(s, ":{:x}", q.0))),
+            Action::Relay(relay) => write!(s, "hr:{}", u8::from(*relay)),
+            Action::EndCase => write!(s, "he"),
         };
         debug_assert!(s.len() <= MAX_ACTION_BYTES, "{s}");
         s
@@ -154,7 +174,33 @@ impl Action {
         let (tag, rest) = data.split_once(':').unwrap_or((data, ""));
         let number = |s: &str| s.parse::<usize>().ok().filter(|&n| n < 100_000);
         let query = |s: &str| u64::from_str_radix(s, 16).ok().map(QueryId);
+        let flag = |s: &str| match s {
+            "1" => Some(true),
+            "0" => Some(false),
+            _ => None,
+        };
+        let user_tag = |tag: &str| {
+            let hex = tag.len() == 8 && tag.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+            u32::from_str_radix(tag, 16).ok().filter(|_| hex).map(UserTag)
+        };
         Some(match (tag, rest) {
+            ("h", "") if data == "h" => Action::Counsellor(None),
+            ("h", q) => Action::Counsellor(Some(query(q)?)),
+            ("hc", rest) => {
+                let mut parts = rest.split(':');
+                let agreed = flag(parts.next()?)?;
+                let asker = user_tag(parts.next()?)?;
+                let query = match parts.next() {
+                    Some(q) => Some(query(q)?),
+                    None => None,
+                };
+                if parts.next().is_some() {
+                    return None;
+                }
+                Action::Consent { agreed, asker, query }
+            }
+            ("hr", relay) => Action::Relay(flag(relay)?),
+            ("he", "") if data == "he" => Action::EndCase,
             ("lp", "") => Action::PickLanguage,
             ("menu", "") => Action::Menu,
             ("l", code) => Action::SetLanguage(code.parse().ok()?),
@@ -245,6 +291,21 @@ mod tests {
                 confirmed: false,
                 asker: UserTag(0),
             },
+            Action::Counsellor(None),
+            Action::Counsellor(Some(QueryId(u64::MAX >> 1))),
+            Action::Consent {
+                agreed: true,
+                asker: UserTag(0xdead_beef),
+                query: Some(QueryId(u64::MAX)),
+            },
+            Action::Consent {
+                agreed: false,
+                asker: UserTag(1),
+                query: None,
+            },
+            Action::Relay(true),
+            Action::Relay(false),
+            Action::EndCase,
         ];
         for action in actions {
             let data = action.encode();
@@ -278,6 +339,17 @@ mod tests {
             "fg:1:ABCDEF01",
             "fg:1:+1234567",
             "fg:2:12345678",
+            "h:",
+            "h:xyz",
+            "hc:1",
+            "hc:2:12345678",
+            "hc:1:1234567",
+            "hc:1:12345678:",
+            "hc:1:12345678:1:2",
+            "hr:2",
+            "hr:",
+            "he:1",
+            "h:1:2",
         ] {
             assert_eq!(Action::decode(data), None, "{data:?}");
         }

@@ -13,6 +13,7 @@
 //! the next press.
 
 mod action;
+mod handover;
 mod reply;
 mod storage;
 mod views;
@@ -22,12 +23,14 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, RwLock};
 
 pub use action::{Action, Category, QueryId, UserTag};
+pub use handover::{Handover, OfficeHours};
 pub use reply::{
-    Actor, Block, Button, Channel, ContactCard, Effect, Event, InlineResult, Input, MAX_ACTION_BYTES, Message, Role,
-    Span, Style, Target, UserKey,
+    Actor, Block, Button, CaseEffect, CaseId, Channel, ContactCard, Effect, Event, InlineResult, Input,
+    MAX_ACTION_BYTES, Message, Reach, Role, Span, Style, Target, TopicId, UserKey,
 };
 pub use storage::{
-    Journal, MemoryStorage, NoJournal, NotForgotten, QueryRecord, Report, SavedSearch, Storage, StorageError, unix_now,
+    Case, Journal, MemoryStorage, MessagePair, NewCase, NoJournal, NotForgotten, QueryRecord, Report, SavedSearch,
+    Storage, StorageError, random_case_number, unix_now,
 };
 pub use views::COMMANDS;
 
@@ -66,6 +69,8 @@ pub struct Assistant {
     knowledge: Option<(PathBuf, Location)>,
     /// The last reload of the knowledge, by whoever asked for it.
     last_reload: Mutex<Option<crate::reload::Note>>,
+    /// The handover to counsellors, where a staff chat is configured.
+    handover: Option<Handover>,
 }
 
 impl Assistant {
@@ -80,7 +85,15 @@ impl Assistant {
             admin_langs: Mutex::new(HashMap::new()),
             knowledge: None,
             last_reload: Mutex::new(None),
+            handover: None,
         }
+    }
+
+    /// Offers the handover to counsellors (`/counsellor`): the door has a
+    /// staff chat to carry out the [`CaseEffect`]s.
+    pub fn with_handover(mut self, handover: Handover) -> Assistant {
+        self.handover = Some(handover);
+        self
     }
 
     /// Reports searches and feedback to `journal`, which keeps them for
@@ -149,12 +162,27 @@ impl Assistant {
     /// can read go out. Whatever they offer (a search behind a button, a
     /// chosen language) is stored before they are returned.
     pub async fn handle(&self, event: Event) -> Vec<Effect> {
+        self.handle_from(event, None).await
+    }
+
+    /// [`Assistant::handle`] for a door that can reach the user again
+    /// (`reach`, such as a Telegram chat), which a case needs.
+    pub async fn handle_from(&self, event: Event, reach: Option<Reach>) -> Vec<Effect> {
+        if let Input::Staff {
+            topic,
+            command,
+            reply_to,
+        } = &event.input
+        {
+            return self.staff(*topic, command.as_deref(), *reply_to).await;
+        }
         let library = self.library();
         let lang = self.language_of(&event.actor.user, event.client_lang).await;
         let turn = Turn {
             view: views::View {
                 catalog: &self.catalog,
                 knowledge: library.knowledge(),
+                handover: self.offers_handover(event.channel),
             },
             library: &library,
             user: &event.actor.user,
@@ -162,18 +190,48 @@ impl Assistant {
             lang,
             ui: lang.unwrap_or(FALLBACK_LANG),
         };
+        if matches!(event.input, Input::Text(_) | Input::NotText)
+            && let Some(case) = self.relaying_case(&turn).await
+        {
+            return self.to_counsellor(&turn, case).await;
+        }
         let messages = match &event.input {
+            Input::Command { name, args } if self.handover.is_some() && is_counsellor(name, args) => {
+                return self.counsellor(&turn, None).await;
+            }
             Input::Command { name, args } => match self.admin_command(&turn, event.actor.role, name, args).await {
                 Some(message) => vec![message],
                 None => vec![self.command(&turn, name, args)],
             },
             Input::Text(text) => self.search(&turn, text.trim(), None, 0).await,
-            Input::Button(data) => vec![match Action::decode(data) {
-                Some(action) => self.action(&turn, action).await,
-                None => turn.view.notice(turn.ui, "stale-button"),
-            }],
+            Input::Button(data) => match Action::decode(data) {
+                Some(Action::Counsellor(query)) if self.handover.is_some() => {
+                    return self.counsellor(&turn, query).await;
+                }
+                Some(Action::Consent { agreed, asker, query }) if self.handover.is_some() => {
+                    return self.consent(&turn, agreed, asker, query, reach).await;
+                }
+                Some(action) => {
+                    if let Some(effects) = self.case_action(&turn, &action).await {
+                        return effects;
+                    }
+                    let forgets =
+                        matches!(action, Action::Forget { confirmed: true, asker } if asker == UserTag::of(turn.user));
+                    // The topics go before the rows that name them.
+                    let topics = if forgets {
+                        self.forget_topics(&turn).await
+                    } else {
+                        Vec::new()
+                    };
+                    let mut done = topics;
+                    done.extend(effects(vec![self.action(&turn, action).await]));
+                    return done;
+                }
+                None => vec![turn.view.notice(turn.ui, "stale-button")],
+            },
             Input::Inline(query) => return vec![Effect::Inline(self.inline(&turn, query).await)],
             Input::NotText => vec![turn.view.notice(turn.ui, "text-only")],
+            Input::Staff { .. } => Vec::new(),
         };
         effects(messages)
     }
@@ -197,6 +255,7 @@ impl Assistant {
         let view = views::View {
             catalog: &self.catalog,
             knowledge: library.knowledge(),
+            handover: false,
         };
         let mut effects = Vec::with_capacity(self.admins.len());
         for admin in &self.admins {
@@ -321,6 +380,10 @@ impl Assistant {
                 kept.edit = true;
                 kept
             }
+            // Without a staff chat (any more), a handover button is stale.
+            Action::Counsellor(_) | Action::Consent { .. } | Action::Relay(_) | Action::EndCase => {
+                view.notice(ui, "stale-button")
+            }
         }
     }
 
@@ -374,7 +437,11 @@ impl Assistant {
             None => self.remember(turn, answer, lang).await,
         };
         let mut messages = vec![if answer.hits.is_empty() && offset == 0 {
-            turn.view.no_results(lang, &answer.related)
+            let mut none = turn.view.no_results(lang, &answer.related);
+            if turn.view.handover {
+                none.buttons.insert(0, vec![turn.view.counsellor_button(lang, id)]);
+            }
+            none
         } else {
             turn.view.results(lang, answer, id, offset, known.is_some())
         }];
@@ -459,6 +526,12 @@ fn effects(messages: Vec<Message>) -> Vec<Effect> {
     effects
 }
 
+/// `/counsellor`, or the deep link `start=counsellor`.
+fn is_counsellor(name: &str, args: &str) -> bool {
+    let name = name.to_lowercase();
+    name == "counsellor" || (name == "start" && args.trim() == "counsellor")
+}
+
 /// The language a message is confidently written in, which a reply to it
 /// is in, whatever the user's own.
 fn written_lang(answer: &Answer) -> Option<Lang> {
@@ -522,6 +595,7 @@ mod tests {
             view: views::View {
                 catalog: &assistant.catalog,
                 knowledge: library.knowledge(),
+                handover: false,
             },
             library: &library,
             user: &user,

@@ -72,6 +72,77 @@ pub enum Input {
     Inline(String),
     /// A sticker, photo, voice message or anything else that is not text.
     NotText,
+    /// A message in the staff chat: never a search. `topic` is the forum
+    /// topic it was posted in (none in the chat's General topic);
+    /// `command` the command it begins with (`note`, `close`, `cases`),
+    /// without the slash; `reply_to` the topic's message it answers, if
+    /// it is a reply to one.
+    Staff {
+        topic: Option<TopicId>,
+        command: Option<String>,
+        reply_to: Option<i64>,
+    },
+}
+
+/// A case of the handover to the network's staff, by its short number
+/// (shown to the user and in the topic's name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CaseId(pub i64);
+
+/// A topic of the staff chat (Telegram's `message_thread_id`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TopicId(pub i64);
+
+/// How a door reaches a user again, outside an event of theirs (on
+/// Telegram: the private chat's id). Opaque to the core; storage keeps it
+/// only while a case is open, sealed with a key outside the database.
+/// Hidden from `Debug`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Reach(pub String);
+
+impl std::fmt::Debug for Reach {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Reach([redacted])")
+    }
+}
+
+/// What the handover has a door do in the staff chat and for a case's
+/// user.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CaseEffect {
+    /// Open a topic named `title` in the staff chat, post `card` in it and
+    /// tell the core its id ([`crate::assistant::Assistant::topic_opened`]).
+    /// Where that fails, the door carries out
+    /// [`crate::assistant::Assistant::topic_failed`]'s effects instead of
+    /// the rest.
+    OpenTopic { case: CaseId, title: String, card: Message },
+    /// Copy the message the event came with into the case's topic (`None`:
+    /// the one the step before opened). A topic gone (deleted by staff) is
+    /// reported with [`crate::assistant::Assistant::topic_lost`].
+    CopyToTopic { case: CaseId, topic: Option<TopicId> },
+    /// Copy the staff message the event came with to the case's user,
+    /// after `header`, which marks it as a counsellor's; as a reply to the
+    /// user's message `reply_to` (its id in the user's chat), where staff
+    /// answered one. A user who cannot be reached (blocked Lotse) is
+    /// reported with [`crate::assistant::Assistant::user_unreachable`].
+    CopyToUser {
+        case: CaseId,
+        reach: Reach,
+        header: Message,
+        reply_to: Option<i64>,
+    },
+    /// Send a message to a case's user.
+    SendToUser {
+        case: CaseId,
+        reach: Reach,
+        message: Message,
+    },
+    /// Post a message for staff in a topic.
+    PostToTopic { topic: TopicId, message: Message },
+    /// Close a topic (a closed case).
+    CloseTopic(TopicId),
+    /// Delete a topic and its messages (`/forget`).
+    DeleteTopic(TopicId),
 }
 
 /// What the core has a door do, in order.
@@ -91,6 +162,8 @@ pub enum Effect {
     NotifyAdmin { admin: UserKey, message: Message },
     /// Tell the network's staff something (their chat, once there is one).
     NotifyStaff(Message),
+    /// A step of the handover to a counsellor.
+    Case(CaseEffect),
 }
 
 /// One message: text blocks, then rows of buttons.
@@ -296,7 +369,7 @@ impl Effect {
         match self {
             Effect::Send(message) | Effect::Edit(message) => Some(message),
             Effect::NotifyAdmin { message, .. } | Effect::NotifyStaff(message) => Some(message),
-            Effect::Inline(_) | Effect::Contact(_) => None,
+            Effect::Inline(_) | Effect::Contact(_) | Effect::Case(_) => None,
         }
     }
 }

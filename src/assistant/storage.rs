@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 
 use super::action::QueryId;
-use super::reply::{Channel, UserKey};
+use super::reply::{CaseId, Channel, Reach, TopicId, UserKey};
 use crate::lang::Lang;
 
 /// The conversation state, kept where every process can read it.
@@ -37,6 +37,121 @@ pub trait Storage: Send + Sync {
     /// The maintainers' summary of the searches and feedback since `since`
     /// (unix seconds), for `/stats`.
     async fn report(&self, since: u64) -> Result<Report, StorageError>;
+    /// The user's searches since `since` (unix seconds), oldest first, at
+    /// most `limit` (the latest), for a case card.
+    async fn searches_since(&self, user: &UserKey, since: u64, limit: usize) -> Result<Vec<SavedSearch>, StorageError>;
+
+    /// Opens a case for `user` under a fresh short number that no case
+    /// in this storage has; `reach` is kept sealed until it closes.
+    async fn open_case(&self, new: NewCase, reach: &Reach) -> Result<Case, StorageError>;
+    /// The case `id`, open or closed.
+    async fn case(&self, id: CaseId) -> Result<Option<Case>, StorageError>;
+    /// The user's open case, if any.
+    async fn open_case_of(&self, user: &UserKey) -> Result<Option<Case>, StorageError>;
+    /// The case whose staff topic is `topic`.
+    async fn case_by_topic(&self, topic: TopicId) -> Result<Option<Case>, StorageError>;
+    /// Every open case, oldest first.
+    async fn open_cases(&self) -> Result<Vec<Case>, StorageError>;
+    /// Every case of the user, open or closed (for `/forget`).
+    async fn cases_of(&self, user: &UserKey) -> Result<Vec<Case>, StorageError>;
+    /// Changes what may change of a case: its topic, where the user's
+    /// text goes, when the user wrote and staff answered last. The user,
+    /// number and reach stay.
+    async fn update_case(&self, case: &Case) -> Result<(), StorageError>;
+    /// Closes the case at `at` and deletes its reach.
+    async fn close_case(&self, id: CaseId, at: u64) -> Result<(), StorageError>;
+    /// Deletes a case and its message pairs.
+    async fn delete_case(&self, id: CaseId) -> Result<(), StorageError>;
+    /// Keeps a pair of message ids of one relayed message: in the user's
+    /// chat and in the staff topic. Never its text.
+    async fn relayed(&self, id: CaseId, pair: MessagePair) -> Result<(), StorageError>;
+    /// The pair of the case's message `staff_message` in the topic.
+    async fn pair_in_topic(&self, id: CaseId, staff_message: i64) -> Result<Option<MessagePair>, StorageError>;
+}
+
+/// A case about to be opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewCase {
+    pub user: UserKey,
+    /// The language the user is answered in.
+    pub lang: Lang,
+    /// The category of the question (`offers`…), or empty.
+    pub category: String,
+    /// The search the user asked a counsellor about, if any.
+    pub question: Option<QueryId>,
+    /// Unix seconds.
+    pub at: u64,
+}
+
+/// A case of the handover, as storage keeps it: pseudonyms, numbers and
+/// times, never a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Case {
+    pub id: CaseId,
+    pub user: UserKey,
+    pub lang: Lang,
+    pub category: String,
+    pub question: Option<QueryId>,
+    /// The staff topic, once opened.
+    pub topic: Option<TopicId>,
+    /// How to reach the user: only while the case is open.
+    pub reach: Option<Reach>,
+    /// The user's text goes to the counsellor (else it is searched).
+    pub relay: bool,
+    pub opened_at: u64,
+    /// When the user last wrote to the counsellor.
+    pub user_wrote_at: Option<u64>,
+    /// When staff last answered.
+    pub answered_at: Option<u64>,
+    pub closed_at: Option<u64>,
+}
+
+/// One relayed message: its id in the user's chat and in the topic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MessagePair {
+    pub user_message: i64,
+    pub staff_message: i64,
+    pub from_staff: bool,
+    pub at: u64,
+}
+
+impl Case {
+    /// The case `new` just opened as `id`: no topic yet, the user's text
+    /// going to the counsellor.
+    pub fn opened(id: CaseId, new: NewCase, reach: &Reach) -> Case {
+        Case {
+            id,
+            user: new.user,
+            lang: new.lang,
+            category: new.category,
+            question: new.question,
+            topic: None,
+            reach: Some(reach.clone()),
+            relay: true,
+            opened_at: new.at,
+            user_wrote_at: None,
+            answered_at: None,
+            closed_at: None,
+        }
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.closed_at.is_none()
+    }
+}
+
+/// A random case number of five digits: short enough to say on the
+/// phone. Storage draws again where one is taken.
+pub fn random_case_number() -> CaseId {
+    let mut bytes = [0u8; 4];
+    let n = if getrandom::fill(&mut bytes).is_ok() {
+        u32::from_le_bytes(bytes)
+    } else {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos())
+    };
+    CaseId(10_000 + i64::from(n % 90_000))
 }
 
 /// Where the core reports searches and feedback. Reporting never blocks
@@ -143,7 +258,9 @@ pub fn unix_now() -> u64 {
 #[derive(Debug, Default)]
 pub struct MemoryStorage {
     languages: Mutex<HashMap<UserKey, Lang>>,
-    searches: Mutex<HashMap<QueryId, SavedSearch>>,
+    searches: Mutex<HashMap<QueryId, (SavedSearch, u64)>>,
+    cases: Mutex<HashMap<CaseId, Case>>,
+    pairs: Mutex<Vec<(CaseId, MessagePair)>>,
 }
 
 #[async_trait::async_trait]
@@ -169,18 +286,112 @@ impl Storage for MemoryStorage {
             text: text.to_string(),
             lang,
         };
-        searches.insert(id, search);
+        searches.insert(id, (search, unix_now()));
         Ok(id)
     }
 
     async fn search(&self, id: QueryId) -> Result<Option<SavedSearch>, StorageError> {
-        Ok(lock(&self.searches).get(&id).cloned())
+        Ok(lock(&self.searches).get(&id).map(|(s, _)| s.clone()))
     }
 
     async fn forget(&self, user: &UserKey) -> Result<(), NotForgotten> {
         lock(&self.languages).remove(user);
-        lock(&self.searches).retain(|_, s| &s.user != user);
+        lock(&self.searches).retain(|_, (s, _)| &s.user != user);
+        let mut cases = lock(&self.cases);
+        let gone: Vec<CaseId> = cases.values().filter(|c| &c.user == user).map(|c| c.id).collect();
+        cases.retain(|_, c| &c.user != user);
+        lock(&self.pairs).retain(|(id, _)| !gone.contains(id));
         Ok(())
+    }
+
+    async fn searches_since(&self, user: &UserKey, since: u64, limit: usize) -> Result<Vec<SavedSearch>, StorageError> {
+        let searches = lock(&self.searches);
+        let mut mine: Vec<(u64, QueryId, SavedSearch)> = searches
+            .values()
+            .filter(|(s, at)| &s.user == user && *at >= since)
+            .map(|(s, at)| (*at, s.id, s.clone()))
+            .collect();
+        mine.sort_by_key(|(at, id, _)| (*at, id.0));
+        let skip = mine.len().saturating_sub(limit);
+        Ok(mine.into_iter().skip(skip).map(|(_, _, s)| s).collect())
+    }
+
+    async fn open_case(&self, new: NewCase, reach: &Reach) -> Result<Case, StorageError> {
+        let mut cases = lock(&self.cases);
+        let mut id = random_case_number();
+        while cases.contains_key(&id) {
+            id = random_case_number();
+        }
+        let case = Case::opened(id, new, reach);
+        cases.insert(id, case.clone());
+        Ok(case)
+    }
+
+    async fn case(&self, id: CaseId) -> Result<Option<Case>, StorageError> {
+        Ok(lock(&self.cases).get(&id).cloned())
+    }
+
+    async fn open_case_of(&self, user: &UserKey) -> Result<Option<Case>, StorageError> {
+        Ok(lock(&self.cases)
+            .values()
+            .find(|c| &c.user == user && c.is_open())
+            .cloned())
+    }
+
+    async fn case_by_topic(&self, topic: TopicId) -> Result<Option<Case>, StorageError> {
+        Ok(lock(&self.cases).values().find(|c| c.topic == Some(topic)).cloned())
+    }
+
+    async fn open_cases(&self) -> Result<Vec<Case>, StorageError> {
+        let mut open: Vec<Case> = lock(&self.cases).values().filter(|c| c.is_open()).cloned().collect();
+        open.sort_by_key(|c| (c.opened_at, c.id));
+        Ok(open)
+    }
+
+    async fn cases_of(&self, user: &UserKey) -> Result<Vec<Case>, StorageError> {
+        let mut mine: Vec<Case> = lock(&self.cases)
+            .values()
+            .filter(|c| &c.user == user)
+            .cloned()
+            .collect();
+        mine.sort_by_key(|c| (c.opened_at, c.id));
+        Ok(mine)
+    }
+
+    async fn update_case(&self, case: &Case) -> Result<(), StorageError> {
+        if let Some(kept) = lock(&self.cases).get_mut(&case.id) {
+            kept.topic = case.topic;
+            kept.relay = case.relay;
+            kept.user_wrote_at = case.user_wrote_at;
+            kept.answered_at = case.answered_at;
+        }
+        Ok(())
+    }
+
+    async fn close_case(&self, id: CaseId, at: u64) -> Result<(), StorageError> {
+        if let Some(case) = lock(&self.cases).get_mut(&id) {
+            case.closed_at = Some(at);
+            case.reach = None;
+        }
+        Ok(())
+    }
+
+    async fn delete_case(&self, id: CaseId) -> Result<(), StorageError> {
+        lock(&self.cases).remove(&id);
+        lock(&self.pairs).retain(|(case, _)| *case != id);
+        Ok(())
+    }
+
+    async fn relayed(&self, id: CaseId, pair: MessagePair) -> Result<(), StorageError> {
+        lock(&self.pairs).push((id, pair));
+        Ok(())
+    }
+
+    async fn pair_in_topic(&self, id: CaseId, staff_message: i64) -> Result<Option<MessagePair>, StorageError> {
+        Ok(lock(&self.pairs)
+            .iter()
+            .find(|(case, pair)| *case == id && pair.staff_message == staff_message)
+            .map(|(_, pair)| *pair))
     }
 
     async fn report(&self, _since: u64) -> Result<Report, StorageError> {

@@ -26,7 +26,13 @@ const MAX_RELATED: usize = 3;
 pub(super) struct View<'a> {
     pub catalog: &'a Catalog,
     pub knowledge: &'a Knowledge,
+    /// Whether the handover to a counsellor is offered here: a staff chat
+    /// is configured and the user is in a private chat.
+    pub handover: bool,
 }
+
+/// The command of the handover, listed only where it is offered.
+pub const COUNSELLOR_COMMAND: (&str, &str) = ("counsellor", "command-counsellor");
 
 /// The commands listed by `/help`, with their descriptions.
 pub const COMMANDS: [(&str, &str); 9] = [
@@ -100,15 +106,18 @@ impl View<'_> {
     /// What is stored, why, for how long, and how to delete it.
     pub fn privacy(&self, lang: Lang, days: u32) -> Message {
         let days = [("days", Arg::Number(i64::from(days)))];
-        let blocks = vec![
+        let mut blocks = vec![
             Block::bold(self.t(lang, "privacy-title"), lang),
             Block::plain(self.t(lang, "privacy-what"), lang),
             Block::plain(self.t(lang, "privacy-who"), lang),
             Block::plain(self.t(lang, "privacy-why"), lang),
             Block::plain(self.catalog.format(lang, "privacy-how-long", &days), lang),
-            Block::gap(lang),
-            Block::plain(self.t(lang, "privacy-forget"), lang),
         ];
+        if self.handover {
+            blocks.push(Block::plain(self.catalog.format(lang, "privacy-handover", &days), lang));
+        }
+        blocks.push(Block::gap(lang));
+        blocks.push(Block::plain(self.t(lang, "privacy-forget"), lang));
         Message {
             blocks,
             ..Message::default()
@@ -224,7 +233,8 @@ impl View<'_> {
             Block::gap(lang),
             Block::plain(self.t(lang, "help-commands"), lang),
         ];
-        for (command, description) in COMMANDS {
+        let counsellor = self.handover.then_some(COUNSELLOR_COMMAND);
+        for (command, description) in COMMANDS.into_iter().chain(counsellor) {
             blocks.push(Block {
                 spans: vec![
                     Span::bold(format!("/{command}")),
@@ -507,6 +517,9 @@ impl View<'_> {
                 buttons.push(vec![self.details_button(lang, other, None)]);
             }
         }
+        if self.handover {
+            buttons.push(vec![self.counsellor_button(lang, None)]);
+        }
         Message {
             blocks,
             buttons,
@@ -514,6 +527,12 @@ impl View<'_> {
             contact: None,
             lang: Some(lang),
         }
+    }
+
+    /// The button that offers a counsellor, about the search `query`
+    /// where there is one.
+    pub fn counsellor_button(&self, lang: Lang, query: Option<QueryId>) -> Button {
+        Button::action(self.t(lang, "button-counsellor"), Action::Counsellor(query).encode())
     }
 
     /// The labelled facts of an entry's kind.

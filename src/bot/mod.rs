@@ -19,6 +19,7 @@
 
 mod pipeline;
 mod render;
+mod staff;
 mod translate;
 pub mod webhook;
 
@@ -38,7 +39,7 @@ use teloxide::prelude::{Bot, Requester, RequesterExt};
 use teloxide::requests::Request as _;
 use teloxide::types::{
     BotCommand, CallbackQuery, ChatId, InlineQuery, InlineQueryResult, InlineQueryResultArticle, InputMessageContent,
-    InputMessageContentText, Me, MessageId, ParseMode, Update, UpdateKind,
+    InputMessageContentText, Me, MessageId, ParseMode, ThreadId, Update, UpdateKind,
 };
 use teloxide::{ApiError, RequestError};
 
@@ -47,12 +48,12 @@ pub use render::{MAX_TEXT_UNITS, Rendered, escape, render};
 pub use translate::{Identity, input_of_json};
 
 use crate::assistant::{Assistant, Block, Channel, Effect, Event, Input, Message, UserKey};
-use crate::i18n::Catalog;
 use crate::lang::Lang;
 use crate::privacy::Pseudonyms;
 use crate::reload;
 use crate::store::Inbox;
 use pipeline::Pipeline;
+use staff::{Origin, check_staff_chat, reach_of};
 
 /// The bot as the handlers use it: rate-limited.
 type TgBot = Throttle<Bot>;
@@ -79,6 +80,10 @@ pub struct Settings {
     pub chat_queue: usize,
     /// How long a stop waits for the answers in flight.
     pub stop_deadline: Duration,
+    /// The staff chat of the handover to counsellors: a supergroup with
+    /// topics where Lotse is an admin that may manage topics. Without
+    /// it, there is no handover.
+    pub staff_chat: Option<i64>,
 }
 
 /// How updates arrive.
@@ -183,7 +188,10 @@ pub async fn serve(
 
     let me = get_me(&raw).await?;
     log::info!("serving as @{}", me.username());
-    set_commands(&bot, assistant.catalog()).await;
+    set_commands(&bot, &assistant).await;
+    if let Some(staff) = settings.staff_chat {
+        check_staff_chat(&bot, ChatId(staff), me.id).await;
+    }
 
     let admin_chats = admin
         .ids
@@ -200,6 +208,7 @@ pub async fn serve(
         pseudonyms,
         admin,
         admin_chats,
+        staff: settings.staff_chat.map(ChatId),
         #[cfg(debug_assertions)]
         panic_on: std::env::var("LOTSE_TEST_PANIC_ON").ok(),
     });
@@ -390,6 +399,8 @@ pub(crate) struct Handler {
     admin: Admin,
     /// Where each admin reads the core's notices to them.
     admin_chats: HashMap<UserKey, ChatId>,
+    /// The staff chat of the handover, if any.
+    staff: Option<ChatId>,
     /// A text whose answer panics, so that tests can show a panic costs
     /// one apology and not the chat (debug builds only).
     #[cfg(debug_assertions)]
@@ -434,6 +445,13 @@ impl Handler {
             input: None,
         };
         match &update.kind {
+            UpdateKind::Message(message) if self.staff == Some(message.chat.id) => {
+                // Staff talk among themselves and to users: never searched,
+                // never over a user's limit.
+                route.input = staff::input_of(message, &self.me);
+                route.addressed = route.input.is_some();
+                route.limited = false;
+            }
             UpdateKind::Message(message) => {
                 let replied_to_me = message
                     .reply_to_message()
@@ -448,6 +466,13 @@ impl Handler {
                     route.chat = message.chat.id.0;
                     route.group = (!message.chat.is_private()).then_some(message.chat.id.0);
                 }
+            }
+            // A user who blocks Lotse: an open case of theirs closes.
+            UpdateKind::MyChatMember(member)
+                if member.chat.is_private() && member.new_chat_member.kind.is_banned() && self.staff.is_some() =>
+            {
+                route.addressed = true;
+                route.limited = false;
             }
             // Typing an inline query sends one per pause; they are
             // answered, not counted.
@@ -489,10 +514,29 @@ impl Handler {
     /// Carries out the core's effects for an event in `chat` (`pressed`:
     /// the message whose button it was).
     async fn carry_out(&self, chat: ChatId, pressed: Option<MessageId>, effects: &[Effect]) -> HandlerResult {
+        let origin = Origin {
+            chat,
+            thread: None,
+            message: None,
+            pressed,
+        };
+        self.carry_out_from(&origin, effects).await
+    }
+
+    /// Carries out the core's effects for an event that came from `origin`.
+    async fn carry_out_from(&self, origin: &Origin, effects: &[Effect]) -> HandlerResult {
+        let (chat, pressed) = (origin.chat, origin.pressed);
         for effect in effects {
             match effect {
-                Effect::Send(message) => deliver(&self.bot, chat, None, message).await?,
+                Effect::Send(message) => deliver_in(&self.bot, chat, origin.thread, None, message).await?,
                 Effect::Edit(message) => deliver(&self.bot, chat, pressed, message).await?,
+                Effect::Case(step) => {
+                    if !self.carry_case(origin, step).await? {
+                        // The case could not go on (no topic): the user
+                        // has been told instead of the rest.
+                        return Ok(());
+                    }
+                }
                 Effect::Contact(card) => {
                     retrying(|| {
                         let mut request = self.bot.send_contact(chat, card.phone.clone(), card.first_name.clone());
@@ -525,6 +569,11 @@ impl Handler {
             UpdateKind::Message(message) => self.on_message(&message, route).await,
             UpdateKind::CallbackQuery(query) => self.on_callback(&query, route).await,
             UpdateKind::InlineQuery(query) => self.on_inline(&query, route).await,
+            UpdateKind::MyChatMember(member) if route.addressed => {
+                let user = user_key(&self.pseudonyms, member.from.id.0);
+                let effects = self.assistant.user_blocked(&user).await;
+                self.carry_out(member.chat.id, None, &effects).await
+            }
             _ => Ok(()),
         }
     }
@@ -561,16 +610,24 @@ impl Handler {
         {
             panic!("a test panic on {text}");
         }
+        let private = message.chat.is_private();
         let event = Event {
             actor: self.actor(from.id.0),
-            channel: Channel::Telegram {
-                private: message.chat.is_private(),
-            },
+            channel: Channel::Telegram { private },
             client_lang: route.lang,
             input,
         };
-        let effects = self.assistant.handle(event).await;
-        self.carry_out(message.chat.id, None, &effects).await
+        let effects = self
+            .assistant
+            .handle_from(event, private.then(|| reach_of(message.chat.id)))
+            .await;
+        let origin = Origin {
+            chat: message.chat.id,
+            thread: message.thread_id.filter(|_| message.is_topic_message),
+            message: Some(message.id),
+            pressed: None,
+        };
+        self.carry_out_from(&origin, &effects).await
     }
 
     /// A button press: answered at once so the spinner stops, then handled.
@@ -588,7 +645,8 @@ impl Handler {
             client_lang: route.lang,
             input: Input::Button(query.data.clone().unwrap_or_default()),
         };
-        let effects = self.assistant.handle(event).await;
+        let reach = message.filter(|m| m.chat.is_private()).map(|m| reach_of(m.chat.id));
+        let effects = self.assistant.handle_from(event, reach).await;
         let Some(message) = message else {
             // A button on an inline message has no chat to answer in.
             return Ok(());
@@ -712,6 +770,17 @@ fn inline_message(message: &Message) -> Message {
 /// Sends a message to a chat, or replaces the `pressed` one with it where
 /// it fits in one.
 async fn deliver(bot: &TgBot, chat: ChatId, pressed: Option<MessageId>, message: &Message) -> HandlerResult {
+    deliver_in(bot, chat, None, pressed, message).await
+}
+
+/// [`deliver`] into a forum topic (`thread`) where there is one.
+async fn deliver_in(
+    bot: &TgBot,
+    chat: ChatId,
+    thread: Option<ThreadId>,
+    pressed: Option<MessageId>,
+    message: &Message,
+) -> HandlerResult {
     {
         let rendered = render(message);
         let single = rendered.chunks.len() == 1;
@@ -744,6 +813,9 @@ async fn deliver(bot: &TgBot, chat: ChatId, pressed: Option<MessageId>, message:
                         if let Some(k) = &keyboard {
                             request = request.reply_markup(k.clone());
                         }
+                        if let Some(thread) = thread {
+                            request = request.message_thread_id(thread);
+                        }
                         request.send()
                     })
                     .await?;
@@ -754,10 +826,12 @@ async fn deliver(bot: &TgBot, chat: ChatId, pressed: Option<MessageId>, message:
     Ok(())
 }
 
-/// The command menu, in every language and a default (English).
-async fn set_commands(bot: &TgBot, catalog: &Catalog) {
+/// The command menu, in every language and a default (English): the
+/// core's commands, with `/counsellor` only where there is a staff chat.
+async fn set_commands(bot: &TgBot, assistant: &Assistant) {
+    let (catalog, listed) = (assistant.catalog(), assistant.commands());
     let commands = |lang: Lang| -> Vec<BotCommand> {
-        crate::assistant::COMMANDS
+        listed
             .iter()
             .map(|(name, description)| BotCommand::new(*name, catalog.text(lang, description)))
             .collect()

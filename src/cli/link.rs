@@ -10,9 +10,13 @@ use super::{KnowledgeArgs, UsageError};
 use crate::assistant::{Action, Category};
 use crate::config::Config;
 
+/// The deep link's payload that opens the handover (`start=counsellor`).
+const COUNSELLOR: &str = "counsellor";
+
 /// Print a t.me link that opens an entry (or a category: offers,
-/// publications, contacts, about) in Lotse, or with --web the entry's web
-/// page; with --qr, write its QR code.
+/// publications, contacts, about; or `counsellor`, the handover to a
+/// counsellor) in Lotse, or with --web the entry's web page; with --qr,
+/// write its QR code.
 #[derive(Debug, clap::Args)]
 pub(super) struct Args {
     /// The entry id (e.g. maria-kotsina) or category
@@ -37,12 +41,16 @@ pub(super) struct Args {
 
 pub(super) fn execute(args: Args) -> anyhow::Result<ExitCode> {
     let config = Config::load_or_default(args.config.as_deref())?;
-    if Category::from_name(&args.target).is_none() {
+    let counsellor = args.target == COUNSELLOR;
+    if counsellor && args.web.is_some() {
+        return Err(UsageError("the handover to a counsellor is on Telegram only; leave out --web".into()).into());
+    }
+    if Category::from_name(&args.target).is_none() && !counsellor {
         let dir = args.knowledge.knowledge.clone().or(config.knowledge.clone());
         let knowledge = crate::knowledge::load(&dir.unwrap_or_else(crate::knowledge::default_dir)).knowledge;
         if knowledge.get(&args.target).is_none() {
             return Err(UsageError(format!(
-                "no entry `{}`; give an entry id (see `lotse ask --json`) or offers, publications, contacts, about",
+                "no entry `{}`; give an entry id (see `lotse ask --json`), offers, publications, contacts, about or counsellor",
                 args.target
             ))
             .into());

@@ -60,10 +60,16 @@ pub(super) fn execute(args: Args) -> anyhow::Result<ExitCode> {
     let (memory, pseudonyms, retention_days) = args.store.open_at(&database, Some(&config))?;
     let inbox = Inbox::new(&store, &InboxKey(pseudonyms.derive_key("inbox")));
     let admins = config.admins.iter().map(|&id| bot::user_key(&pseudonyms, id)).collect();
-    let assistant = Assistant::new(Arc::new(library), memory.clone())
+    let mut assistant = Assistant::new(Arc::new(library), memory.clone())
         .with_journal(memory.clone(), retention_days)
         .with_admins(admins)
         .with_knowledge_folder(knowledge.dir(), knowledge.location());
+    if settings.staff_chat.is_some() {
+        let handover = config.handover.handover().map_err(UsageError)?;
+        // The key that seals a case's way to its user, outside the database.
+        memory.set_case_key(pseudonyms.derive_key("cases"));
+        assistant = assistant.with_handover(handover);
+    }
     let assistant = Arc::new(assistant);
     let admin = Admin {
         ids: config.admins.clone(),
@@ -183,7 +189,21 @@ fn settings(args: &Args, config: &Config) -> Result<Settings, UsageError> {
         },
         chat_queue: bot.chat_queue,
         stop_deadline: std::time::Duration::from_secs(bot.stop_deadline_secs),
+        staff_chat: staff_chat(config)?,
     })
+}
+
+/// The staff chat of the handover: `LOTSE_STAFF_CHAT`, else the
+/// configuration's `staff_chat`.
+fn staff_chat(config: &Config) -> Result<Option<i64>, UsageError> {
+    match std::env::var("LOTSE_STAFF_CHAT") {
+        Ok(id) if !id.trim().is_empty() => id.trim().parse().map(Some).map_err(|_| {
+            UsageError(format!(
+                "malformed LOTSE_STAFF_CHAT `{id}`: give the staff supergroup's chat id, such as -1001234567890"
+            ))
+        }),
+        _ => Ok(config.staff_chat),
+    }
 }
 
 fn parse_url(url: &str, what: &str) -> Result<url::Url, UsageError> {

@@ -96,6 +96,36 @@ pub(super) async fn search(store: &Store, id: QueryId) -> Result<Option<SavedSea
     }))
 }
 
+/// The user's latest `limit` searches since `since`, oldest first.
+pub(super) async fn searches_since(
+    store: &Store,
+    user: &UserKey,
+    since: u64,
+    limit: usize,
+) -> Result<Vec<SavedSearch>, StoreError> {
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT id, text, lang FROM searches WHERE user_key = $1 AND at >= $2 ORDER BY at DESC, id DESC LIMIT $3",
+    )
+    .bind(user.as_str())
+    .bind(since as i64)
+    .bind(limit as i64)
+    .fetch_all(store.pool())
+    .await?;
+    let mut searches: Vec<SavedSearch> = rows
+        .into_iter()
+        .filter_map(|(id, text, lang)| {
+            Some(SavedSearch {
+                id: QueryId(id as u64),
+                user: user.clone(),
+                text,
+                lang: Lang::from_str(&lang).ok()?,
+            })
+        })
+        .collect();
+    searches.reverse();
+    Ok(searches)
+}
+
 /// Deletes the user's searches.
 pub(super) async fn forget(store: &Store, user: &UserKey) -> Result<(), StoreError> {
     sqlx::query("DELETE FROM searches WHERE user_key = $1")

@@ -63,8 +63,13 @@ pub struct Inbox {
     shared: bool,
     /// This process's name on the leases it holds (random, per start).
     holder: String,
-    cipher: XChaCha20Poly1305,
+    cipher: Cipher,
 }
+
+/// XChaCha20-Poly1305 under a key kept outside the database: the inbox's
+/// payloads, and the way to reach a case's user.
+#[derive(Clone)]
+pub(super) struct Cipher(XChaCha20Poly1305);
 
 /// The right to handle one update of a chat, until [`Inbox::done_in`]. On
 /// PostgreSQL the chat's lease (its key); on SQLite (one process) nothing.
@@ -79,7 +84,7 @@ impl Inbox {
             pool: store.pool().clone(),
             shared: store.is_postgres(),
             holder: holder_name(),
-            cipher: XChaCha20Poly1305::new(&key.0.into()),
+            cipher: Cipher::new(&key.0),
         }
     }
 
@@ -90,7 +95,7 @@ impl Inbox {
         let mut tx = self.pool.begin().await?;
         let mut fresh = Vec::with_capacity(updates.len());
         for update in updates {
-            let sealed = self.seal(update.payload)?;
+            let sealed = self.cipher.seal(update.payload)?;
             let inserted = sqlx::query(
                 "INSERT INTO inbox (update_id, chat_key, state, received_at, payload) VALUES ($1, $2, 'new', $3, $4) \
                  ON CONFLICT (update_id) DO NOTHING",
@@ -117,7 +122,7 @@ impl Inbox {
                 .await?;
         let mut pending = Vec::with_capacity(rows.len());
         for (update_id, sealed) in rows {
-            match self.open(&sealed) {
+            match self.cipher.open(&sealed) {
                 Some(payload) => pending.push(Pending { update_id, payload }),
                 None => {
                     log::error!("inbox: update {update_id} cannot be unsealed (another secret?); skipped");
@@ -253,13 +258,19 @@ impl Inbox {
         tx.commit().await?;
         Ok(())
     }
+}
+
+impl Cipher {
+    pub(super) fn new(key: &[u8; 32]) -> Cipher {
+        Cipher(XChaCha20Poly1305::new(&(*key).into()))
+    }
 
     /// A random nonce followed by the ciphertext.
-    fn seal(&self, payload: &[u8]) -> Result<Vec<u8>, StoreError> {
+    pub(super) fn seal(&self, payload: &[u8]) -> Result<Vec<u8>, StoreError> {
         let mut nonce = [0u8; NONCE_BYTES];
         getrandom::fill(&mut nonce).map_err(|e| StoreError::Seal(e.to_string()))?;
         let sealed = self
-            .cipher
+            .0
             .encrypt(&XNonce::from(nonce), payload)
             .map_err(|e| StoreError::Seal(e.to_string()))?;
         let mut out = nonce.to_vec();
@@ -267,10 +278,10 @@ impl Inbox {
         Ok(out)
     }
 
-    fn open(&self, sealed: &[u8]) -> Option<Vec<u8>> {
+    pub(super) fn open(&self, sealed: &[u8]) -> Option<Vec<u8>> {
         let (nonce, text) = sealed.split_at_checked(NONCE_BYTES)?;
         let nonce: [u8; NONCE_BYTES] = nonce.try_into().ok()?;
-        self.cipher.decrypt(&XNonce::from(nonce), text).ok()
+        self.0.decrypt(&XNonce::from(nonce), text).ok()
     }
 }
 

@@ -21,11 +21,14 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use super::cases;
 use super::conversations::{self, LanguageCache};
+use super::inbox::Cipher;
 use super::tombstone::Tombstones;
 use super::{Database, Event, Store, StoreError, now};
 use crate::assistant::{
-    Journal, NotForgotten, QueryId, QueryRecord, Report, SavedSearch, Storage, StorageError, UserKey,
+    Case, CaseId, Journal, MessagePair, NewCase, NotForgotten, QueryId, QueryRecord, Reach, Report, SavedSearch,
+    Storage, StorageError, TopicId, UserKey,
 };
 use crate::lang::Lang;
 
@@ -81,6 +84,8 @@ pub struct Memory {
     dropped: Arc<AtomicU64>,
     writer: Mutex<Option<JoinHandle<()>>>,
     tombstones: Arc<Tombstones>,
+    /// Seals the way to reach a case's user; set by [`Memory::set_case_key`].
+    cases: std::sync::OnceLock<Cipher>,
 }
 
 /// Work for the writer thread.
@@ -131,7 +136,22 @@ impl Memory {
             dropped,
             writer: Mutex::new(writer),
             tombstones,
+            cases: std::sync::OnceLock::new(),
         })
+    }
+
+    /// The key that seals the way to reach a case's user (derived from
+    /// the pseudonym secret, so it lives outside the database). Without
+    /// it, no case can be opened.
+    pub fn set_case_key(&self, key: [u8; 32]) {
+        let _ = self.cases.set(Cipher::new(&key));
+    }
+
+    fn case_cipher(&self) -> Result<Cipher, StorageError> {
+        self.cases
+            .get()
+            .cloned()
+            .ok_or_else(|| StorageError("cases: no key to seal the way to reach a user".into()))
     }
 
     /// Users whose deletion is still to be done.
@@ -301,6 +321,87 @@ impl Storage for Memory {
             Ok(Ok(true)) => Ok(()),
             _ => Err(NotForgotten),
         }
+    }
+
+    async fn searches_since(&self, user: &UserKey, since: u64, limit: usize) -> Result<Vec<SavedSearch>, StorageError> {
+        if self.tombstones.contains(user) {
+            return Ok(Vec::new());
+        }
+        let key = user.clone();
+        self.run(move |store| async move { conversations::searches_since(&store, &key, since, limit).await })
+            .await
+    }
+
+    async fn open_case(&self, new: NewCase, reach: &Reach) -> Result<Case, StorageError> {
+        let (cipher, reach) = (self.case_cipher()?, reach.clone());
+        self.run(move |store| async move { cases::open(&store, &cipher, new, &reach).await })
+            .await
+    }
+
+    async fn case(&self, id: CaseId) -> Result<Option<Case>, StorageError> {
+        let cipher = self.case_cipher()?;
+        let case = self
+            .run(move |store| async move { cases::case(&store, &cipher, id).await })
+            .await?;
+        Ok(case.filter(|c| !self.tombstones.contains(&c.user)))
+    }
+
+    async fn open_case_of(&self, user: &UserKey) -> Result<Option<Case>, StorageError> {
+        if self.tombstones.contains(user) {
+            return Ok(None);
+        }
+        let (cipher, key) = (self.case_cipher()?, user.clone());
+        self.run(move |store| async move { cases::open_of(&store, &cipher, &key).await })
+            .await
+    }
+
+    async fn case_by_topic(&self, topic: TopicId) -> Result<Option<Case>, StorageError> {
+        let cipher = self.case_cipher()?;
+        let case = self
+            .run(move |store| async move { cases::by_topic(&store, &cipher, topic).await })
+            .await?;
+        Ok(case.filter(|c| !self.tombstones.contains(&c.user)))
+    }
+
+    async fn open_cases(&self) -> Result<Vec<Case>, StorageError> {
+        let cipher = self.case_cipher()?;
+        let mut open = self
+            .run(move |store| async move { cases::open_cases(&store, &cipher).await })
+            .await?;
+        open.retain(|c| !self.tombstones.contains(&c.user));
+        Ok(open)
+    }
+
+    async fn cases_of(&self, user: &UserKey) -> Result<Vec<Case>, StorageError> {
+        let (cipher, key) = (self.case_cipher()?, user.clone());
+        self.run(move |store| async move { cases::of_user(&store, &cipher, &key).await })
+            .await
+    }
+
+    async fn update_case(&self, case: &Case) -> Result<(), StorageError> {
+        let case = case.clone();
+        self.run(move |store| async move { cases::update(&store, &case).await })
+            .await
+    }
+
+    async fn close_case(&self, id: CaseId, at: u64) -> Result<(), StorageError> {
+        self.run(move |store| async move { cases::close(&store, id, at).await })
+            .await
+    }
+
+    async fn delete_case(&self, id: CaseId) -> Result<(), StorageError> {
+        self.run(move |store| async move { cases::delete(&store, id).await })
+            .await
+    }
+
+    async fn relayed(&self, id: CaseId, pair: MessagePair) -> Result<(), StorageError> {
+        self.run(move |store| async move { cases::relayed(&store, id, pair).await })
+            .await
+    }
+
+    async fn pair_in_topic(&self, id: CaseId, staff_message: i64) -> Result<Option<MessagePair>, StorageError> {
+        self.run(move |store| async move { cases::pair_in_topic(&store, id, staff_message).await })
+            .await
     }
 
     async fn report(&self, since: u64) -> Result<Report, StorageError> {
@@ -499,11 +600,12 @@ async fn retry_forgets(store: &mut Store, options: &MemoryOptions, tombstones: &
     old.close().await;
 }
 
-/// Deletes everything about `user`: the query log, feedback, language
-/// and searches.
+/// Deletes everything about `user`: the query log, feedback, language,
+/// searches, and cases with their message pairs.
 async fn forget_user(store: &Store, user: &UserKey) -> Result<(), StoreError> {
     store.apply(&Event::Forget { user: user.clone() }).await?;
-    conversations::forget(store, user).await
+    conversations::forget(store, user).await?;
+    cases::forget(store, user).await
 }
 
 async fn apply_with_retries(store: &Store, event: &Event) -> Result<bool, StoreError> {
@@ -521,9 +623,13 @@ async fn apply_with_retries(store: &Store, event: &Event) -> Result<bool, StoreE
 async fn purge(store: &Store, retention_days: u32) {
     let cutoff = now().saturating_sub(u64::from(retention_days) * 24 * 60 * 60);
     let purged = match store.purge_before(cutoff).await {
-        Ok(n) => conversations::purge_before(store, cutoff)
-            .await
-            .map(|searches| n + searches),
+        Ok(n) => match conversations::purge_before(store, cutoff).await {
+            // Closed cases go after the same retention period.
+            Ok(searches) => cases::purge_closed_before(store, cutoff)
+                .await
+                .map(|cases| n + searches + cases),
+            Err(err) => Err(err),
+        },
         Err(err) => Err(err),
     };
     match purged {

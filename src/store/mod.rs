@@ -11,6 +11,7 @@
 //! from memory, writes through a bounded queue, so a slow, locked or broken
 //! database never holds up an answer.
 
+mod cases;
 mod conversations;
 mod inbox;
 mod memory;

@@ -30,7 +30,8 @@ pub(super) async fn converse(assistant: &Assistant, user: UserKey, lang: Lang, i
                     ..Message::default()
                 }),
             },
-            Effect::Inline(_) | Effect::NotifyAdmin { .. } | Effect::NotifyStaff(_) => {}
+            // No handover on the web yet: the core offers none there.
+            Effect::Inline(_) | Effect::NotifyAdmin { .. } | Effect::NotifyStaff(_) | Effect::Case(_) => {}
         }
     }
     messages

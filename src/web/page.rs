@@ -231,7 +231,10 @@ fn button(ctx: &Context<'_>, button: &Button) -> Markup {
                 }
             };
         }
-        None => return PreEscaped(String::new()),
+        // The handover is Telegram's for now: the web door offers none.
+        Some(Action::Counsellor(_) | Action::Consent { .. } | Action::Relay(_) | Action::EndCase) | None => {
+            return PreEscaped(String::new());
+        }
     };
     let download = matches!(Action::decode(data), Some(Action::SaveContact(_)));
     html! { a.button href=(href) download=[download.then_some("")] { (label) } }

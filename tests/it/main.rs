@@ -7,6 +7,7 @@ mod conversation;
 mod detect;
 mod dev_hard;
 mod fake_telegram;
+mod handover;
 mod hostile;
 mod kept_index;
 mod locales;
