@@ -9,6 +9,7 @@ pub mod assistant;
 pub mod bench;
 pub mod bidi;
 pub mod bot;
+pub mod calendar;
 pub mod cli;
 pub mod config;
 pub mod detect;

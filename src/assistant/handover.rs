@@ -17,6 +17,7 @@ use super::action::{Action, Category, QueryId, UserTag};
 use super::reply::{Block, Button, CaseEffect, CaseId, Channel, Effect, Message, Reach, Span, TopicId, UserKey};
 use super::storage::{Case, MessagePair, NewCase, unix_now};
 use super::{Assistant, Turn, views};
+use crate::calendar::{civil_from_days, days_from_civil};
 use crate::i18n::Arg;
 use crate::lang::Lang;
 use crate::search::AskOptions;
@@ -94,7 +95,7 @@ impl OfficeHours {
 /// last Sunday of March to the last Sunday of October (01:00 UTC each).
 fn german_time(unix: u64) -> u64 {
     let days = unix / 86_400;
-    let year = civil_year(days);
+    let (year, _, _) = civil_from_days(days);
     let last_sunday = |month_end: u64| month_end - (u64::from(weekday(month_end)) % 7);
     let summer_from = last_sunday(days_from_civil(year, 3, 31)) * 86_400 + 3600;
     let summer_to = last_sunday(days_from_civil(year, 10, 31)) * 86_400 + 3600;
@@ -110,29 +111,6 @@ fn german_time(unix: u64) -> u64 {
 fn weekday(days: u64) -> u8 {
     // 1 January 1970 was a Thursday.
     ((days + 3) % 7 + 1) as u8
-}
-
-/// Days since the epoch of a date (Howard Hinnant's algorithm).
-fn days_from_civil(year: u64, month: u64, day: u64) -> u64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y / 400;
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    (era * 146_097 + doe).saturating_sub(719_468)
-}
-
-/// The year of a day since the epoch.
-fn civil_year(days: u64) -> u64 {
-    let z = days + 719_468;
-    let era = z / 146_097;
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    yoe + era * 400 + u64::from(month <= 2)
 }
 
 impl Assistant {
@@ -890,8 +868,8 @@ mod tests {
         let friday_evening = days_from_civil(2026, 7, 10) * 86_400 + 15 * 3600;
         assert!(!office.is_open(friday_evening));
         assert_eq!(office.next_opening(friday_evening), Some(1));
-        assert_eq!(civil_year(days_from_civil(2026, 12, 31)), 2026);
-        assert_eq!(civil_year(days_from_civil(2027, 1, 1)), 2027);
+        assert_eq!(civil_from_days(days_from_civil(2026, 12, 31)).0, 2026);
+        assert_eq!(civil_from_days(days_from_civil(2027, 1, 1)).0, 2027);
         let never = OfficeHours {
             days: Vec::new(),
             opens: 9,

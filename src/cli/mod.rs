@@ -168,6 +168,28 @@ impl StoreArgs {
         self.open_at(&database, config)
     }
 
+    /// What a server (`lotse serve`, `lotse web`) opens before anything
+    /// answers: the store, the memory and the pseudonyms. A database Lotse
+    /// cannot use (an unknown scheme, an unreachable server, a failed
+    /// migration) or PostgreSQL without a shared secret is one line and
+    /// exit 1, before anything answers.
+    fn open_for_serving(
+        &self,
+        config: &crate::config::Config,
+        runtime: &tokio::runtime::Runtime,
+    ) -> anyhow::Result<(
+        crate::store::Store,
+        std::sync::Arc<crate::store::Memory>,
+        crate::privacy::Pseudonyms,
+        u32,
+    )> {
+        let database = self.database(Some(config))?;
+        self.secret_file(&database, Some(config))?;
+        let store = runtime.block_on(crate::store::Store::open_database(&database))?;
+        let (memory, pseudonyms, retention_days) = self.open_at(&database, Some(config))?;
+        Ok((store, memory, pseudonyms, retention_days))
+    }
+
     /// [`StoreArgs::open`] on a database already chosen.
     fn open_at(
         &self,

@@ -9,7 +9,7 @@ use super::{KnowledgeArgs, StoreArgs, UsageError};
 use crate::assistant::Assistant;
 use crate::bot::{self, Admin, RateLimits, Receive, Settings, Token};
 use crate::config::Config;
-use crate::store::{Inbox, InboxKey, Store};
+use crate::store::{Inbox, InboxKey};
 
 /// Run the Telegram bot: long polling by default, or a webhook. The token
 /// comes from `TELOXIDE_TOKEN` or the configuration's `token_file`.
@@ -49,15 +49,9 @@ pub(super) fn execute(args: Args) -> anyhow::Result<ExitCode> {
         index_dir: args.knowledge.index_dir.clone().or(config.index_dir.clone()),
     };
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-    // The inbox first: a database Lotse cannot use (an unknown scheme, an
-    // unreachable server, a failed migration) or a PostgreSQL database
-    // without a shared secret is one line and exit 1, before anything
-    // answers.
-    let database = args.store.database(Some(&config))?;
-    args.store.secret_file(&database, Some(&config))?;
-    let store = runtime.block_on(Store::open_database(&database))?;
+    // The inbox's database first: one that Lotse cannot use is one line.
+    let (store, memory, pseudonyms, retention_days) = args.store.open_for_serving(&config, &runtime)?;
     let library = super::open_library(&knowledge)?;
-    let (memory, pseudonyms, retention_days) = args.store.open_at(&database, Some(&config))?;
     let inbox = Inbox::new(&store, &InboxKey(pseudonyms.derive_key("inbox")));
     let admins = config.admins.iter().map(|&id| bot::user_key(&pseudonyms, id)).collect();
     let mut assistant = Assistant::new(Arc::new(library), memory.clone())

@@ -48,13 +48,8 @@ pub(super) fn execute(args: Args) -> anyhow::Result<ExitCode> {
         index_dir: args.knowledge.index_dir.clone().or(config.index_dir.clone()),
     };
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-    // A database Lotse cannot use is one line and exit 1, before anything
-    // is served (as for `lotse serve`).
-    let database = args.store.database(Some(&config))?;
-    args.store.secret_file(&database, Some(&config))?;
-    let store = runtime.block_on(Store::open_database(&database))?;
+    let (store, memory, pseudonyms, retention_days) = args.store.open_for_serving(&config, &runtime)?;
     let library = super::open_library(&knowledge)?;
-    let (memory, pseudonyms, retention_days) = args.store.open_at(&database, Some(&config))?;
     let assistant =
         Arc::new(Assistant::new(Arc::new(library), memory.clone()).with_journal(memory.clone(), retention_days));
     let web = web(&args.limits, assistant.clone(), pseudonyms, store.clone(), &knowledge);

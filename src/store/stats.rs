@@ -225,19 +225,9 @@ fn per_entry(rows: Vec<(String, i64, i64)>) -> Vec<FeedbackCount> {
     entries
 }
 
-/// The UTC day of a unix time, as `YYYY-MM-DD` (the civil calendar from
-/// days since the epoch, after Howard Hinnant's `civil_from_days`).
+/// The UTC day of a unix time, as `YYYY-MM-DD`.
 pub(super) fn day_of(unix: u64) -> String {
-    let z = (unix / 86_400) as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    crate::calendar::day_of(unix)
 }
 
 #[cfg(test)]
