@@ -11,10 +11,12 @@
 //! their parts follow the whole word at the same position. Analyzers are
 //! registered under their names once, and the schema's fields refer to them.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::{Arc, OnceLock};
 
-use tantivy::tokenizer::{Language, RawTokenizer, Stemmer, TextAnalyzer, Token, TokenStream, Tokenizer};
+use snowball::Algorithm as Language;
+use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
 
 use crate::lang::Lang;
 use crate::text;
@@ -112,28 +114,39 @@ impl Compounds {
 /// became: indexing meets the same words over and over, and normalising is
 /// done per text while stop words, compounds and stemming are per word.
 pub fn build(lang: Option<Lang>, compounds: &Arc<Compounds>) -> TextAnalyzer {
-    TextAnalyzer::from(WordTokenizer::new(lang, compounds, false))
+    TextAnalyzer::from(WordTokenizer::new(lang, compounds))
 }
 
-/// Like [`build`], for text already normalised: the words of
-/// [`text::words`] for no language, joined by spaces. A query is
-/// normalised once, and each language's analyzer starts from its words.
-pub fn build_for_words(lang: Option<Lang>, compounds: &Arc<Compounds>) -> TextAnalyzer {
-    TextAnalyzer::from(WordTokenizer::new(lang, compounds, true))
-}
+/// The same analysis as [`build`]'s, for a query's words already
+/// normalised: a query is normalised once, and each language's analyzer
+/// starts from its words. Shared by all queries, never cloned.
+pub struct WordAnalyzer(WordTokenizer);
 
-/// Runs an analyzer over `text`: (word position, term) pairs. Positions
-/// count the words of [`text::words`], so the terms of different languages'
-/// analyzers for the same query line up; the parts of a compound share the
-/// position of the whole word and follow it.
-pub fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(usize, String)> {
-    let mut stream = analyzer.token_stream(text);
-    let mut terms = Vec::new();
-    while stream.advance() {
-        let token = stream.token();
-        terms.push((token.position, token.text.clone()));
+impl WordAnalyzer {
+    pub fn new(lang: Option<Lang>, compounds: &Arc<Compounds>) -> WordAnalyzer {
+        WordAnalyzer(WordTokenizer::new(lang, compounds))
     }
-    terms
+
+    /// The (word position, term) pairs of `words`, the words of
+    /// [`text::words`] for no language: what [`build`]'s analyzer makes of
+    /// the text they come from. The parts of a compound share the position
+    /// of the whole word and follow it.
+    pub fn terms<'w>(&self, words: impl IntoIterator<Item = &'w str>) -> Vec<(usize, String)> {
+        let mut terms = Vec::new();
+        let mut buffer = String::new();
+        for (position, word) in words.into_iter().enumerate() {
+            buffer.clear();
+            self.0
+                .analyse_word(text::in_lang(word.to_string(), self.0.lang), &mut buffer);
+            terms.extend(
+                buffer
+                    .split(' ')
+                    .filter(|t| !t.is_empty())
+                    .map(|t| (position, t.to_string())),
+            );
+        }
+        terms
+    }
 }
 
 /// Whether `word` (normalised by [`text::words`]) is a function word of
@@ -151,7 +164,7 @@ fn normalised_stop_words(lang: Lang) -> HashSet<String> {
         .collect()
 }
 
-fn snowball(lang: Lang) -> Option<Language> {
+fn snowball_algorithm(lang: Lang) -> Option<Language> {
     Some(match lang {
         Lang::De => Language::German,
         Lang::En => Language::English,
@@ -188,18 +201,15 @@ struct WordTokenizer {
     stop_words: Arc<HashSet<String>>,
     compounds: Option<Arc<Compounds>>,
     reduce: Reduce,
-    /// The language's Snowball stemmer (tantivy's), over one word.
-    stemmer: Option<TextAnalyzer>,
-    /// Whether the text is normalised words joined by spaces already.
-    normalised: bool,
+    /// The language's Snowball stemmer, as tantivy's `Stemmer` runs it.
+    stemmer: Option<snowball::Stemmer>,
     /// What each word became: its terms joined by spaces, empty for a stop
-    /// word. Only while indexing (a query's analyzer is a fresh clone per
-    /// text, so it would only fill the memory and drop it).
+    /// word. Only while indexing ([`WordAnalyzer`] remembers nothing).
     remembered: rustc_hash::FxHashMap<Box<str>, Box<str>>,
 }
 
 impl WordTokenizer {
-    fn new(lang: Option<Lang>, compounds: &Arc<Compounds>, normalised: bool) -> WordTokenizer {
+    fn new(lang: Option<Lang>, compounds: &Arc<Compounds>) -> WordTokenizer {
         let stop_words = lang.map(normalised_stop_words).unwrap_or_default();
         let reduce = match lang {
             Some(Lang::Ps | Lang::Kmr) => Reduce::Truncate,
@@ -209,18 +219,13 @@ impl WordTokenizer {
             Some(Lang::Ar) => Reduce::ArabicPrefixes,
             _ => Reduce::None,
         };
-        let stemmer = lang.and_then(snowball).map(|language| {
-            TextAnalyzer::builder(RawTokenizer::default())
-                .filter(Stemmer::new(language))
-                .build()
-        });
+        let stemmer = lang.and_then(snowball_algorithm).map(snowball::Stemmer::new);
         WordTokenizer {
             lang,
             stop_words: Arc::new(stop_words),
             compounds: (lang == Some(Lang::De)).then(|| Arc::clone(compounds)),
             reduce,
             stemmer,
-            normalised,
             remembered: rustc_hash::FxHashMap::default(),
         }
     }
@@ -241,21 +246,21 @@ impl WordTokenizer {
 
     /// One word's term: reduced, then stemmed where the language has a
     /// Snowball stemmer.
-    fn term(&mut self, word: String) -> String {
+    fn term(&self, word: String) -> String {
         let word = self.reduce(word);
-        let Some(stemmer) = &mut self.stemmer else {
-            return word;
-        };
-        let mut stream = stemmer.token_stream(&word);
-        let stemmed = stream.advance().then(|| std::mem::take(&mut stream.token_mut().text));
-        drop(stream);
-        stemmed.unwrap_or(word)
+        match &self.stemmer {
+            Some(stemmer) => match stemmer.stem(&word) {
+                Cow::Owned(stem) => stem,
+                Cow::Borrowed(_) => word,
+            },
+            None => word,
+        }
     }
 
     /// Appends the terms of `word` (normalised for the language) to
     /// `terms`, separated by spaces: nothing for a stop word, else the
     /// whole word's term and those of its compound parts.
-    fn analyse_word(&mut self, word: String, terms: &mut String) {
+    fn analyse_word(&self, word: String, terms: &mut String) {
         if self.stop_words.contains(&word) {
             return;
         }
@@ -270,11 +275,8 @@ impl WordTokenizer {
     }
 
     /// Appends the terms of `word` as [`Self::analyse_word`] does, from
-    /// memory where the word was seen before (while indexing).
+    /// memory where the word was seen before.
     fn push_word(&mut self, word: String, terms: &mut String) {
-        if self.normalised {
-            return self.analyse_word(word, terms);
-        }
         if let Some(known) = self.remembered.get(word.as_str()) {
             terms.push_str(known);
             return;
@@ -318,14 +320,7 @@ impl Tokenizer for WordTokenizer {
     type TokenStream<'a> = WordStream;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream {
-        let words = if self.normalised {
-            text.split(' ')
-                .filter(|w| !w.is_empty())
-                .map(|w| text::in_lang(w.to_string(), self.lang))
-                .collect()
-        } else {
-            text::words(text, self.lang)
-        };
+        let words = text::words(text, self.lang);
         let mut terms = String::new();
         let mut spans = Vec::new();
         for (position, word) in words.into_iter().enumerate() {
@@ -928,6 +923,20 @@ fn stop_words(lang: Lang) -> &'static [&'static str] {
 mod tests {
     use super::*;
 
+    /// Runs an analyzer over `text`: (word position, term) pairs. Positions
+    /// count the words of [`text::words`], so the terms of different languages'
+    /// analyzers for the same query line up; the parts of a compound share the
+    /// position of the whole word and follow it.
+    fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(usize, String)> {
+        let mut stream = analyzer.token_stream(text);
+        let mut terms = Vec::new();
+        while stream.advance() {
+            let token = stream.token();
+            terms.push((token.position, token.text.clone()));
+        }
+        terms
+    }
+
     fn build(lang: Option<Lang>) -> TextAnalyzer {
         let compounds = Compounds::new(["Anerkennung Diplom Ingenieur Tagung Behörden Bescheid"]);
         super::build(lang, &Arc::new(compounds))
@@ -1007,16 +1016,13 @@ mod tests {
         let compounds = Arc::new(Compounds::new(["Anerkennung Diplom Bescheid"]));
         let text = "Die Anerkennungsbescheide der Behörde, die ANERKENNUNGSBESCHEIDE! Pflegediplom und Diplom; \
                     подтверждение диплома в Германии, الشهادة والشهادة، recunoașterea diplomei";
-        let words = text::words(text, None).join(" ");
+        let words = text::words(text, None);
         for lang in Lang::ALL.into_iter().map(Some).chain([None]) {
             let mut indexing = super::build(lang, &compounds);
             let first = analyze(&mut indexing, text);
             assert_eq!(analyze(&mut indexing, text), first, "{lang:?}");
-            assert_eq!(
-                analyze(&mut build_for_words(lang, &compounds), &words),
-                first,
-                "{lang:?}"
-            );
+            let query = WordAnalyzer::new(lang, &compounds).terms(words.iter().map(String::as_str));
+            assert_eq!(query, first, "{lang:?}");
         }
         let de = analyze(&mut super::build(Some(Lang::De), &compounds), text);
         // "Die" is a stop word: the first term is the compound, at 1, with its parts.
