@@ -113,8 +113,15 @@ fn plain_letter(c: char) -> Option<char> {
 /// The script of the first letter of `text` in a script Lotse knows.
 pub fn scripts(text: &str) -> Vec<Script> {
     let mut found = Vec::new();
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
-        let script = if is_arabic(c) {
+    for c in text.chars() {
+        let script = if c.is_ascii() {
+            if !c.is_ascii_alphabetic() {
+                continue;
+            }
+            Script::Latin
+        } else if !c.is_alphabetic() {
+            continue;
+        } else if is_arabic(c) {
             Script::Arabic
         } else if is_cyrillic(c) {
             Script::Cyrillic
