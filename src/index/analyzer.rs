@@ -282,7 +282,10 @@ impl WordTokenizer {
             return;
         }
         let start = terms.len();
-        let key = (self.remembered.len() < REMEMBERED_WORDS).then(|| word.clone().into_boxed_str());
+        // Words with digits (ids, numbers, years) are mostly of one entry
+        // each: remembering them would only hold memory.
+        let worth = self.remembered.len() < REMEMBERED_WORDS && !word.bytes().any(|b| b.is_ascii_digit());
+        let key = worth.then(|| word.clone().into_boxed_str());
         self.analyse_word(word, terms);
         if let Some(key) = key {
             self.remembered.insert(key, terms[start..].into());

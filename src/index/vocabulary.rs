@@ -7,7 +7,7 @@
 //! BM25 takes their frequencies from here, and detection's "words the
 //! knowledge knows" is the same lookup. The dictionary field's words (with
 //! their frequencies) are kept apart: typos are corrected against them
-//! (`typo.rs`).
+//! (`fuzzy.rs`).
 
 use rustc_hash::FxHashMap as HashMap;
 
