@@ -12,9 +12,9 @@
 //! registered under their names once, and the schema's fields refer to them.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::sync::{Arc, OnceLock};
 
+use rustc_hash::FxHashSet as HashSet;
 use snowball::Algorithm as Language;
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
 
