@@ -49,34 +49,26 @@ impl Vocabulary {
         let mut vocabulary = Vocabulary::default();
         let one_segment = searcher.segment_readers().len() == 1;
         for &field in fields {
-            for segment in searcher.segment_readers() {
-                let inverted = segment.inverted_index(field)?;
-                let mut stream = inverted.terms().stream().map_err(tantivy::TantivyError::from)?;
-                while stream.advance() {
-                    let Ok(term) = std::str::from_utf8(stream.key()) else {
-                        continue;
-                    };
-                    let value = stream.value();
-                    let info = if one_segment {
-                        vocabulary.infos.push(value.clone());
-                        (vocabulary.infos.len() - 1) as u32
-                    } else {
-                        NO_INFO
-                    };
-                    let holders = match vocabulary.terms.get_mut(term) {
-                        Some(holders) => holders,
-                        None => vocabulary.terms.entry(term.into()).or_default(),
-                    };
-                    match holders.iter_mut().find(|h| h.field == field) {
-                        Some(holder) => holder.docs += value.doc_freq,
-                        None => holders.push(Holder {
-                            field,
-                            docs: value.doc_freq,
-                            info,
-                        }),
-                    }
+            each_term(searcher, field, |term, value| {
+                let info = if one_segment {
+                    vocabulary.infos.push(value.clone());
+                    (vocabulary.infos.len() - 1) as u32
+                } else {
+                    NO_INFO
+                };
+                let holders = match vocabulary.terms.get_mut(term) {
+                    Some(holders) => holders,
+                    None => vocabulary.terms.entry(term.into()).or_default(),
+                };
+                match holders.iter_mut().find(|h| h.field == field) {
+                    Some(holder) => holder.docs += value.doc_freq,
+                    None => holders.push(Holder {
+                        field,
+                        docs: value.doc_freq,
+                        info,
+                    }),
                 }
-            }
+            })?;
         }
         vocabulary
             .terms
@@ -111,15 +103,23 @@ impl Vocabulary {
 /// frequencies, summed over segments.
 pub(super) fn field_terms(searcher: &Searcher, field: Field) -> Result<HashMap<Box<str>, u32>, IndexError> {
     let mut terms: HashMap<Box<str>, u32> = HashMap::default();
+    each_term(searcher, field, |term, value| {
+        *terms.entry(term.into()).or_default() += value.doc_freq;
+    })?;
+    Ok(terms)
+}
+
+/// Calls `visit` with each term of `field` (valid UTF-8 only) and its term
+/// info, segment by segment.
+fn each_term(searcher: &Searcher, field: Field, mut visit: impl FnMut(&str, &TermInfo)) -> Result<(), IndexError> {
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(field)?;
         let mut stream = inverted.terms().stream().map_err(tantivy::TantivyError::from)?;
         while stream.advance() {
-            let Ok(term) = std::str::from_utf8(stream.key()) else {
-                continue;
-            };
-            *terms.entry(term.into()).or_default() += stream.value().doc_freq;
+            if let Ok(term) = std::str::from_utf8(stream.key()) {
+                visit(term, stream.value());
+            }
         }
     }
-    Ok(terms)
+    Ok(())
 }
