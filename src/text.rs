@@ -6,8 +6,8 @@
 //! the query go through [`words`], so these variants meet. This module knows
 //! nothing of tantivy; `src/index/` wraps it in a tokenizer.
 
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 use crate::lang::{Lang, Script};
 
@@ -30,6 +30,17 @@ const MAX_WORD_CHARS: usize = 40;
 /// apostrophe joins a Cyrillic word (`м'ясо`) and splits a Latin one
 /// (`l'équivalence`).
 pub fn words(text: &str, lang: Option<Lang>) -> Vec<String> {
+    // Most text is in NFKC already, which a quick check tells without
+    // composing anything.
+    if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        split(text.chars(), lang)
+    } else {
+        split(text.nfkc(), lang)
+    }
+}
+
+/// The words of `chars`, which are in NFKC, as [`words`] gives them.
+fn split(chars: impl Iterator<Item = char>, lang: Option<Lang>) -> Vec<String> {
     let mut out = Vec::new();
     let mut word = String::new();
     let mut word_chars = 0;
@@ -46,7 +57,16 @@ pub fn words(text: &str, lang: Option<Lang>) -> Vec<String> {
         }
         *word_chars = 0;
     };
-    for c in text.nfkc() {
+    for c in chars {
+        if let Some(lower) = plain_letter(c) {
+            // The letters of most text, without the look-ups below.
+            last_cyrillic = is_cyrillic(c);
+            if word_chars < MAX_WORD_CHARS {
+                word.push(fold_arabic(lower).unwrap_or(lower));
+                word_chars += 1;
+            }
+            continue;
+        }
         if is_joiner(c) {
             continue;
         }
@@ -78,11 +98,30 @@ pub fn words(text: &str, lang: Option<Lang>) -> Vec<String> {
     out
 }
 
+/// The lower case of `c` where it is an ASCII letter or digit, a basic
+/// Cyrillic letter (а to я) or a basic Arabic letter: one character that
+/// no rule of [`push_folded`] but Arabic's own folding changes.
+fn plain_letter(c: char) -> Option<char> {
+    match c {
+        'a'..='z' | '0'..='9' | '\u{0430}'..='\u{044F}' | '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => Some(c),
+        'A'..='Z' => Some(c.to_ascii_lowercase()),
+        '\u{0410}'..='\u{042F}' => char::from_u32(c as u32 + 0x20),
+        _ => None,
+    }
+}
+
 /// The script of the first letter of `text` in a script Lotse knows.
 pub fn scripts(text: &str) -> Vec<Script> {
     let mut found = Vec::new();
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
-        let script = if is_arabic(c) {
+    for c in text.chars() {
+        let script = if c.is_ascii() {
+            if !c.is_ascii_alphabetic() {
+                continue;
+            }
+            Script::Latin
+        } else if !c.is_alphabetic() {
+            continue;
+        } else if is_arabic(c) {
             Script::Arabic
         } else if is_cyrillic(c) {
             Script::Cyrillic
@@ -347,5 +386,29 @@ mod tests {
         assert_eq!(scripts("контакт Kotsina"), vec![Script::Cyrillic, Script::Latin]);
         assert_eq!(scripts("اړیکه"), vec![Script::Arabic]);
         assert!(scripts("40476").is_empty());
+    }
+
+    /// The quick path for plain letters changes nothing: each such letter
+    /// is what the full path makes of it.
+    #[test]
+    fn plain_letters_are_what_the_full_path_makes_of_them() {
+        let mut plain = 0;
+        for c in (0..0x2000).filter_map(char::from_u32) {
+            let Some(lower) = plain_letter(c) else {
+                continue;
+            };
+            plain += 1;
+            assert!(
+                c.is_alphanumeric() && !is_joiner(c) && !is_apostrophe(c) && !is_combining_mark(c),
+                "{c:?}"
+            );
+            assert_eq!(c.to_lowercase().collect::<Vec<_>>(), [lower], "{c:?}");
+            let mut folded = String::new();
+            assert_eq!(push_folded(&mut folded, lower), 1, "{c:?}");
+            assert_eq!(folded, fold_arabic(lower).unwrap_or(lower).to_string(), "{c:?}");
+        }
+        assert_eq!(plain, 26 * 2 + 10 + 64 + 26 + 10);
+        // Text not in NFKC takes the full path.
+        check("ﬁle Ｆｉｌｅ", None, &["file", "file"]);
     }
 }

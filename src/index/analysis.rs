@@ -10,15 +10,16 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::{SearchIndex, analyzer};
+use super::SearchIndex;
 use crate::lang::Lang;
 use crate::text;
 
-/// (word position, term) pairs, as [`analyzer::analyze`] gives them.
+/// (word position, term) pairs, as [`super::analyzer::WordAnalyzer::terms`]
+/// gives them.
 pub(super) type Terms = Rc<[(usize, String)]>;
 
-/// A text, its words for no language, and the words joined by spaces.
-type Normalised = (String, Rc<[String]>, Rc<str>);
+/// A text and its words for no language.
+type Normalised = (String, Rc<[String]>);
 
 /// A query's analyses so far, over one index. Made per query, by
 /// [`SearchIndex::analyse`]; not shared between threads.
@@ -28,7 +29,7 @@ pub struct Analysis<'i> {
     /// (text, analyzer: a language's or the neutral one's, terms).
     terms: RefCell<Vec<(String, Option<Lang>, Terms)>>,
     /// (text, its words as [`text::words`] splits them for no language,
-    /// and those words joined by spaces: what the analyzers read).
+    /// what the analyzers read).
     words: RefCell<Vec<Normalised>>,
 }
 
@@ -61,12 +62,12 @@ impl<'i> Analysis<'i> {
         if let Some((_, _, terms)) = self.terms.borrow().iter().find(|(t, l, _)| *l == lang && t == text) {
             return Rc::clone(terms);
         }
-        let mut analyzer = match lang {
-            Some(lang) => self.index.analyzers[&lang].clone(),
-            None => self.index.neutral.clone(),
+        let analyzer = match lang {
+            Some(lang) => &self.index.analyzers[&lang],
+            None => &self.index.neutral,
         };
-        let (_, joined) = self.normalised(text);
-        let terms: Terms = analyzer::analyze(&mut analyzer, &joined).into();
+        let words = self.words(text);
+        let terms: Terms = analyzer.terms(words.iter().map(String::as_str)).into();
         self.terms
             .borrow_mut()
             .push((text.to_string(), lang, Rc::clone(&terms)));
@@ -75,20 +76,12 @@ impl<'i> Analysis<'i> {
 
     /// The words of `text`, normalised for no language in particular.
     pub(super) fn words(&self, text: &str) -> Rc<[String]> {
-        self.normalised(text).0
-    }
-
-    /// The words of `text`, and the same joined by spaces.
-    fn normalised(&self, text: &str) -> (Rc<[String]>, Rc<str>) {
-        if let Some((_, words, joined)) = self.words.borrow().iter().find(|(t, _, _)| t == text) {
-            return (Rc::clone(words), Rc::clone(joined));
+        if let Some((_, words)) = self.words.borrow().iter().find(|(t, _)| t == text) {
+            return Rc::clone(words);
         }
         let words: Rc<[String]> = text::words(text, None).into();
-        let joined: Rc<str> = words.join(" ").into();
-        self.words
-            .borrow_mut()
-            .push((text.to_string(), Rc::clone(&words), Rc::clone(&joined)));
-        (words, joined)
+        self.words.borrow_mut().push((text.to_string(), Rc::clone(&words)));
+        words
     }
 
     /// For each of `langs`, how many words of `text` its texts contain or

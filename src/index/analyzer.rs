@@ -11,10 +11,12 @@
 //! their parts follow the whole word at the same position. Analyzers are
 //! registered under their names once, and the schema's fields refer to them.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
-use tantivy::tokenizer::{Language, Stemmer, TextAnalyzer, Token, TokenStream, Tokenizer};
+use rustc_hash::FxHashSet as HashSet;
+use snowball::Algorithm as Language;
+use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
 
 use crate::lang::Lang;
 use crate::text;
@@ -108,38 +110,43 @@ impl Compounds {
 }
 
 /// Builds the analyzer of `lang`, or the neutral one for `None`; German
-/// splits compounds against `compounds`.
+/// splits compounds against `compounds`. It keeps what each distinct word
+/// became: indexing meets the same words over and over, and normalising is
+/// done per text while stop words, compounds and stemming are per word.
 pub fn build(lang: Option<Lang>, compounds: &Arc<Compounds>) -> TextAnalyzer {
-    with_tokenizer(WordTokenizer::new(lang, compounds, false))
+    TextAnalyzer::from(WordTokenizer::new(lang, compounds))
 }
 
-/// Like [`build`], for text already normalised: the words of
-/// [`text::words`] for no language, joined by spaces. A query is
-/// normalised once, and each language's analyzer starts from its words.
-pub fn build_for_words(lang: Option<Lang>, compounds: &Arc<Compounds>) -> TextAnalyzer {
-    with_tokenizer(WordTokenizer::new(lang, compounds, true))
-}
+/// The same analysis as [`build`]'s, for a query's words already
+/// normalised: a query is normalised once, and each language's analyzer
+/// starts from its words. Shared by all queries, never cloned.
+pub struct WordAnalyzer(WordTokenizer);
 
-fn with_tokenizer(tokenizer: WordTokenizer) -> TextAnalyzer {
-    let lang = tokenizer.lang;
-    match lang.and_then(snowball) {
-        Some(language) => TextAnalyzer::builder(tokenizer).filter(Stemmer::new(language)).build(),
-        None => TextAnalyzer::builder(tokenizer).build(),
+impl WordAnalyzer {
+    pub fn new(lang: Option<Lang>, compounds: &Arc<Compounds>) -> WordAnalyzer {
+        WordAnalyzer(WordTokenizer::new(lang, compounds))
     }
-}
 
-/// Runs an analyzer over `text`: (word position, term) pairs. Positions
-/// count the words of [`text::words`], so the terms of different languages'
-/// analyzers for the same query line up; the parts of a compound share the
-/// position of the whole word and follow it.
-pub fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(usize, String)> {
-    let mut stream = analyzer.token_stream(text);
-    let mut terms = Vec::new();
-    while stream.advance() {
-        let token = stream.token();
-        terms.push((token.position, token.text.clone()));
+    /// The (word position, term) pairs of `words`, the words of
+    /// [`text::words`] for no language: what [`build`]'s analyzer makes of
+    /// the text they come from. The parts of a compound share the position
+    /// of the whole word and follow it.
+    pub fn terms<'w>(&self, words: impl IntoIterator<Item = &'w str>) -> Vec<(usize, String)> {
+        let mut terms = Vec::new();
+        let mut buffer = String::new();
+        for (position, word) in words.into_iter().enumerate() {
+            buffer.clear();
+            self.0
+                .analyse_word(text::in_lang(word.to_string(), self.0.lang), &mut buffer);
+            terms.extend(
+                buffer
+                    .split(' ')
+                    .filter(|t| !t.is_empty())
+                    .map(|t| (position, t.to_string())),
+            );
+        }
+        terms
     }
-    terms
 }
 
 /// Whether `word` (normalised by [`text::words`]) is a function word of
@@ -157,7 +164,7 @@ fn normalised_stop_words(lang: Lang) -> HashSet<String> {
         .collect()
 }
 
-fn snowball(lang: Lang) -> Option<Language> {
+fn snowball_algorithm(lang: Lang) -> Option<Language> {
     Some(match lang {
         Lang::De => Language::German,
         Lang::En => Language::English,
@@ -180,8 +187,13 @@ enum Reduce {
     ArabicPrefixes,
 }
 
+/// A word analyzer's memory holds at most this many distinct words; a
+/// segment of a large index rarely has more, and past it words are
+/// analysed each time.
+const REMEMBERED_WORDS: usize = 200_000;
+
 /// Splits and normalises with [`text::words`], drops stop words, splits
-/// German compounds, and reduces words where tantivy has no stemmer.
+/// German compounds, and reduces and stems each word.
 #[derive(Clone)]
 struct WordTokenizer {
     lang: Option<Lang>,
@@ -189,12 +201,15 @@ struct WordTokenizer {
     stop_words: Arc<HashSet<String>>,
     compounds: Option<Arc<Compounds>>,
     reduce: Reduce,
-    /// Whether the text is normalised words joined by spaces already.
-    normalised: bool,
+    /// The language's Snowball stemmer, as tantivy's `Stemmer` runs it.
+    stemmer: Option<snowball::Stemmer>,
+    /// What each word became: its terms joined by spaces, empty for a stop
+    /// word. Only while indexing ([`WordAnalyzer`] remembers nothing).
+    remembered: rustc_hash::FxHashMap<Box<str>, Box<str>>,
 }
 
 impl WordTokenizer {
-    fn new(lang: Option<Lang>, compounds: &Arc<Compounds>, normalised: bool) -> WordTokenizer {
+    fn new(lang: Option<Lang>, compounds: &Arc<Compounds>) -> WordTokenizer {
         let stop_words = lang.map(normalised_stop_words).unwrap_or_default();
         let reduce = match lang {
             Some(Lang::Ps | Lang::Kmr) => Reduce::Truncate,
@@ -204,12 +219,14 @@ impl WordTokenizer {
             Some(Lang::Ar) => Reduce::ArabicPrefixes,
             _ => Reduce::None,
         };
+        let stemmer = lang.and_then(snowball_algorithm).map(snowball::Stemmer::new);
         WordTokenizer {
             lang,
             stop_words: Arc::new(stop_words),
             compounds: (lang == Some(Lang::De)).then(|| Arc::clone(compounds)),
             reduce,
-            normalised,
+            stemmer,
+            remembered: rustc_hash::FxHashMap::default(),
         }
     }
 
@@ -224,6 +241,54 @@ impl WordTokenizer {
             }
             Reduce::Frostem(stemmer) => stemmer.stem(&word).into_owned(),
             Reduce::ArabicPrefixes => strip_arabic_prefixes(&word).to_string(),
+        }
+    }
+
+    /// One word's term: reduced, then stemmed where the language has a
+    /// Snowball stemmer.
+    fn term(&self, word: String) -> String {
+        let word = self.reduce(word);
+        match &self.stemmer {
+            Some(stemmer) => match stemmer.stem(&word) {
+                Cow::Owned(stem) => stem,
+                Cow::Borrowed(_) => word,
+            },
+            None => word,
+        }
+    }
+
+    /// Appends the terms of `word` (normalised for the language) to
+    /// `terms`, separated by spaces: nothing for a stop word, else the
+    /// whole word's term and those of its compound parts.
+    fn analyse_word(&self, word: String, terms: &mut String) {
+        if self.stop_words.contains(&word) {
+            return;
+        }
+        let parts = self.compounds.as_ref().and_then(|c| c.split(&word));
+        let whole = self.term(word);
+        terms.push_str(&whole);
+        for part in parts.into_iter().flatten() {
+            terms.push(' ');
+            let part = self.term(part);
+            terms.push_str(&part);
+        }
+    }
+
+    /// Appends the terms of `word` as [`Self::analyse_word`] does, from
+    /// memory where the word was seen before.
+    fn push_word(&mut self, word: String, terms: &mut String) {
+        if let Some(known) = self.remembered.get(word.as_str()) {
+            terms.push_str(known);
+            return;
+        }
+        let start = terms.len();
+        // Words with digits (ids, numbers, years) are mostly of one entry
+        // each: remembering them would only hold memory.
+        let worth = self.remembered.len() < REMEMBERED_WORDS && !word.bytes().any(|b| b.is_ascii_digit());
+        let key = worth.then(|| word.clone().into_boxed_str());
+        self.analyse_word(word, terms);
+        if let Some(key) = key {
+            self.remembered.insert(key, terms[start..].into());
         }
     }
 }
@@ -245,8 +310,12 @@ fn strip_arabic_prefixes(word: &str) -> &str {
     strip(word, &["لل", "بال", "كال", "ال", "ب", "ل", "ك"])
 }
 
+/// The terms of one text, one after the other in one string, and where
+/// each is: a text's tokens cost no allocation each.
 struct WordStream {
-    tokens: std::vec::IntoIter<Token>,
+    terms: String,
+    /// (word position, start, end) of each term in `terms`.
+    spans: std::vec::IntoIter<(usize, usize, usize)>,
     current: Token,
 }
 
@@ -254,32 +323,25 @@ impl Tokenizer for WordTokenizer {
     type TokenStream<'a> = WordStream;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream {
-        let mut tokens = Vec::new();
-        let words = if self.normalised {
-            text.split(' ')
-                .filter(|w| !w.is_empty())
-                .map(|w| text::in_lang(w.to_string(), self.lang))
-                .collect()
-        } else {
-            text::words(text, self.lang)
-        };
+        let words = text::words(text, self.lang);
+        let mut terms = String::new();
+        let mut spans = Vec::new();
         for (position, word) in words.into_iter().enumerate() {
-            if self.stop_words.contains(&word) {
-                continue;
+            let start = terms.len();
+            self.push_word(word, &mut terms);
+            // A compound's parts follow the whole word at its position.
+            let mut from = start;
+            for term in terms[start..].split(' ') {
+                if !term.is_empty() {
+                    spans.push((position, from, from + term.len()));
+                }
+                from += term.len() + 1;
             }
-            let parts = self.compounds.as_ref().and_then(|c| c.split(&word));
-            let token = |text: String| Token {
-                position,
-                text,
-                ..Token::default()
-            };
-            tokens.push(token(self.reduce(word)));
-            for part in parts.into_iter().flatten() {
-                tokens.push(token(self.reduce(part)));
-            }
+            terms.push(' ');
         }
         WordStream {
-            tokens: tokens.into_iter(),
+            terms,
+            spans: spans.into_iter(),
             current: Token::default(),
         }
     }
@@ -287,9 +349,11 @@ impl Tokenizer for WordTokenizer {
 
 impl TokenStream for WordStream {
     fn advance(&mut self) -> bool {
-        match self.tokens.next() {
-            Some(token) => {
-                self.current = token;
+        match self.spans.next() {
+            Some((position, start, end)) => {
+                self.current.position = position;
+                self.current.text.clear();
+                self.current.text.push_str(&self.terms[start..end]);
                 true
             }
             None => false,
@@ -862,6 +926,20 @@ fn stop_words(lang: Lang) -> &'static [&'static str] {
 mod tests {
     use super::*;
 
+    /// Runs an analyzer over `text`: (word position, term) pairs. Positions
+    /// count the words of [`text::words`], so the terms of different languages'
+    /// analyzers for the same query line up; the parts of a compound share the
+    /// position of the whole word and follow it.
+    fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(usize, String)> {
+        let mut stream = analyzer.token_stream(text);
+        let mut terms = Vec::new();
+        while stream.advance() {
+            let token = stream.token();
+            terms.push((token.position, token.text.clone()));
+        }
+        terms
+    }
+
     fn build(lang: Option<Lang>) -> TextAnalyzer {
         let compounds = Compounds::new(["Anerkennung Diplom Ingenieur Tagung Behörden Bescheid"]);
         super::build(lang, &Arc::new(compounds))
@@ -930,5 +1008,27 @@ mod tests {
         let en = analyze(&mut build(Some(Lang::En)), "who is Kotsina");
         assert_eq!(de.last().map(|t| t.0), Some(2));
         assert_eq!(en, vec![(2, "kotsina".to_string())]);
+    }
+
+    /// Guards the word memory of indexing analyzers: a text analysed
+    /// again by the same analyzer (its words remembered) gives the terms
+    /// and positions of the first time, and those of a query's analyzer
+    /// over the normalised words; stop words and compound parts included.
+    #[test]
+    fn remembered_words_give_the_same_terms() {
+        let compounds = Arc::new(Compounds::new(["Anerkennung Diplom Bescheid"]));
+        let text = "Die Anerkennungsbescheide der Behörde, die ANERKENNUNGSBESCHEIDE! Pflegediplom und Diplom; \
+                    подтверждение диплома в Германии, الشهادة والشهادة، recunoașterea diplomei";
+        let words = text::words(text, None);
+        for lang in Lang::ALL.into_iter().map(Some).chain([None]) {
+            let mut indexing = super::build(lang, &compounds);
+            let first = analyze(&mut indexing, text);
+            assert_eq!(analyze(&mut indexing, text), first, "{lang:?}");
+            let query = WordAnalyzer::new(lang, &compounds).terms(words.iter().map(String::as_str));
+            assert_eq!(query, first, "{lang:?}");
+        }
+        let de = analyze(&mut super::build(Some(Lang::De), &compounds), text);
+        // "Die" is a stop word: the first term is the compound, at 1, with its parts.
+        assert_eq!(de.iter().filter(|(p, _)| *p == 1).count(), 3, "{de:?}");
     }
 }

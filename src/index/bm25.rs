@@ -14,7 +14,7 @@
 //! sums them.
 
 use tantivy::fieldnorm::FieldNormReader;
-use tantivy::postings::Postings;
+use tantivy::postings::{Postings, TermInfo};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocSet, Searcher, TERMINATED, Term};
 
@@ -69,6 +69,8 @@ pub(super) struct Scored<'a> {
     pub field: Field,
     pub term: &'a str,
     pub doc_freq: u32,
+    /// Where its postings are, in an index of one segment.
+    pub info: Option<&'a TermInfo>,
     pub boost: f32,
 }
 
@@ -112,13 +114,19 @@ impl<'s> Scores<'s> {
             return Ok(());
         };
         let weight = term.boost * self.norms.idf(u64::from(term.doc_freq)) * (1.0 + K1);
-        let key = Term::from_field_text(term.field, term.term);
-        for (ord, segment) in self.searcher.segment_readers().iter().enumerate() {
+        let segments = self.searcher.segment_readers();
+        for (ord, segment) in segments.iter().enumerate() {
             let inverted = segment.inverted_index(term.field)?;
-            let Some(mut postings) = inverted
-                .read_postings(&key, IndexRecordOption::WithFreqs)
-                .map_err(tantivy::TantivyError::from)?
-            else {
+            let postings = match term.info {
+                Some(info) if segments.len() == 1 => {
+                    Some(inverted.read_postings_from_terminfo(info, IndexRecordOption::WithFreqs))
+                }
+                _ => {
+                    let key = Term::from_field_text(term.field, term.term);
+                    inverted.read_postings(&key, IndexRecordOption::WithFreqs).transpose()
+                }
+            };
+            let Some(mut postings) = postings.transpose().map_err(tantivy::TantivyError::from)? else {
                 continue;
             };
             let lengths = segment.get_fieldnorms_reader(term.field)?;

@@ -13,6 +13,8 @@
 //! deletion of its own, so a typo costs a few hash look-ups and one edit
 //! distance per candidate, about as much as an exact word.
 
+use std::hash::Hasher as _;
+
 use rustc_hash::FxHashMap as HashMap;
 
 /// At most this many corrections are tried for one word.
@@ -29,9 +31,9 @@ const TWO_EDITS_FROM: usize = 12;
 pub(super) struct Corrector {
     /// Each dictionary word with its document frequency.
     words: Vec<(Box<str>, u32)>,
-    /// A word itself, or what deleting one or two of its letters leaves →
-    /// the words (indices into `words`) that leave it.
-    deletions: HashMap<Box<str>, Vec<u32>>,
+    /// The hash of a word itself, or of what deleting one or two of its
+    /// letters leaves → the words (indices into `words`) that leave it.
+    deletions: HashMap<u64, Vec<u32>>,
 }
 
 impl Corrector {
@@ -43,7 +45,7 @@ impl Corrector {
             .collect();
         // The same index for the same dictionary, whatever order it came in.
         words.sort_unstable();
-        let mut deletions: HashMap<Box<str>, Vec<u32>> = HashMap::default();
+        let mut deletions: HashMap<u64, Vec<u32>> = HashMap::default();
         let mut keys = Vec::new();
         for (id, (word, _)) in words.iter().enumerate() {
             let chars: Vec<char> = word.chars().collect();
@@ -53,7 +55,7 @@ impl Corrector {
             let depth = if chars.len() + 2 >= TWO_EDITS_FROM { 2 } else { 1 };
             deletes(&chars, depth, &mut keys);
             for key in keys.drain(..) {
-                let ids = deletions.entry(key.into_boxed_str()).or_default();
+                let ids = deletions.entry(key).or_default();
                 if ids.last() != Some(&(id as u32)) {
                     ids.push(id as u32);
                 }
@@ -75,7 +77,7 @@ impl Corrector {
         deletes(&chars, max, &mut keys);
         let mut found: Vec<(usize, u32)> = Vec::new();
         for key in &keys {
-            for &id in self.deletions.get(key.as_str()).map_or(&[][..], Vec::as_slice) {
+            for &id in self.deletions.get(key).map_or(&[][..], Vec::as_slice) {
                 if found.iter().any(|&(_, seen)| seen == id) {
                     continue;
                 }
@@ -116,21 +118,33 @@ fn allowed_distance(word: &str) -> Option<usize> {
     }
 }
 
-/// `word` and every distinct string that deleting up to `depth` of its
-/// letters leaves, into `out` (which is cleared first), sorted.
-fn deletes(word: &[char], depth: usize, out: &mut Vec<String>) {
+/// The hashes of `word` and of every string that deleting one or two
+/// (`depth`) of its letters leaves, into `out` (which is cleared first),
+/// sorted and distinct. Hashes, not strings: a word of twelve letters
+/// leaves 79 strings, and making them cost more than looking them up. Two
+/// strings of one hash only bring a candidate more, which the edit
+/// distance then judges.
+fn deletes(word: &[char], depth: usize, out: &mut Vec<u64>) {
     out.clear();
-    out.push(word.iter().collect());
-    let mut level = 0..1;
-    for _ in 0..depth {
-        let end = out.len();
-        for i in level {
-            let chars: Vec<char> = out[i].chars().collect();
-            for cut in 0..chars.len() {
-                out.push(chars[..cut].iter().chain(&chars[cut + 1..]).collect());
+    let hash = |skip: [usize; 2]| {
+        let mut hasher = rustc_hash::FxHasher::default();
+        for (i, c) in word.iter().enumerate() {
+            if !skip.contains(&i) {
+                hasher.write_u32(u32::from(*c));
             }
         }
-        level = end..out.len();
+        hasher.write_usize(word.len() - skip.iter().filter(|&&i| i < word.len()).count());
+        hasher.finish()
+    };
+    let none = usize::MAX;
+    out.push(hash([none, none]));
+    if depth >= 1 {
+        out.extend((0..word.len()).map(|i| hash([i, none])));
+    }
+    if depth >= 2 {
+        for i in 0..word.len() {
+            out.extend((i + 1..word.len()).map(|j| hash([i, j])));
+        }
     }
     out.sort_unstable();
     out.dedup();

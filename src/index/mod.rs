@@ -27,7 +27,6 @@ use std::sync::Arc;
 use tantivy::collector::TopDocs;
 use tantivy::query::TermQuery;
 use tantivy::schema::{FAST, Field, IndexRecordOption, STRING, Schema, SchemaBuilder, TextFieldIndexing, TextOptions};
-use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
 
 pub use analysis::Analysis;
@@ -113,10 +112,9 @@ pub enum IndexError {
 pub struct SearchIndex {
     reader: IndexReader,
     fields: Fields,
-    /// The analyzers of a query's normalised words
-    /// ([`analyzer::build_for_words`]), by language.
-    analyzers: HashMap<Lang, TextAnalyzer>,
-    neutral: TextAnalyzer,
+    /// The analyzers of a query's normalised words, by language.
+    analyzers: HashMap<Lang, analyzer::WordAnalyzer>,
+    neutral: analyzer::WordAnalyzer,
     /// Each document's entry position, by segment and document.
     positions: Vec<Vec<u32>>,
     /// The tie-breaking id order of the entries, by position.
@@ -262,13 +260,13 @@ impl SearchIndex {
         }
         let analyzers = Lang::ALL
             .into_iter()
-            .map(|l| (l, analyzer::build_for_words(Some(l), compounds)))
+            .map(|l| (l, analyzer::WordAnalyzer::new(Some(l), compounds)))
             .collect();
         Ok(SearchIndex {
             reader,
             fields,
             analyzers,
-            neutral: analyzer::build_for_words(None, compounds),
+            neutral: analyzer::WordAnalyzer::new(None, compounds),
             ids: knowledge.entries().iter().map(|e| e.id.clone()).collect(),
             vocabulary,
             corrector,
@@ -317,9 +315,9 @@ impl SearchIndex {
     /// first word of `text` (analysed as German) on the German titles, with
     /// no detection, no other fields, no typo correction. For benchmarks.
     pub fn raw_term_query(&self, text: &str, limit: usize) -> Result<usize, IndexError> {
-        let mut analyzer = self.analyzers[&Lang::De].clone();
-        let words = crate::text::words(text, None).join(" ");
-        let Some((_, term)) = analyzer::analyze(&mut analyzer, &words).into_iter().next() else {
+        let words = crate::text::words(text, None);
+        let terms = self.analyzers[&Lang::De].terms(words.iter().map(String::as_str));
+        let Some((_, term)) = terms.into_iter().next() else {
             return Ok(0);
         };
         let query = TermQuery::new(

@@ -16,6 +16,7 @@
 
 use std::collections::HashMap;
 
+use tantivy::postings::TermInfo;
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocSet, Searcher, Term};
 
@@ -70,6 +71,8 @@ struct Clause {
     term: String,
     /// In how many entries `field` holds `term`.
     doc_freq: u32,
+    /// Where its postings are, in an index of one segment.
+    info: Option<TermInfo>,
     boost: f32,
     /// How much a match counts as evidence, 0..=1.
     strength: f32,
@@ -193,6 +196,7 @@ impl Plan {
                 field: clause.field,
                 term: &clause.term,
                 doc_freq: clause.doc_freq,
+                info: clause.info.as_ref(),
                 boost: clause.boost,
             })?;
         }
@@ -224,11 +228,14 @@ impl Plan {
             let reader = searcher.segment_reader(segment);
             for clause in &self.clauses {
                 let inverted = reader.inverted_index(clause.field)?;
-                let term = Term::from_field_text(clause.field, &clause.term);
-                let Some(mut postings) = inverted
-                    .read_postings(&term, IndexRecordOption::Basic)
-                    .map_err(tantivy::TantivyError::from)?
-                else {
+                let postings = match &clause.info {
+                    Some(info) => Some(inverted.read_postings_from_terminfo(info, IndexRecordOption::Basic)),
+                    None => {
+                        let term = Term::from_field_text(clause.field, &clause.term);
+                        inverted.read_postings(&term, IndexRecordOption::Basic).transpose()
+                    }
+                };
+                let Some(mut postings) = postings.transpose().map_err(tantivy::TantivyError::from)? else {
                     continue;
                 };
                 for &(doc, i) in &in_segment {
@@ -512,9 +519,10 @@ impl Planner<'_, '_> {
                     continue;
                 }
                 for (field, field_weight, evidence) in fields {
-                    let Some(&(_, n)) = holders.iter().find(|(f, _)| *f == field) else {
+                    let Some(holder) = holders.iter().find(|h| h.field == field) else {
                         continue;
                     };
+                    let n = holder.docs;
                     let target = targets[word];
                     if part.is_none() {
                         let df = &mut self.planned[group].df[target];
@@ -528,6 +536,7 @@ impl Planner<'_, '_> {
                         field,
                         term: term.clone(),
                         doc_freq: n,
+                        info: self.index.vocabulary.info(holder).cloned(),
                         boost: word_boost * field_weight * part_weight,
                         strength: strength * evidence,
                     });
@@ -555,10 +564,10 @@ impl Planner<'_, '_> {
             let Some(word) = content.get(*position).copied().flatten() else {
                 continue;
             };
-            let n = self.index.vocabulary.doc_freq(field, term);
-            if n == 0 {
+            let Some(holder) = self.index.vocabulary.holder(field, term) else {
                 continue;
-            }
+            };
+            let n = holder.docs;
             let target = targets[word];
             let df = &mut self.planned[group].df[target];
             *df = (*df).max(u64::from(n));
@@ -570,6 +579,7 @@ impl Planner<'_, '_> {
                 field,
                 term: term.clone(),
                 doc_freq: n,
+                info: self.index.vocabulary.info(&holder).cloned(),
                 boost: boost * NEUTRAL_WEIGHT * script_boost.get(*position).copied().unwrap_or(1.0),
                 strength,
             });

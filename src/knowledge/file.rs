@@ -410,6 +410,11 @@ pub(super) fn restat(dir: &Path, sources: &mut [Source]) -> Option<bool> {
             Node::File => continue,
             Node::Dir => Kind::from_folder(&name)?,
         };
+        // The sources of this folder: a file is looked up by its name among
+        // them, without making its path.
+        let prefix = format!("{name}/");
+        let from = sources.partition_point(|s| s.path.as_str() < prefix.as_str());
+        let to = from + sources[from..].partition_point(|s| s.path.starts_with(&prefix));
         // Unsorted: the order does not matter here, and an entry's own
         // metadata is one `fstatat` beside the folder, not a path walk.
         for entry in fs::read_dir(&folder).ok()? {
@@ -428,8 +433,10 @@ pub(super) fn restat(dir: &Path, sources: &mut [Source]) -> Option<bool> {
                 };
                 meta = fs::metadata(entry.path()).ok()?;
             }
-            let relative = format!("{name}/{file_name}");
-            let at = sources.binary_search_by(|s| s.path.as_str().cmp(&relative)).ok()?;
+            let at = from
+                + sources[from..to]
+                    .binary_search_by(|s| s.path[prefix.len()..].cmp(&file_name))
+                    .ok()?;
             seen[at] = true;
             let known = &mut sources[at];
             if known.modified != 0 && meta.len() == known.size && modified_ns(&meta) == known.modified {
