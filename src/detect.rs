@@ -142,7 +142,7 @@ fn evidence_words(query: &str, script: Script) -> usize {
         .split_whitespace()
         .filter(|token| !token.contains(['@', '/']) && !token.trim_end_matches(['.', '?', '!']).contains('.'))
         .filter(|token| {
-            let letters = token.chars().filter(|c| c.is_alphabetic()).count();
+            let letters = token.chars().filter(|&c| text::is_letter(c)).count();
             letters >= 2 && text::scripts(token).contains(&script)
         })
         .count()
@@ -258,7 +258,7 @@ fn judge_romanized(
         None if arabizi => &[Lang::Ar],
         None => &ROMANIZED,
     };
-    let letters = sample.chars().filter(|c| c.is_alphabetic()).count().max(1) as f32;
+    let letters = sample.chars().filter(|&c| text::is_letter(c)).count().max(1) as f32;
     let mut best: Option<(Lang, f32)> = None;
     for &lang in langs {
         if langs.len() == 1 {
@@ -342,7 +342,7 @@ fn typical_fit(lang: Lang) -> f32 {
 fn dominant_script(query: &str) -> Option<Script> {
     // (script, letters, words)
     let mut counts = [(Script::Latin, 0, 0), (Script::Arabic, 0, 0), (Script::Cyrillic, 0, 0)];
-    for word in query.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+    for word in query.split(|c: char| !text::is_letter(c)).filter(|w| !w.is_empty()) {
         let letters = word.chars().count();
         for script in text::scripts(word) {
             if let Some(slot) = counts.iter_mut().find(|(s, _, _)| *s == script) {

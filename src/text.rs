@@ -82,7 +82,7 @@ fn split(chars: impl Iterator<Item = char>, lang: Option<Lang>) -> Vec<String> {
             // for search.
             continue;
         }
-        if !c.is_alphanumeric() {
+        if !is_letter(c) && !c.is_numeric() {
             flush(&mut word, &mut word_chars, &mut out);
             last_cyrillic = false;
             continue;
@@ -110,6 +110,22 @@ fn plain_letter(c: char) -> Option<char> {
     }
 }
 
+/// Whether `c` is a letter (`char::is_alphabetic`), answered without
+/// Unicode's tables for the letters of Lotse's scripts (ASCII, Latin-1 and
+/// Latin Extended, Cyrillic, basic Arabic), which nearly all text is.
+pub fn is_letter(c: char) -> bool {
+    match c {
+        '\0'..='\u{7F}' => c.is_ascii_alphabetic(),
+        '\u{D7}' | '\u{F7}' => false,
+        '\u{C0}'..='\u{24F}'
+        | '\u{400}'..='\u{481}'
+        | '\u{48A}'..='\u{52F}'
+        | '\u{621}'..='\u{63A}'
+        | '\u{641}'..='\u{64A}' => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
 /// The script of the first letter of `text` in a script Lotse knows.
 pub fn scripts(text: &str) -> Vec<Script> {
     let mut found = Vec::new();
@@ -119,7 +135,7 @@ pub fn scripts(text: &str) -> Vec<Script> {
                 continue;
             }
             Script::Latin
-        } else if !c.is_alphabetic() {
+        } else if !is_letter(c) {
             continue;
         } else if is_arabic(c) {
             Script::Arabic
@@ -386,6 +402,14 @@ mod tests {
         assert_eq!(scripts("контакт Kotsina"), vec![Script::Cyrillic, Script::Latin]);
         assert_eq!(scripts("اړیکه"), vec![Script::Arabic]);
         assert!(scripts("40476").is_empty());
+    }
+
+    /// The quick answers of `is_letter` are Unicode's.
+    #[test]
+    fn letters_are_what_unicode_says() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?} U+{:04X}", c as u32);
+        }
     }
 
     /// The quick path for plain letters changes nothing: each such letter

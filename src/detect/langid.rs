@@ -151,7 +151,10 @@ pub fn score(text: &str) -> Option<Scores> {
         log: raw,
         background: sums[12],
         bytes: bytes.len(),
-        letters: text[..bytes.len()].chars().filter(|c| c.is_alphabetic()).count(),
+        letters: text[..bytes.len()]
+            .chars()
+            .filter(|&c| crate::text::is_letter(c))
+            .count(),
     })
 }
 

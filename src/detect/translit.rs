@@ -284,7 +284,7 @@ pub fn is_romanized(query: &str) -> bool {
     for c in query.chars() {
         if c.is_ascii_alphabetic() {
             letters = true;
-        } else if c.is_alphabetic() {
+        } else if crate::text::is_letter(c) {
             return false;
         }
     }
