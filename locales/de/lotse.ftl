@@ -157,6 +157,10 @@ web-privacy = Datenschutz
 web-forget = Meine Daten löschen
 web-not-found = Diese Seite gibt es nicht. Stellen Sie Ihre Frage einfach im Suchfeld oben.
 web-too-long = Ihre Frage ist zu lang. Bitte fassen Sie sie in wenigen Sätzen.
+web-case = Ihr Gespräch mit dem Beratungsteam
+web-message = Ihre Nachricht an das Beratungsteam
+web-send = Senden
+web-message-empty = Bitte schreiben Sie zuerst eine Nachricht.
 admin-title = Lotse: Verwaltung
 admin-token = Admin-Token
 admin-login = Anmelden
@@ -229,10 +233,13 @@ handover-no-case = Sie haben gerade keinen offenen Fall. Mit /counsellor eröffn
 handover-closed = Ihr Fall #{ $case } ist abgeschlossen. Danke! Ihre Nachrichten beantwortet jetzt wieder Lotse; mit /counsellor eröffnen Sie einen neuen Fall.
 handover-from-counsellor = 💬 Antwort aus der Beratung (Fall #{ $case }):
 handover-not-delivered = Ihre Nachricht konnte gerade nicht an das Beratungsteam weitergegeben werden. Bitte senden Sie sie später noch einmal.
+handover-web-file = Die Beraterin oder der Berater hat eine Datei geschickt (ein Foto oder Dokument), die nur Telegram zeigen kann. Bitten Sie darum, es hier als Text zu schreiben.
+handover-consent-web-kept = Auf der Webseite werden die Antworten des Beratungsteams an Sie verschlüsselt gespeichert, damit Ihre Seite sie zeigen kann, und mit dem Fall gelöscht.
 privacy-handover = { $days ->
     [one] Wenn Sie mit /counsellor einer persönlichen Beratung zustimmen, sieht das Beratungsteam Ihre Frage, Ihre Sprache, Ihre Suchen und was Sie im Fall senden. Lotse speichert dazu nur Ihr Pseudonym, Nummern und Zeiten, Ihre Chat-Kennung nur verschlüsselt und nur, solange der Fall offen ist. Abgeschlossene Fälle werden nach einem Tag gelöscht, mit /forget sofort, auch im Chat des Beratungsteams.
    *[other] Wenn Sie mit /counsellor einer persönlichen Beratung zustimmen, sieht das Beratungsteam Ihre Frage, Ihre Sprache, Ihre Suchen und was Sie im Fall senden. Lotse speichert dazu nur Ihr Pseudonym, Nummern und Zeiten, Ihre Chat-Kennung nur verschlüsselt und nur, solange der Fall offen ist. Abgeschlossene Fälle werden nach { $days } Tagen gelöscht, mit /forget sofort, auch im Chat des Beratungsteams.
 }
+privacy-handover-web = Auf der Webseite speichert Lotse die Antworten des Beratungsteams an Sie verschlüsselt, damit Ihre Seite sie zeigen kann; sie werden mit dem Fall gelöscht. Das ist der einzige Nachrichtentext, den Lotse speichert.
 
 ## For the staff chat (always shown in German)
 staff-no-category = Allgemein
@@ -263,6 +270,13 @@ staff-closed-by-user = Die Person hat den Fall beendet.
 staff-user-unreachable = Die Person ist nicht mehr erreichbar (sie hat Lotse blockiert). Der Fall ist geschlossen; die letzte Antwort wurde nicht zugestellt.
 staff-not-delivered = Dieser Fall ist geschlossen: Die Nachricht wurde nicht zugestellt.
 staff-already-closed = Dieser Fall ist schon geschlossen.
+staff-card-door = Kanal
+staff-door = { $door ->
+    [web] Webseite
+   *[other] Telegram
+}
+staff-web-visitor = Nachricht über die Webseite:
+staff-web-text-only = Diese Person schreibt über die Webseite und sieht dort nur Text: Fotos und Dateien kann Lotse ihr nicht zeigen. Bitte schreiben Sie das Wichtige als Text.
 staff-cases-title = { $count ->
     [0] Keine offenen Fälle.
     [one] Ein offener Fall:

@@ -156,6 +156,10 @@ web-privacy = Privacy
 web-forget = Delete my data
 web-not-found = This page does not exist. Just type your question into the search field above.
 web-too-long = Your question is too long. Please put it in a few sentences.
+web-case = Your conversation with the counsellors
+web-message = Your message to the counsellors
+web-send = Send
+web-message-empty = Please write a message first.
 admin-title = Lotse: administration
 admin-token = Admin token
 admin-login = Sign in
@@ -228,10 +232,13 @@ handover-no-case = You have no open case right now. /counsellor opens one.
 handover-closed = Your case #{ $case } is closed. Thank you! Lotse answers your messages again; /counsellor opens a new case.
 handover-from-counsellor = 💬 A counsellor answers (case #{ $case }):
 handover-not-delivered = Your message could not be passed on to the counsellors just now. Please send it again later.
+handover-web-file = The counsellor sent a file (a photo or document) that only Telegram can show. Ask them to write it here as text.
+handover-consent-web-kept = On the website, the counsellors' replies to you are stored encrypted so that your page can show them, and deleted with the case.
 privacy-handover = { $days ->
     [one] If you agree to talk to a counsellor with /counsellor, the counsellors see your question, your language, your searches and what you send in the case. Lotse keeps only your pseudonym, numbers and times for it, and your chat id only encrypted and only while the case is open. Closed cases are deleted after one day, with /forget at once, in the counsellors' chat too.
    *[other] If you agree to talk to a counsellor with /counsellor, the counsellors see your question, your language, your searches and what you send in the case. Lotse keeps only your pseudonym, numbers and times for it, and your chat id only encrypted and only while the case is open. Closed cases are deleted after { $days } days, with /forget at once, in the counsellors' chat too.
 }
+privacy-handover-web = On the website, Lotse stores the counsellors' replies to you encrypted so that your page can show them; they are deleted with the case. This is the only message text Lotse stores.
 
 ## For the staff chat (always shown in German)
 staff-no-category = General
@@ -262,6 +269,13 @@ staff-closed-by-user = The person has ended the case.
 staff-user-unreachable = The person can no longer be reached (they blocked Lotse). The case is closed; the last answer was not delivered.
 staff-not-delivered = This case is closed: the message was not delivered.
 staff-already-closed = This case is already closed.
+staff-card-door = Channel
+staff-door = { $door ->
+    [web] Website
+   *[other] Telegram
+}
+staff-web-visitor = Message via the website:
+staff-web-text-only = This person writes through the website and sees only text there: Lotse cannot show them photos or files. Please write what matters as text.
 staff-cases-title = { $count ->
     [0] No open cases.
     [one] One open case:

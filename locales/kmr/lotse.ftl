@@ -156,6 +156,10 @@ web-privacy = Parastina daneyan
 web-forget = Daneyên min jê bibe
 web-not-found = Ev rûpel tune ye. Bi tenê pirsa xwe li qada lêgerînê ya jorîn binivîsin.
 web-too-long = Pirsa we pir dirêj e. Ji kerema xwe wê bi çend hevokan binivîsin.
+web-case = Axaftina te bi tîma şêwirmendiyê re
+web-message = Peyama te ji tîma şêwirmendiyê re
+web-send = Bişîne
+web-message-empty = Ji kerema xwe pêşî peyamekê binivîse.
 admin-title = Lotse: rêveberî
 admin-token = Tokena rêveberiyê
 admin-login = Têkevin
@@ -222,7 +226,10 @@ handover-no-case = Niha doza te ya vekirî tune. /counsellor dozekê vedike.
 handover-closed = Doza te ya hejmar { $case } hat girtin. Spas! Niha dîsa Lotse bersiva peyamên te dide; /counsellor dozeke nû vedike.
 handover-from-counsellor = 💬 Bersiva şêwirmendekî (doza hejmar { $case }):
 handover-not-delivered = Peyama te niha negihîşt tîma şêwirmendiyê. Ji kerema xwe paşê dîsa bişîne.
+handover-web-file = Şêwirmend pelek (wêne an belge) şand ku tenê Telegram dikare nîşan bide. Jê bixwaze ku wê li vir wek nivîs binivîse.
+handover-consent-web-kept = Li ser malperê, bersivên tîma şêwirmendiyê ji te re bi şîfre têne tomarkirin da ku rûpela te wan nîşan bide, û bi dosyayê re têne jêbirin.
 privacy-handover = Heke tu bi /counsellor axaftina bi şêwirmendekî re qebûl bikî, tîm pirsa te, zimanê te, lêgerînên te û tiştên ku tu di dozê de dişînî dibîne. Lotse ji bo vê tenê navê te yê veşartî, hejmar û deman tomar dike, nasnameya sohbetê jî tenê şîfrekirî û tenê heta doz vekirî be. Dozên girtî piştî { $days } rojan têne jêbirin, bi /forget yekser, di sohbeta tîma şêwirmendiyê de jî.
+privacy-handover-web = Li ser malperê, Lotse bersivên tîma şêwirmendiyê ji te re bi şîfre tomar dike da ku rûpela te wan nîşan bide; ew bi dosyayê re têne jêbirin. Ev tenê nivîsa peyamê ye ku Lotse tomar dike.
 
 ## For the staff chat (always shown in German)
 staff-no-category = Giştî
@@ -253,6 +260,13 @@ staff-closed-by-user = Kesê doz qedand.
 staff-user-unreachable = Êdî negihîştina kesê pêkan nîne (Lotse asteng kir). Doz hat girtin; bersiva dawî negihîşt.
 staff-not-delivered = Ev doz girtî ye: peyam negihîşt.
 staff-already-closed = Ev doz jixwe girtî ye.
+staff-card-door = Kanal
+staff-door = { $door ->
+    [web] Malper
+   *[other] Telegram
+}
+staff-web-visitor = Peyam bi rêya malperê:
+staff-web-text-only = Ev kes bi rêya malperê dinivîse û li wir tenê nivîsê dibîne: Lotse nikare wêne an pelan nîşanî wî/wê bide. Ji kerema xwe tiştên girîng wek nivîs binivîsin.
 staff-cases-title = { $count ->
     [0] Doza vekirî tune.
    *[other] Dozên vekirî: { $count }

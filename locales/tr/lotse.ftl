@@ -156,6 +156,10 @@ web-privacy = Gizlilik
 web-forget = Verilerimi sil
 web-not-found = Bu sayfa mevcut değil. Sorunuzu yukarıdaki arama alanına yazmanız yeterli.
 web-too-long = Sorunuz çok uzun. Lütfen birkaç cümleyle ifade edin.
+web-case = Danışmanlarla yazışmanız
+web-message = Danışmanlara mesajınız
+web-send = Gönder
+web-message-empty = Lütfen önce bir mesaj yazın.
 admin-title = Lotse: yönetim
 admin-token = Yönetici anahtarı
 admin-login = Giriş yap
@@ -222,7 +226,10 @@ handover-no-case = Şu anda açık bir dosyanız yok. /counsellor ile bir dosya 
 handover-closed = #{ $case } numaralı dosyanız kapandı. Teşekkürler! Mesajlarınızı artık yine Lotse cevaplıyor; /counsellor yeni bir dosya açar.
 handover-from-counsellor = 💬 Danışmanın cevabı (dosya #{ $case }):
 handover-not-delivered = Mesajınız şu anda danışma ekibine iletilemedi. Lütfen daha sonra tekrar gönderin.
+handover-web-file = Danışman yalnızca Telegram'ın gösterebildiği bir dosya (fotoğraf veya belge) gönderdi. Lütfen bunu burada metin olarak yazmasını isteyin.
+handover-consent-web-kept = Web sitesinde danışmanların size verdiği yanıtlar, sayfanız gösterebilsin diye şifreli olarak saklanır ve vakayla birlikte silinir.
 privacy-handover = /counsellor ile bir danışmanla konuşmayı kabul ederseniz ekip sorunuzu, dilinizi, aramalarınızı ve dosyada gönderdiklerinizi görür. Lotse bunun için yalnızca takma adınızı, numaraları ve zamanları, sohbet kimliğinizi ise yalnızca şifreli olarak ve yalnızca dosya açıkken saklar. Kapanan dosyalar { $days } gün sonra, /forget ile hemen silinir, ekibin sohbetinde de.
+privacy-handover-web = Web sitesinde Lotse, danışmanların size verdiği yanıtları sayfanız gösterebilsin diye şifreli olarak saklar; bunlar vakayla birlikte silinir. Lotse'nin sakladığı tek mesaj metni budur.
 
 ## For the staff chat (always shown in German)
 staff-no-category = Genel
@@ -253,6 +260,13 @@ staff-closed-by-user = Kişi dosyayı kapattı.
 staff-user-unreachable = Kişiye artık ulaşılamıyor (Lotse'yi engelledi). Dosya kapandı; son cevap iletilmedi.
 staff-not-delivered = Bu dosya kapalı: mesaj iletilmedi.
 staff-already-closed = Bu dosya zaten kapalı.
+staff-card-door = Kanal
+staff-door = { $door ->
+    [web] Web sitesi
+   *[other] Telegram
+}
+staff-web-visitor = Web sitesi üzerinden mesaj:
+staff-web-text-only = Bu kişi web sitesi üzerinden yazıyor ve orada yalnızca metin görüyor: Lotse ona fotoğraf veya dosya gösteremez. Lütfen önemli olanı metin olarak yazın.
 staff-cases-title = { $count ->
     [0] Açık dosya yok.
    *[other] Açık dosyalar: { $count }

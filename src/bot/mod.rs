@@ -252,6 +252,22 @@ pub async fn serve(
     received
 }
 
+/// The staff chat for the web door beside the bot, where there is one:
+/// the web visitors' cases go to the same forum. Call it inside the
+/// runtime (its requests are throttled there).
+pub fn web_desk(settings: &Settings, assistant: Arc<Assistant>) -> Option<Arc<dyn crate::assistant::StaffDesk>> {
+    let staff = ChatId(settings.staff_chat?);
+    let mut raw = Bot::new(settings.token.expose());
+    if let Some(url) = &settings.api_url {
+        raw = raw.set_api_url(url.clone());
+    }
+    Some(Arc::new(staff::WebDesk {
+        bot: raw.throttle(limits()),
+        staff,
+        assistant,
+    }))
+}
+
 /// Asks Telegram who the bot is; a token refused a few times in a row is
 /// an error (so the service manager sees it), not a reason to wait.
 async fn get_me(bot: &Bot) -> anyhow::Result<Me> {

@@ -4,14 +4,15 @@
 //! A page renders the core's [`Message`]s as they are: blocks become
 //! paragraphs (a link only for `http`, `https`, `tel` and `mailto`),
 //! buttons become links or, where pressing one changes something (👍/👎,
-//! `/forget`'s answer), small forms that post. No `style` attribute and no
-//! inline script anywhere: the page lives under a strict
-//! Content-Security-Policy.
+//! `/forget`'s answer, the consent to a case), small forms that post. A
+//! visitor's case is a section of its own, with the counsellors' replies
+//! and the form to write to them. No `style` attribute and no inline
+//! script anywhere: the page lives under a strict Content-Security-Policy.
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::MAX_QUESTION_CHARS;
-use crate::assistant::{Action, Block, Button, Message, Span, Style, Target};
+use crate::assistant::{Action, Block, Button, CaseThread, Message, Span, Style, Target};
 use crate::i18n::Catalog;
 use crate::lang::Lang;
 
@@ -43,14 +44,54 @@ impl Context<'_> {
 }
 
 /// The start page or an answer: the question form, then the core's
-/// messages.
-pub(super) fn answer_page(ctx: &Context<'_>, messages: &[Message]) -> Markup {
+/// messages, then the visitor's open case, if any.
+pub(super) fn answer_page(ctx: &Context<'_>, messages: &[Message], case: Option<&CaseThread>) -> Markup {
     let title = if ctx.question.is_empty() {
         ctx.t("web-title")
     } else {
         format!("{} · {}", ctx.question, ctx.t("web-title"))
     };
-    document(ctx, &title, html! { (ask_form(ctx)) (answer(ctx, messages)) })
+    let content = html! {
+        (ask_form(ctx))
+        (answer(ctx, messages))
+        @if let Some(case) = case { (case_section(ctx, case)) }
+    };
+    document(ctx, &title, content)
+}
+
+/// `/counsellor`: the core's messages (the consent screen, a refusal),
+/// then the visitor's case with the counsellors' replies.
+pub(super) fn counsellor_page(ctx: &Context<'_>, messages: &[Message], case: Option<&CaseThread>) -> Markup {
+    let title = ctx.t("web-case");
+    let content = html! {
+        @if !messages.is_empty() { (answer(ctx, messages)) }
+        @if let Some(case) = case { (case_section(ctx, case)) }
+        (ask_form(ctx))
+    };
+    document(ctx, &title, content)
+}
+
+/// A visitor's case: its state and buttons, the counsellors' replies
+/// (which the script refreshes in place from `/counsellor/case`), and,
+/// while their text goes to the counsellor, the form to write.
+fn case_section(ctx: &Context<'_>, case: &CaseThread) -> Markup {
+    let poll = case.open.then(|| ctx.link("/counsellor/case", &[]));
+    html! {
+        section #case aria-labelledby="case-title" data-poll=[poll] {
+            h2 #case-title { (ctx.t("web-case")) }
+            div #case-thread aria-live="polite" {
+                @for m in &case.messages { (message(ctx, m, false)) }
+            }
+            @if case.open && case.relay {
+                form #write method="post" action="/counsellor" {
+                    label for="m" { (ctx.t("web-message")) }
+                    textarea #m name="m" rows="4" maxlength=(MAX_QUESTION_CHARS) required {}
+                    input type="hidden" name="lang" value=(ctx.lang.code());
+                    button type="submit" { (ctx.t("web-send")) }
+                }
+            }
+        }
+    }
 }
 
 /// An entry's page: titled with the entry, the question form below.
@@ -221,7 +262,14 @@ fn button(ctx: &Context<'_>, button: &Button) -> Markup {
         Some(Action::Menu) => ctx.link("/", &[]),
         Some(Action::Browse { .. }) => ctx.link("/", &[("a", data)]),
         Some(Action::Page { .. }) => ctx.link("/", &[("q", ctx.question), ("a", data)]),
-        Some(Action::Feedback { .. } | Action::Forget { .. }) => {
+        Some(Action::Counsellor(_)) => ctx.link("/counsellor", &[("a", data)]),
+        Some(
+            Action::Feedback { .. }
+            | Action::Forget { .. }
+            | Action::Consent { .. }
+            | Action::Relay(_)
+            | Action::EndCase,
+        ) => {
             return html! {
                 form.press method="post" action="/" {
                     input type="hidden" name="a" value=(data);
@@ -231,10 +279,7 @@ fn button(ctx: &Context<'_>, button: &Button) -> Markup {
                 }
             };
         }
-        // The handover is Telegram's for now: the web door offers none.
-        Some(Action::Counsellor(_) | Action::Consent { .. } | Action::Relay(_) | Action::EndCase) | None => {
-            return PreEscaped(String::new());
-        }
+        None => return PreEscaped(String::new()),
     };
     let download = matches!(Action::decode(data), Some(Action::SaveContact(_)));
     html! { a.button href=(href) download=[download.then_some("")] { (label) } }

@@ -7,7 +7,9 @@ use std::process::Child;
 use std::sync::Arc;
 use std::time::Duration;
 
-use lotse::assistant::{Assistant, CaseEffect, Channel, Effect, Event, Input, MemoryStorage, NewCase, Reach, Storage};
+use lotse::assistant::{
+    Assistant, CaseEffect, Channel, Door, Effect, Event, Input, MemoryStorage, NewCase, Reach, Storage,
+};
 use lotse::i18n::Catalog;
 use lotse::lang::Lang;
 use serde_json::Value;
@@ -490,6 +492,7 @@ async fn cases_waiting_too_long_are_flagged() {
         category: String::new(),
         question: None,
         at: now - 5 * 3600,
+        door: Door::Telegram,
     };
     let waiting = storage.open_case(old, &Reach("telegram:1".into())).await.unwrap();
     let fresh = NewCase {
@@ -498,6 +501,7 @@ async fn cases_waiting_too_long_are_flagged() {
         category: String::new(),
         question: None,
         at: now,
+        door: Door::Telegram,
     };
     let fresh = storage.open_case(fresh, &Reach("telegram:2".into())).await.unwrap();
     let event = Event {
@@ -508,6 +512,8 @@ async fn cases_waiting_too_long_are_flagged() {
             topic: None,
             command: Some("cases".into()),
             reply_to: None,
+            text: Some("/cases".into()),
+            file: false,
         },
     };
     let effects = assistant.handle(event).await;
@@ -616,6 +622,7 @@ async fn cases_are_kept_sealed_and_deleted_on_both_backends() {
             category: "offers".into(),
             question: None,
             at,
+            door: Door::Telegram,
         };
         let case = writer
             .open_case(new("asker", now), &Reach(format!("telegram:{ASKER}")))

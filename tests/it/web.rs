@@ -52,6 +52,7 @@ fn door(admin_token: Option<&str>, limits: Limits) -> Door {
         knowledge: root().join("knowledge"),
         location: Location::Memory,
         limits,
+        staff: None,
     });
     let listener = runtime.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
     let addr = listener.local_addr().unwrap();
