@@ -48,6 +48,11 @@ impl Harness {
     /// Starts `lotse serve`, with the forum `STAFF` as its staff chat when
     /// `staff` is true.
     fn start(staff: bool) -> Harness {
+        Harness::start_with(staff, &[])
+    }
+
+    /// [`Harness::start`] with more arguments for `lotse serve`.
+    fn start_with(staff: bool, args: &[&str]) -> Harness {
         let fake = FakeTelegram::start();
         fake.make_forum(STAFF, "Lotse Beratung", &[COUNSELLOR]);
         let data = tempfile::tempdir().unwrap();
@@ -58,7 +63,7 @@ impl Harness {
         } else {
             Vec::new()
         };
-        let bot = spawn_bot(&fake, data.path(), &[], &envs);
+        let bot = spawn_bot(&fake, data.path(), args, &envs);
         let harness = Harness {
             fake,
             bot,
@@ -850,4 +855,301 @@ async fn the_user_chooses_where_their_text_goes_and_can_end_the_case() {
     assert!(!copies(
         &assistant.handle(event(Input::Text("Anerkennung".into()))).await
     ));
+}
+
+/// A web visitor of `lotse serve --web-listen`, with their session cookie.
+struct Visitor {
+    addr: std::net::SocketAddr,
+    cookie: String,
+}
+
+impl Visitor {
+    fn get(&self, path: &str) -> crate::web::Page {
+        crate::web::request(self.addr, "GET", path, &[("Cookie", &self.cookie)], "")
+    }
+
+    fn post(&self, path: &str, pairs: &[(&str, &str)]) -> crate::web::Page {
+        let body = crate::web::form(pairs);
+        crate::web::request(self.addr, "POST", path, &[("Cookie", &self.cookie)], &body)
+    }
+
+    /// Loads `/counsellor` until its page shows `text` (the bot handles a
+    /// staff message on its own time); the last page.
+    fn page_with(&self, text: &str) -> crate::web::Page {
+        let deadline = std::time::Instant::now() + WAIT;
+        loop {
+            let page = self.get("/counsellor?lang=ar");
+            if page.body.contains(text) || std::time::Instant::now() > deadline {
+                return page;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+/// The `href` of the first link whose address starts with `prefix`,
+/// unescaped.
+fn href(body: &str, prefix: &str) -> String {
+    let at = body
+        .find(&format!("href=\"{prefix}"))
+        .unwrap_or_else(|| panic!("no link to {prefix} in {body}"));
+    body[at + 6..].split('"').next().unwrap().replace("&amp;", "&")
+}
+
+/// Issue 15 point 9: the web door's handover, end to end against the real
+/// `lotse serve --web-listen` and the fake Bot API. A visitor asks what
+/// Lotse lacks, gets the button, sees the consent screen (nothing sent
+/// before the ✅); the topic is named as on Telegram and its card says
+/// "Webseite"; the visitor's text is posted in the topic, marked as
+/// theirs; a counsellor's reply shows on the visitor's next page load
+/// (no JavaScript), escaped and marked in Arabic; `/note` does not; a
+/// photo becomes a line that only Telegram can show it, and staff are
+/// told; `/cases` lists the web case; `/close` closes the topic and the
+/// page says so; the kept reply is sealed in the database; `/forget`
+/// deletes the topic and the reply.
+#[test]
+fn a_web_visitors_case_from_consent_to_forget() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let listen = format!("127.0.0.1:{port}");
+    let h = Harness::start_with(true, &["--web-listen", &listen]);
+    let addr: std::net::SocketAddr = listen.parse().unwrap();
+    let ar = |id: &str| h.catalog.text(Lang::Ar, id);
+
+    // The no-result answer offers the counsellor.
+    let none = crate::web::request(addr, "GET", "/?lang=ar&q=qqqzx+blorfx", &[], "");
+    assert_eq!(none.status, 200);
+    let visitor = Visitor {
+        addr,
+        cookie: format!("lotse={}", none.cookie("lotse").expect("a session")),
+    };
+    assert!(none.body.contains(&ar("button-counsellor")), "{}", none.body);
+    let consent = visitor.get(&href(&none.body, "/counsellor?"));
+    assert_eq!(consent.status, 200);
+    assert!(consent.body.contains(&ar("handover-consent-title")), "{}", consent.body);
+    assert!(
+        consent.body.contains(&ar("handover-consent-web-kept")),
+        "{}",
+        consent.body
+    );
+    assert!(ar("button-consent-yes").starts_with('✅'));
+    assert!(consent.body.contains(&ar("button-consent-yes")));
+    assert!(h.fake.topics(STAFF).is_empty(), "nothing is sent before the ✅");
+
+    // ✅: the topic, named as on Telegram, with the card.
+    let opened = visitor.post("/", &[("a", &consent.action("hc:1:")), ("lang", "ar")]);
+    assert_eq!(opened.status, 200);
+    let topics = h.fake.topics(STAFF);
+    let [(thread, topic)] = topics.as_slice() else {
+        panic!("one topic: {topics:?}\n{}", h.log())
+    };
+    let thread = *thread;
+    assert!(
+        topic.name.starts_with('#') && topic.name.contains(" · ar · "),
+        "{}",
+        topic.name
+    );
+    let card = h.topic_texts(thread).join("\n");
+    assert!(card.contains("Kanal: Webseite"), "{card}");
+    assert!(card.contains("qqqzx blorfx"), "{card}");
+    let case: String = topic.name[1..].chars().take_while(char::is_ascii_digit).collect();
+    assert!(opened.body.contains(&case), "{}", opened.body);
+    assert!(
+        opened.body.contains("id=\"write\""),
+        "the form to write: {}",
+        opened.body
+    );
+
+    // The visitor's text goes to the topic, marked; the first gets the
+    // automatic reply on the page.
+    let sent = visitor.post("/counsellor", &[("m", "Mein Brief <b>vom Amt</b>"), ("lang", "ar")]);
+    assert_eq!(sent.status, 200);
+    assert!(sent.body.contains(&ar("handover-received")), "{}", sent.body);
+    assert!(
+        h.fake
+            .wait_until(|_| h.topic_texts(thread).iter().any(|t| t.contains("vom Amt")), WAIT)
+    );
+    let posted = h
+        .topic_texts(thread)
+        .into_iter()
+        .find(|t| t.contains("vom Amt"))
+        .unwrap();
+    assert!(
+        posted.contains(&h.catalog.text(Lang::De, "staff-web-visitor")),
+        "{posted}"
+    );
+    assert!(
+        posted.contains("Mein Brief <b>vom Amt</b>"),
+        "as text, not markup: {posted}"
+    );
+    // Empty and over-long messages are refused with a page that says so.
+    let empty = visitor.post("/counsellor", &[("m", "  "), ("lang", "ar")]);
+    assert_eq!(empty.status, 400);
+    assert!(empty.body.contains(&ar("web-message-empty")));
+    let long = "x".repeat(1_001);
+    let too_long = visitor.post("/counsellor", &[("m", &long), ("lang", "ar")]);
+    assert_eq!(too_long.status, 413);
+    assert_eq!(h.topic_texts(thread).iter().filter(|t| t.contains("xxxx")).count(), 0);
+
+    // A counsellor's reply reaches the page, escaped and marked; a /note
+    // does not.
+    let reply = "Wir helfen gern <img src=x onerror=alert(1)>";
+    h.fake.push_update(staff_update(Some(thread), &h.fake, reply));
+    let page = visitor.page_with("Wir helfen gern");
+    assert!(
+        page.body.contains("Wir helfen gern &lt;img src=x onerror=alert(1)&gt;"),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains("<img"), "{}", page.body);
+    let marked = h.catalog.format(
+        Lang::Ar,
+        "handover-from-counsellor",
+        &[("case", lotse::i18n::Arg::Number(case.parse().unwrap()))],
+    );
+    assert!(page.body.contains(&marked), "{}", page.body);
+    h.fake
+        .push_update(staff_update(Some(thread), &h.fake, "/note nur intern"));
+    h.fake
+        .push_update(staff_update(Some(thread), &h.fake, "Zweite Antwort"));
+    let page = visitor.page_with("Zweite Antwort");
+    assert!(page.body.contains("Zweite Antwort"), "{}", page.body);
+    assert!(!page.body.contains("nur intern"), "{}", page.body);
+    // The start page shows the open case and its replies too.
+    assert!(visitor.get("/?lang=ar").body.contains("Zweite Antwort"));
+
+    // A photo cannot be shown on the web: the visitor is told, and staff.
+    let mut photo = h.fake.topic_message(STAFF, thread, user(COUNSELLOR, Some("de")), "");
+    photo.as_object_mut().unwrap().remove("text");
+    photo["photo"] = photo_message(COUNSELLOR, user(COUNSELLOR, None), None)["photo"].clone();
+    h.fake.push_update(message_update(photo));
+    let page = visitor.page_with(&ar("handover-web-file"));
+    assert!(page.body.contains(&ar("handover-web-file")), "{}", page.body);
+    let text_only = h.catalog.text(Lang::De, "staff-web-text-only");
+    assert!(h.fake.wait_until(|_| h.topic_texts(thread).contains(&text_only), WAIT));
+
+    // /cases lists the web case.
+    let listed = h.push_and_wait_in(staff_update(None, &h.fake, "/cases"), "sendMessage", Some(STAFF), 1);
+    assert!(
+        text_of(&listed[0]).contains(&format!("#{case}")),
+        "{}",
+        text_of(&listed[0])
+    );
+
+    // Sealed: the replies' clear text is nowhere in the database.
+    let bytes = h.database_bytes();
+    assert!(!bytes.is_empty());
+    for clear in ["Wir helfen gern", "Zweite Antwort", "vom Amt"] {
+        assert!(!contains(&bytes, clear), "{clear} in the database");
+    }
+
+    // /close: the topic closes, the page says so, and its form is gone.
+    h.fake.push_update(staff_update(Some(thread), &h.fake, "/close"));
+    let closed = h.catalog.format(
+        Lang::Ar,
+        "handover-closed",
+        &[("case", lotse::i18n::Arg::Number(case.parse().unwrap()))],
+    );
+    let page = visitor.page_with(&closed);
+    assert!(page.body.contains(&closed), "{}", page.body);
+    assert!(!page.body.contains("id=\"write\""), "{}", page.body);
+    assert!(
+        h.fake
+            .wait_until(|_| h.fake.topic(STAFF, thread).is_some_and(|t| t.closed), WAIT)
+    );
+    // The visitor's text is searched again.
+    let searched = visitor.get("/?lang=de&q=Anerkennung");
+    assert!(searched.body.contains("gefunden"), "{}", searched.body);
+
+    // /forget deletes the topic, the case and its replies.
+    let confirm = visitor.get("/forget?lang=ar");
+    let forgotten = visitor.post("/", &[("a", &confirm.action("fg:1:")), ("lang", "ar")]);
+    assert_eq!(forgotten.status, 200);
+    assert!(h.fake.wait_until(|_| h.fake.topic(STAFF, thread).is_none(), WAIT));
+    let after = crate::web::request(addr, "GET", "/counsellor?lang=ar", &[("Cookie", &visitor.cookie)], "");
+    assert!(!after.body.contains("Zweite Antwort"), "{}", after.body);
+}
+
+/// The one message text Lotse keeps, a counsellor's reply to a web
+/// visitor, on both backends: another process reads it back, the
+/// database holds it only sealed (another secret cannot open it), and it
+/// goes with its case (deleted, forgotten, or purged after retention).
+#[tokio::test]
+async fn web_replies_are_kept_sealed_and_go_with_the_case() {
+    use lotse::assistant::Reply;
+
+    use crate::store::{count, count_with, memory};
+
+    let dir = tempfile::tempdir().unwrap();
+    for database in crate::pg::backends(&dir.path().join("lotse.db"), "web_replies") {
+        let key = [9u8; 32];
+        let writer = memory(&database);
+        writer.set_case_key(key);
+        let now = lotse::assistant::unix_now();
+        let new = |user: &str, at: u64| NewCase {
+            user: actor(user).user,
+            lang: Lang::Uk,
+            category: String::new(),
+            question: None,
+            at,
+            door: Door::Web,
+        };
+        let reach = Reach("web:visitor".into());
+        let case = writer.open_case(new("visitor", now), &reach).await.unwrap();
+        assert_eq!(case.door, Door::Web);
+        let clear = "Termin am Dienstag um zehn";
+        let reply = |text: &str, file: bool| Reply {
+            at: now,
+            text: text.into(),
+            file,
+        };
+        writer.keep_reply(case.id, &reply(clear, false)).await.unwrap();
+        writer.keep_reply(case.id, &reply("", true)).await.unwrap();
+        let other = writer.open_case(new("other", now), &reach).await.unwrap();
+        writer
+            .keep_reply(other.id, &reply("für jemand anderen", false))
+            .await
+            .unwrap();
+        // A case closed longer than the retention period ago, with a reply.
+        let old = writer.open_case(new("old", now - 200 * 86_400), &reach).await.unwrap();
+        writer.keep_reply(old.id, &reply("alt", false)).await.unwrap();
+        writer.close_case(old.id, now - 100 * 86_400).await.unwrap();
+        assert_eq!(count(&database, "SELECT COUNT(*) FROM case_replies"), 4);
+
+        // Another process: the old case and its reply are purged at start.
+        let reader = memory(&database);
+        reader.set_case_key(key);
+        assert_eq!(count(&database, "SELECT COUNT(*) FROM case_replies"), 3);
+        let kept = reader.replies(case.id).await.unwrap();
+        assert_eq!(kept, vec![reply(clear, false), reply("", true)]);
+        assert_eq!(reader.case(case.id).await.unwrap().unwrap().door, Door::Web);
+        let in_clear = count_with(
+            &database,
+            "SELECT COUNT(*) FROM case_replies WHERE CAST(body AS TEXT) LIKE $1",
+            &["%Dienstag%"],
+        );
+        assert_eq!(in_clear, 0, "the reply is sealed");
+        if let lotse::store::Database::Sqlite(path) = &database {
+            reader.close();
+            let mut bytes = std::fs::read(path).unwrap();
+            bytes.extend(std::fs::read(path.with_extension("db-wal")).unwrap_or_default());
+            assert!(!contains(&bytes, "Dienstag"), "the reply's clear text is in the file");
+        }
+        let stranger = memory(&database);
+        stranger.set_case_key([1u8; 32]);
+        assert!(stranger.replies(case.id).await.unwrap().is_empty());
+
+        // Deleted with its case; forgotten with its user.
+        stranger.delete_case(case.id).await.unwrap();
+        assert!(writer.replies(case.id).await.unwrap().is_empty());
+        assert_eq!(count(&database, "SELECT COUNT(*) FROM case_replies"), 1);
+        assert!(writer.forget(&actor("other").user).await.is_ok());
+        assert_eq!(count(&database, "SELECT COUNT(*) FROM case_replies"), 0);
+        for memory in [writer, reader, stranger] {
+            memory.close();
+        }
+    }
 }
