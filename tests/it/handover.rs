@@ -707,8 +707,9 @@ async fn cases_are_kept_sealed_and_deleted_on_both_backends() {
 
 /// The ways in: the button under an entry's details and under a
 /// no-result answer (carrying that search, the case's question), the
-/// deep link `start=counsellor`; none of them on the web, which cannot
-/// carry a case yet.
+/// deep link `start=counsellor`; on the web the same buttons only where
+/// the web door runs beside the bot (`Handover::web`), which carries its
+/// cases to the staff chat.
 #[tokio::test]
 async fn the_ways_in() {
     let assistant = assistant(Arc::new(MemoryStorage::default()));
@@ -756,8 +757,18 @@ async fn the_ways_in() {
         Input::Button("d:maria-kotsina".into()),
         Input::Text("qqqzx blorfx".into()),
     ] {
-        let web = assistant.handle(ask(Channel::Web, input)).await;
+        let web = assistant.handle(ask(Channel::Web, input.clone())).await;
         assert_eq!(has_button(&web), None);
+        let beside_the_bot = {
+            let copy = lotse::search::Library::new(library().knowledge().clone(), &lotse::index::Location::Memory);
+            let handover = lotse::assistant::Handover {
+                web: true,
+                ..Default::default()
+            };
+            Assistant::new(Arc::new(copy.unwrap()), Arc::new(MemoryStorage::default())).with_handover(handover)
+        };
+        let web = beside_the_bot.handle(ask(Channel::Web, input)).await;
+        assert!(has_button(&web).is_some(), "{web:?}");
     }
 }
 
