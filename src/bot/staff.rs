@@ -9,11 +9,16 @@
 //! goes back to the core: a topic's id, a topic that could not be opened,
 //! one deleted by staff (opened again, with the case card), a user who
 //! blocked Lotse. Every failure is a log line that says what to do; none
-//! is silent, none panics. The web door beside the bot reaches the staff
+//! is silent, none panics. Only the staff chat's members are heard there
+//! (`getChatMember`, remembered for a minute), and an admin posting
+//! anonymously; someone who left or was removed, and a channel posting in
+//! its own name, are ignored. The web door beside the bot reaches the staff
 //! chat through [`WebDesk`], the core's [`StaffDesk`]: the same topics,
 //! with a web visitor's text posted where there is no message to copy.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use teloxide::payloads::{CopyMessageSetters, CreateForumTopicSetters};
 use teloxide::prelude::Requester;
@@ -29,6 +34,16 @@ use crate::assistant::{
 
 /// The colour of a case's topic icon (one Telegram allows).
 const TOPIC_COLOR: u32 = 0x6F_B9_F0;
+/// How long a sender's standing in the staff chat is trusted before
+/// Telegram is asked again: a busy topic asks once a minute per sender.
+const MEMBERSHIP_TTL: Duration = Duration::from_secs(60);
+/// Senders remembered at most (a staff chat has a handful); beyond, the
+/// memory starts afresh.
+const MEMBERS_KEPT: usize = 1024;
+
+/// Who is a member of the staff chat, as Telegram said lately.
+#[derive(Default)]
+pub(super) struct Members(Mutex<HashMap<UserId, (bool, Instant)>>);
 
 /// Where an event came from, for the effects that answer it.
 #[derive(Debug, Clone, Copy)]
@@ -267,6 +282,46 @@ impl Desk<'_> {
 }
 
 impl Handler {
+    /// Whether a message in the staff chat `staff` is staff's: a member's
+    /// (owner, admin, member, or restricted but in the chat), or an
+    /// admin's posting anonymously (in the chat's own name). A channel's
+    /// post, and the message of someone who left or was banned, is not.
+    /// Where Telegram cannot say, it is not either (and not remembered).
+    pub(super) async fn sent_by_staff(&self, staff: ChatId, message: &teloxide::types::Message) -> bool {
+        if let Some(sender) = &message.sender_chat {
+            return sender.id == staff;
+        }
+        let Some(from) = &message.from else { return false };
+        let now = Instant::now();
+        let known = self
+            .members
+            .0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&from.id)
+            .copied();
+        if let Some((member, at)) = known
+            && now.duration_since(at) < MEMBERSHIP_TTL
+        {
+            return member;
+        }
+        match retrying(|| self.bot.get_chat_member(staff, from.id).send()).await {
+            Ok(standing) => {
+                let member = standing.kind.is_present();
+                let mut members = self.members.0.lock().unwrap_or_else(|e| e.into_inner());
+                if members.len() >= MEMBERS_KEPT {
+                    members.clear();
+                }
+                members.insert(from.id, (member, now));
+                member
+            }
+            Err(err) => {
+                log::warn!("staff chat: cannot tell whether a sender is a member ({err}); their message is ignored");
+                false
+            }
+        }
+    }
+
     fn desk(&self, staff: ChatId) -> Desk<'_> {
         Desk {
             bot: &self.bot,

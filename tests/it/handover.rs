@@ -1164,3 +1164,75 @@ async fn web_replies_are_kept_sealed_and_go_with_the_case() {
         }
     }
 }
+
+/// Issue 15 point 10: only the staff chat's members are staff. Someone
+/// who left, was banned or is restricted outside the chat, and a channel
+/// posting in its own name, are ignored: nothing of theirs reaches the
+/// user. An admin posting anonymously (in the chat's own name) and the
+/// members are heard; a member's standing is asked once, not per message.
+#[test]
+fn only_members_of_the_staff_chat_reach_the_user() {
+    const LEFT: i64 = 5_020_001;
+    const BANNED: i64 = 5_020_002;
+    const RESTRICTED_OUTSIDE: i64 = 5_020_003;
+    const RESTRICTED_INSIDE: i64 = 5_020_004;
+    let h = Harness::start(true);
+    h.fake.ban_member(STAFF, BANNED);
+    h.fake.restrict_member(STAFF, RESTRICTED_OUTSIDE, false);
+    h.fake.restrict_member(STAFF, RESTRICTED_INSIDE, true);
+    let (thread, _) = h.open_case(ASKER);
+    let said = |id: i64, text: &str| h.fake.topic_message(STAFF, thread, user(id, Some("de")), text);
+    let channel = serde_json::json!({"id": -1_009_999_999_999_i64, "type": "channel", "title": "Werbung"});
+    let staff_chat = crate::fake_telegram::forum_chat(STAFF, "Lotse Beratung");
+
+    let ignored = [
+        said(LEFT, "von draußen"),
+        said(BANNED, "gesperrt"),
+        said(RESTRICTED_OUTSIDE, "eingeschränkt draußen"),
+        h.fake.topic_message_as_chat(STAFF, thread, channel, "vom Kanal"),
+    ];
+    let heard = [
+        said(RESTRICTED_INSIDE, "eingeschränkt drinnen"),
+        h.fake
+            .topic_message_as_chat(STAFF, thread, staff_chat, "anonym vom Admin"),
+        said(COUNSELLOR, "Antwort eins"),
+        said(COUNSELLOR, "Antwort zwei"),
+    ];
+    let id = |m: &Value| m["message_id"].as_i64().unwrap();
+    let (ignored_ids, heard_ids): (Vec<i64>, Vec<i64>) =
+        (ignored.iter().map(id).collect(), heard.iter().map(id).collect());
+    for message in ignored.into_iter().chain(heard) {
+        h.fake.push_update(message_update(message));
+    }
+    // The staff chat is answered in order: once the last is out, all were
+    // handled.
+    let copied = |ids: &[i64]| {
+        h.ok_calls_in("copyMessage", Some(ASKER))
+            .iter()
+            .filter(|c| ids.iter().any(|id| c.params["message_id"] == *id))
+            .count()
+    };
+    assert!(
+        h.fake.wait_until(|_| copied(&heard_ids) == heard_ids.len(), WAIT),
+        "the members were not heard; log:\n{}",
+        h.log()
+    );
+    assert_eq!(
+        copied(&ignored_ids),
+        0,
+        "{:#?}",
+        h.ok_calls_in("copyMessage", Some(ASKER))
+    );
+    let texts = h.texts_of(ASKER).join("\n");
+    for text in ["von draußen", "gesperrt", "eingeschränkt draußen", "vom Kanal"] {
+        assert!(!texts.contains(text), "{text} reached the user");
+    }
+    let asked = h
+        .fake
+        .calls_to("getChatMember")
+        .iter()
+        .filter(|c| c.params["user_id"] == COUNSELLOR)
+        .count();
+    assert_eq!(asked, 1, "a member's standing is remembered");
+    assert!(h.log().contains("is ignored"), "{}", h.log());
+}
