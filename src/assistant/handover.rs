@@ -466,7 +466,8 @@ impl Assistant {
     /// A user's message in an open case: copied into the topic (a web
     /// visitor's `text`, which has no message to copy, posted there and
     /// marked as theirs). The first gets the automatic reply that says
-    /// when to expect an answer.
+    /// when to expect an answer; on the web, each later one a line that
+    /// it arrived.
     pub(super) async fn to_counsellor(&self, turn: &Turn<'_>, mut case: Case, text: Option<&str>) -> Vec<Effect> {
         let now = unix_now();
         let post = (case.door == Door::Web).then(|| Message {
@@ -510,6 +511,10 @@ impl Assistant {
             );
             reply.buttons = vec![vec![self.relay_button(turn, false)], vec![self.end_button(turn)]];
             effects.push(Effect::Send(reply));
+        } else if case.door == Door::Web {
+            // A web page shows no sent message of its own: each is
+            // confirmed.
+            effects.push(Effect::Send(turn.view.notice(turn.ui, "handover-received")));
         }
         effects
     }

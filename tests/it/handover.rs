@@ -1000,6 +1000,13 @@ fn a_web_visitors_case_from_consent_to_forget() {
     let empty = visitor.post("/counsellor", &[("m", "  "), ("lang", "ar")]);
     assert_eq!(empty.status, 400);
     assert!(empty.body.contains(&ar("web-message-empty")));
+    // A later message is confirmed too: the page shows none it sent.
+    let again = visitor.post("/counsellor", &[("m", "Noch eine Frage"), ("lang", "ar")]);
+    assert!(again.body.contains(&ar("handover-received")), "{}", again.body);
+    assert!(h.fake.wait_until(
+        |_| h.topic_texts(thread).iter().any(|t| t.contains("Noch eine Frage")),
+        WAIT
+    ));
     let long = "x".repeat(1_001);
     let too_long = visitor.post("/counsellor", &[("m", &long), ("lang", "ar")]);
     assert_eq!(too_long.status, 413);
@@ -1074,12 +1081,55 @@ fn a_web_visitors_case_from_consent_to_forget() {
     // The visitor's text is searched again.
     let searched = visitor.get("/?lang=de&q=Anerkennung");
     assert!(searched.body.contains("gefunden"), "{}", searched.body);
+    // /privacy says what is kept of a web case.
+    let privacy = visitor.get("/privacy?lang=ar");
+    assert!(privacy.body.contains(&ar("privacy-handover-web")), "{}", privacy.body);
+
+    // A second case, which the visitor ends themselves.
+    let consent = visitor.get("/counsellor?lang=ar");
+    assert!(consent.body.contains(&ar("handover-consent-title")), "{}", consent.body);
+    assert!(
+        consent.body.contains(&closed),
+        "the closed case below: {}",
+        consent.body
+    );
+    visitor.post("/", &[("a", &consent.action("hc:1:")), ("lang", "ar")]);
+    let topics = h.fake.topics(STAFF);
+    let (second, topic) = topics.iter().find(|(id, _)| *id != thread).expect("a second topic");
+    let second_case: i64 = topic.name[1..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .unwrap();
+    let open = visitor.get("/counsellor?lang=ar");
+    let ended = visitor.post("/", &[("a", &open.action("he")), ("lang", "ar")]);
+    let closed_second = h.catalog.format(
+        Lang::Ar,
+        "handover-closed",
+        &[("case", lotse::i18n::Arg::Number(second_case))],
+    );
+    assert!(ended.body.contains(&closed_second), "{}", ended.body);
+    assert!(
+        h.fake
+            .wait_until(|_| h.fake.topic(STAFF, *second).is_some_and(|t| t.closed), WAIT)
+    );
+    let by_user = h.catalog.text(Lang::De, "staff-closed-by-user");
+    assert!(
+        h.topic_texts(*second).contains(&by_user),
+        "{:?}",
+        h.topic_texts(*second)
+    );
+    let second = *second;
 
     // /forget deletes the topic, the case and its replies.
     let confirm = visitor.get("/forget?lang=ar");
     let forgotten = visitor.post("/", &[("a", &confirm.action("fg:1:")), ("lang", "ar")]);
     assert_eq!(forgotten.status, 200);
-    assert!(h.fake.wait_until(|_| h.fake.topic(STAFF, thread).is_none(), WAIT));
+    assert!(h.fake.wait_until(
+        |_| h.fake.topic(STAFF, thread).is_none() && h.fake.topic(STAFF, second).is_none(),
+        WAIT
+    ));
     let after = crate::web::request(addr, "GET", "/counsellor?lang=ar", &[("Cookie", &visitor.cookie)], "");
     assert!(!after.body.contains("Zweite Antwort"), "{}", after.body);
 }
