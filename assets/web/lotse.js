@@ -86,7 +86,8 @@
 
   document.addEventListener('submit', function (event) {
     var form = event.target;
-    if (!(form instanceof HTMLFormElement) || !(form.id === 'ask' || answer.contains(form))) {
+    if (!(form instanceof HTMLFormElement) || !(form.id === 'ask' || answer.contains(form)) ||
+        form.classList.contains('case')) {
       return;
     }
     event.preventDefault();

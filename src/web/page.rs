@@ -264,14 +264,17 @@ fn button(ctx: &Context<'_>, button: &Button) -> Markup {
         Some(Action::Page { .. }) => ctx.link("/", &[("q", ctx.question), ("a", data)]),
         Some(Action::Counsellor(_)) => ctx.link("/counsellor", &[("a", data)]),
         Some(
-            Action::Feedback { .. }
+            action @ (Action::Feedback { .. }
             | Action::Forget { .. }
             | Action::Consent { .. }
             | Action::Relay(_)
-            | Action::EndCase,
+            | Action::EndCase),
         ) => {
+            // A step of a case changes the whole page (its case section):
+            // the script leaves it to the browser.
+            let case = matches!(action, Action::Consent { .. } | Action::Relay(_) | Action::EndCase);
             return html! {
-                form.press method="post" action="/" {
+                form.press.case[case] method="post" action="/" {
                     input type="hidden" name="a" value=(data);
                     input type="hidden" name="lang" value=(ctx.lang.code());
                     input type="hidden" name="q" value=(ctx.question);
