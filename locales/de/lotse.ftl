@@ -209,6 +209,7 @@ button-consent-yes = ✅ Ja, mit der Beratung verbinden
 button-consent-no = Nein, danke
 handover-declined = In Ordnung, es wurde nichts weitergegeben.
 handover-opened = Ihr Fall #{ $case } ist eröffnet. Schreiben Sie hier Ihre Frage: Alles, was Sie jetzt senden, geht an das Beratungsteam, auch Fotos und Dokumente. Befehle wie /help funktionieren weiter.
+handover-opened-web = Ihr Fall #{ $case } ist eröffnet. Schreiben Sie Ihre Frage unten in das Feld für das Beratungsteam. Die Antworten erscheinen auf dieser Seite; Fotos und Dateien kann die Webseite nicht übertragen.
 handover-status = Ihr Fall #{ $case } ist offen.
 handover-routing-counsellor = Ihre Nachrichten gehen an das Beratungsteam.
 handover-routing-search = Ihre Nachrichten sucht jetzt Lotse; die Antworten des Beratungsteams bekommen Sie weiter hier.

@@ -208,6 +208,7 @@ button-consent-yes = ✅ Yes, connect me with a counsellor
 button-consent-no = No, thanks
 handover-declined = All right, nothing was shared.
 handover-opened = Your case #{ $case } is open. Write your question here: everything you send now goes to the counsellors, photos and documents too. Commands such as /help still work.
+handover-opened-web = Your case #{ $case } is open. Write your question below, in the field for the counsellors. Their answers appear on this page; the website cannot pass on photos or files.
 handover-status = Your case #{ $case } is open.
 handover-routing-counsellor = Your messages go to the counsellors.
 handover-routing-search = Lotse now searches your messages; the counsellors' answers still reach you here.

@@ -213,6 +213,7 @@ button-consent-yes = ✅ Oui, me mettre en contact
 button-consent-no = Non, merci
 handover-declined = D'accord, rien n'a été transmis.
 handover-opened = Votre dossier n° { $case } est ouvert. Écrivez votre question ici : tout ce que vous envoyez maintenant va à l'équipe de conseil, photos et documents compris. Les commandes comme /help fonctionnent toujours.
+handover-opened-web = Votre dossier n° { $case } est ouvert. Écrivez votre question ci-dessous, dans le champ destiné aux conseillers. Les réponses s'affichent sur cette page ; le site ne peut pas transmettre de photos ni de fichiers.
 handover-status = Votre dossier n° { $case } est ouvert.
 handover-routing-counsellor = Vos messages vont à l'équipe de conseil.
 handover-routing-search = Lotse recherche désormais vos messages ; les réponses de l'équipe vous parviennent toujours ici.

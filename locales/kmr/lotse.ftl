@@ -205,6 +205,7 @@ button-consent-yes = ✅ Erê, min bi şêwirmendekî ve girê bide
 button-consent-no = Na, spas
 handover-declined = Baş e, tiştek nehat parvekirin.
 handover-opened = Doza te ya hejmar { $case } vebû. Pirsa xwe li vir binivîse: her tiştê ku tu niha dişînî, wêne û belge jî, diçe tîma şêwirmendiyê. Fermanên wek /help hê jî dixebitin.
+handover-opened-web = Doza te ya hejmar { $case } vebû. Pirsa xwe li jêr, di qada ji bo tîma şêwirmendiyê de binivîse. Bersiv li ser vê rûpelê xuya dibin; malper nikare wêne an pelan bişîne.
 handover-status = Doza te ya hejmar { $case } vekirî ye.
 handover-routing-counsellor = Peyamên te diçin tîma şêwirmendiyê.
 handover-routing-search = Niha Lotse li peyamên te digere; bersivên tîmê hê jî li vir digihîjin te.

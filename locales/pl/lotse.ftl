@@ -214,6 +214,7 @@ button-consent-yes = ✅ Tak, połącz mnie z doradcą
 button-consent-no = Nie, dziękuję
 handover-declined = Dobrze, niczego nie przekazano.
 handover-opened = Twoja sprawa nr { $case } jest otwarta. Napisz tutaj swoje pytanie: wszystko, co teraz wyślesz, trafi do zespołu doradców, także zdjęcia i dokumenty. Polecenia takie jak /help nadal działają.
+handover-opened-web = Twoja sprawa nr { $case } jest otwarta. Napisz swoje pytanie poniżej, w polu dla doradców. Odpowiedzi pojawią się na tej stronie; strona nie może przekazywać zdjęć ani plików.
 handover-status = Twoja sprawa nr { $case } jest otwarta.
 handover-routing-counsellor = Twoje wiadomości trafiają do zespołu doradców.
 handover-routing-search = Twoje wiadomości wyszukuje teraz Lotse; odpowiedzi doradców nadal docierają tutaj.

@@ -210,6 +210,7 @@ button-consent-yes = ✅ Da, vreau să vorbesc cu un consilier
 button-consent-no = Nu, mulțumesc
 handover-declined = În regulă, nu s-a transmis nimic.
 handover-opened = Cazul dumneavoastră nr. { $case } este deschis. Scrieți aici întrebarea: tot ce trimiteți acum ajunge la echipa de consiliere, inclusiv fotografii și documente. Comenzile ca /help funcționează în continuare.
+handover-opened-web = Cazul dumneavoastră nr. { $case } este deschis. Scrieți întrebarea mai jos, în câmpul pentru consilieri. Răspunsurile apar pe această pagină; site-ul nu poate transmite fotografii sau fișiere.
 handover-status = Cazul dumneavoastră nr. { $case } este deschis.
 handover-routing-counsellor = Mesajele dumneavoastră ajung la echipa de consiliere.
 handover-routing-search = Acum Lotse caută mesajele dumneavoastră; răspunsurile echipei ajung în continuare aici.

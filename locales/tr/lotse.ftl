@@ -205,6 +205,7 @@ button-consent-yes = ✅ Evet, danışmana bağla
 button-consent-no = Hayır, teşekkürler
 handover-declined = Tamam, hiçbir şey paylaşılmadı.
 handover-opened = #{ $case } numaralı dosyanız açıldı. Sorunuzu buraya yazın: şimdi gönderdiğiniz her şey, fotoğraf ve belgeler dahil, danışma ekibine gider. /help gibi komutlar çalışmaya devam eder.
+handover-opened-web = #{ $case } numaralı dosyanız açıldı. Sorunuzu aşağıya, danışma ekibine ayrılmış alana yazın. Yanıtlar bu sayfada görünür; web sitesi fotoğraf veya dosya iletemez.
 handover-status = #{ $case } numaralı dosyanız açık.
 handover-routing-counsellor = Mesajlarınız danışma ekibine gidiyor.
 handover-routing-search = Mesajlarınızı artık Lotse arıyor; ekibin cevapları size yine burada ulaşır.

@@ -271,7 +271,13 @@ impl Assistant {
         };
         let open = self.open_topic(turn, &case, false).await;
         let number = [("case", Arg::Number(case.id.0))];
-        let mut opened = view.lines(ui, &view.catalog.format(ui, "handover-opened", &number));
+        // The web carries text only, from a field of its own.
+        let opened = if turn.channel == Channel::Web {
+            "handover-opened-web"
+        } else {
+            "handover-opened"
+        };
+        let mut opened = view.lines(ui, &view.catalog.format(ui, opened, &number));
         opened.buttons = vec![vec![self.end_button(turn)]];
         opened.edit = true;
         vec![open, Effect::Edit(opened)]

@@ -352,6 +352,16 @@ mod tests {
             },
             "name=\"a\" value=\"fg:1:",
         );
+        check(Action::Counsellor(None), "href=\"/counsellor?lang=ar&amp;a=h\"");
+        check(
+            Action::Consent {
+                agreed: true,
+                asker: tag,
+                query: None,
+            },
+            "<form class=\"press case\" method=\"post\" action=\"/\"><input type=\"hidden\" name=\"a\" value=\"hc:1:",
+        );
+        check(Action::EndCase, "class=\"press case\"");
         for forged in [
             Button::action("x", "nonsense".into()),
             Button::url("x", "javascript:alert(1)"),

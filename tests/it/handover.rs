@@ -968,6 +968,16 @@ fn a_web_visitors_case_from_consent_to_forget() {
     assert!(card.contains("qqqzx blorfx"), "{card}");
     let case: String = topic.name[1..].chars().take_while(char::is_ascii_digit).collect();
     assert!(opened.body.contains(&case), "{}", opened.body);
+    let opened_web = h.catalog.format(
+        Lang::Ar,
+        "handover-opened-web",
+        &[("case", lotse::i18n::Arg::Number(case.parse().unwrap()))],
+    );
+    assert!(
+        opened.body.contains(&opened_web),
+        "the web's own words: {}",
+        opened.body
+    );
     assert!(
         opened.body.contains("id=\"write\""),
         "the form to write: {}",
