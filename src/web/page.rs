@@ -51,9 +51,10 @@ pub(super) fn answer_page(ctx: &Context<'_>, messages: &[Message], case: Option<
     } else {
         format!("{} · {}", ctx.question, ctx.t("web-title"))
     };
+    let messages = beside(messages, case);
     let content = html! {
         (ask_form(ctx))
-        (answer(ctx, messages))
+        (answer(ctx, &messages))
         @if let Some(case) = case { (case_section(ctx, case)) }
     };
     document(ctx, &title, content)
@@ -63,12 +64,31 @@ pub(super) fn answer_page(ctx: &Context<'_>, messages: &[Message], case: Option<
 /// then the visitor's case with the counsellors' replies.
 pub(super) fn counsellor_page(ctx: &Context<'_>, messages: &[Message], case: Option<&CaseThread>) -> Markup {
     let title = ctx.t("web-case");
+    let messages = beside(messages, case);
     let content = html! {
-        @if !messages.is_empty() { (answer(ctx, messages)) }
+        @if !messages.is_empty() { (answer(ctx, &messages)) }
         @if let Some(case) = case { (case_section(ctx, case)) }
         (ask_form(ctx))
     };
     document(ctx, &title, content)
+}
+
+/// The messages of an answer beside an open case's section, which has
+/// the case's buttons (where the text goes, ending it): without them.
+fn beside(messages: &[Message], case: Option<&CaseThread>) -> Vec<Message> {
+    let mut messages = messages.to_vec();
+    if case.is_some_and(|case| case.open) {
+        for message in &mut messages {
+            for row in &mut message.buttons {
+                row.retain(|b| {
+                    !matches!(&b.target, Target::Action(data)
+                        if matches!(Action::decode(data), Some(Action::Relay(_) | Action::EndCase)))
+                });
+            }
+            message.buttons.retain(|row| !row.is_empty());
+        }
+    }
+    messages
 }
 
 /// A visitor's case: its state and buttons, the counsellors' replies
