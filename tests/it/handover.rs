@@ -1296,3 +1296,101 @@ fn only_members_of_the_staff_chat_reach_the_user() {
     assert_eq!(asked, 1, "a member's standing is remembered");
     assert!(h.log().contains("is ignored"), "{}", h.log());
 }
+
+/// Across replicas, on both backends: the web visitor's page is served by
+/// one process, the counsellor's reply arrives at another (the bot's),
+/// and the visitor's next page shows it, from the shared store. After
+/// `/close` on the bot's replica, the web's shows the case closed.
+#[tokio::test]
+async fn a_reply_taken_by_one_replica_shows_on_the_others_page() {
+    use lotse::assistant::{Handover, TopicId};
+
+    use crate::store::{assistant_on, memory};
+
+    let dir = tempfile::tempdir().unwrap();
+    for database in crate::pg::backends(&dir.path().join("lotse.db"), "web_replicas") {
+        let key = [5u8; 32];
+        let handover = Handover {
+            web: true,
+            ..Handover::default()
+        };
+        let (web_memory, bot_memory) = (memory(&database), memory(&database));
+        web_memory.set_case_key(key);
+        bot_memory.set_case_key(key);
+        let web = assistant_on(&web_memory).with_handover(handover.clone());
+        let bot = assistant_on(&bot_memory).with_handover(handover);
+        let visitor = actor("web-visitor");
+        let on_web = |input: Input| Event {
+            actor: visitor.clone(),
+            channel: Channel::Web,
+            client_lang: Some(Lang::Ru),
+            input,
+        };
+        let reach = Some(Reach("web:visitor".into()));
+        let screen = web
+            .handle_from(
+                on_web(Input::Command {
+                    name: "counsellor".into(),
+                    args: String::new(),
+                }),
+                reach.clone(),
+            )
+            .await;
+        let yes = screen[0].message().unwrap().buttons[0][0].target.clone();
+        let lotse::assistant::Target::Action(yes) = yes else {
+            panic!("{yes:?}")
+        };
+        let opened = web.handle_from(on_web(Input::Button(yes)), reach).await;
+        let Some(Effect::Case(CaseEffect::OpenTopic { case, card, .. })) = opened.first() else {
+            panic!("{opened:?}")
+        };
+        assert!(card.text().contains("Webseite"), "{}", card.text());
+        web.topic_opened(*case, TopicId(31)).await;
+
+        let staff = |command: Option<&str>, text: &str| Event {
+            actor: actor("counsellor"),
+            channel: Channel::Telegram { private: false },
+            client_lang: Some(Lang::De),
+            input: Input::Staff {
+                topic: Some(TopicId(31)),
+                command: command.map(str::to_string),
+                reply_to: None,
+                text: Some(text.into()),
+                file: false,
+            },
+        };
+        let taken = bot.handle(staff(None, "Здравствуйте, мы поможем")).await;
+        assert!(
+            !taken
+                .iter()
+                .any(|e| matches!(e, Effect::Case(CaseEffect::CopyToUser { .. }))),
+            "a web visitor's reply is kept, not copied: {taken:?}"
+        );
+        let page = web
+            .web_case(&visitor.user, Lang::Ru, true)
+            .await
+            .expect("the open case");
+        let shown: Vec<String> = page.messages.iter().map(|m| m.text()).collect();
+        assert!(
+            shown.iter().any(|t| t.contains("Здравствуйте, мы поможем")),
+            "{shown:?}"
+        );
+
+        let closed = bot.handle(staff(Some("close"), "/close")).await;
+        assert!(
+            closed
+                .iter()
+                .any(|e| matches!(e, Effect::Case(CaseEffect::CloseTopic(TopicId(31))))),
+            "{closed:?}"
+        );
+        assert!(web.web_case(&visitor.user, Lang::Ru, true).await.is_none());
+        let after = web
+            .web_case(&visitor.user, Lang::Ru, false)
+            .await
+            .expect("the closed case");
+        assert!(!after.open);
+        for memory in [web_memory, bot_memory] {
+            memory.close();
+        }
+    }
+}
