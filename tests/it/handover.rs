@@ -1017,6 +1017,21 @@ fn a_web_visitors_case_from_consent_to_forget() {
         |_| h.topic_texts(thread).iter().any(|t| t.contains("Noch eine Frage")),
         WAIT
     ));
+    // A topic deleted by staff comes back, with the card, for the next
+    // message from the web.
+    h.fake.delete_topic_as_staff(STAFF, thread);
+    visitor.post("/counsellor", &[("m", "Sind Sie noch da?"), ("lang", "ar")]);
+    let topics = h.fake.topics(STAFF);
+    let [(thread, _)] = topics.as_slice() else {
+        panic!("the topic again: {topics:?}\n{}", h.log())
+    };
+    let thread = *thread;
+    let reopened = h.topic_texts(thread).join("\n");
+    assert!(
+        reopened.contains(&h.catalog.text(Lang::De, "staff-topic-again")),
+        "{reopened}"
+    );
+    assert!(reopened.contains("Sind Sie noch da?"), "{reopened}");
     let long = "x".repeat(1_001);
     let too_long = visitor.post("/counsellor", &[("m", &long), ("lang", "ar")]);
     assert_eq!(too_long.status, 413);
