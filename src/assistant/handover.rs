@@ -756,17 +756,19 @@ impl Assistant {
         if !self.offers_handover(Channel::Web) {
             return None;
         }
-        let cases = match self.storage.cases_of(user).await {
-            Ok(cases) => cases,
+        // Every page asks for the open case: one row by the user's key.
+        let found = if only_open {
+            self.storage.open_case_of(user).await
+        } else {
+            self.storage.cases_of(user).await.map(|cases| cases.into_iter().last())
+        };
+        let case = match found {
+            Ok(case) => case.filter(|c| c.door == Door::Web)?,
             Err(err) => {
                 log::error!("reading a visitor's cases: {err}");
                 return None;
             }
         };
-        let case = cases.into_iter().rev().find(|c| c.door == Door::Web)?;
-        if only_open && !case.is_open() {
-            return None;
-        }
         let library = self.library();
         let turn = Turn {
             view: views::View {
