@@ -367,7 +367,7 @@ async fn case(State(web): State<Web>, headers: HeaderMap, Query(params): Query<P
         return not_found_page(&visitor);
     }
     let case = core::case(settings, &visitor.user, visitor.lang, false).await;
-    let body = page::counsellor_page(&visitor.context(""), &[], case.as_ref());
+    let body = page::case_fragment(&visitor.context(""), case.as_ref());
     visitor.respond(StatusCode::OK, body)
 }
 

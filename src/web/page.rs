@@ -73,6 +73,18 @@ pub(super) fn counsellor_page(ctx: &Context<'_>, messages: &[Message], case: Opt
     document(ctx, &title, content)
 }
 
+/// The visitor's case section alone, for the script that polls it: no
+/// frame, no form to ask, a few hundred bytes every few seconds. Without
+/// an open case the section is empty and says nothing more to poll.
+pub(super) fn case_fragment(ctx: &Context<'_>, case: Option<&CaseThread>) -> Markup {
+    html! {
+        @match case {
+            Some(case) => (case_section(ctx, case)),
+            None => section #case {},
+        }
+    }
+}
+
 /// The messages of an answer beside an open case's section, which has
 /// the case's buttons (where the text goes, ending it): without them.
 fn beside(messages: &[Message], case: Option<&CaseThread>) -> Vec<Message> {

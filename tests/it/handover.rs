@@ -1061,6 +1061,10 @@ fn a_web_visitors_case_from_consent_to_forget() {
     let page = visitor.page_with("Zweite Antwort");
     assert!(page.body.contains("Zweite Antwort"), "{}", page.body);
     assert!(!page.body.contains("nur intern"), "{}", page.body);
+    // The script polls the case alone: the section, not a page.
+    let fragment = visitor.get("/counsellor/case?lang=ar");
+    assert!(fragment.body.contains("Zweite Antwort") && fragment.body.contains("data-poll"));
+    assert!(!fragment.body.contains("<html") && !fragment.body.contains("nur intern"));
     // The start page shows the open case and its replies too.
     assert!(visitor.get("/?lang=ar").body.contains("Zweite Antwort"));
 
