@@ -200,6 +200,7 @@ handover-private-only = Eine persönliche Beratung gibt es nur im privaten Chat 
 handover-unavailable = Die Beratung ist gerade nicht erreichbar. Bitte versuchen Sie es später noch einmal oder wenden Sie sich direkt an das Netzwerk (/contacts).
 handover-consent-title = Persönliche Beratung
 handover-consent-shared = Wenn Sie zustimmen, sieht das Beratungsteam des Netzwerks Ihre Frage, Ihre Sprache, Ihre Suchen in diesem Gespräch und alles, was Sie senden, solange der Fall offen ist (auch Fotos und Dokumente). Ihren Namen und Ihre Telegram-Kennung sieht es nicht, außer Sie schreiben selbst Kontaktdaten.
+handover-consent-shared-web = Wenn Sie zustimmen, sieht das Beratungsteam des Netzwerks Ihre Frage, Ihre Sprache, Ihre Suchen bei diesem Besuch und alles, was Sie schreiben, solange der Fall offen ist. Wer Sie sind, sieht es nicht, außer Sie schreiben selbst Kontaktdaten.
 handover-consent-kept = { $days ->
     [one] Lotse selbst speichert zu Ihrem Fall nur Nummern und Zeiten, keine Texte, und löscht ihn einen Tag nach dem Abschluss; mit /forget sofort, auch im Chat des Beratungsteams.
    *[other] Lotse selbst speichert zu Ihrem Fall nur Nummern und Zeiten, keine Texte, und löscht ihn { $days } Tage nach dem Abschluss; mit /forget sofort, auch im Chat des Beratungsteams.

@@ -199,6 +199,7 @@ handover-private-only = Talking to a counsellor works only in a private chat wit
 handover-unavailable = The counsellors cannot be reached right now. Please try again later, or contact the network directly (/contacts).
 handover-consent-title = Talk to a counsellor
 handover-consent-shared = If you agree, the network's counsellors see your question, your language, your searches in this conversation and everything you send while the case is open (photos and documents too). They do not see your name or your Telegram id, unless you write contact details yourself.
+handover-consent-shared-web = If you agree, the network's counsellors see your question, your language, your searches during this visit and everything you write while the case is open. They do not see who you are, unless you write contact details yourself.
 handover-consent-kept = { $days ->
     [one] Lotse itself keeps only numbers and times about your case, no texts, and deletes it one day after it is closed; with /forget at once, in the counsellors' chat too.
    *[other] Lotse itself keeps only numbers and times about your case, no texts, and deletes it { $days } days after it is closed; with /forget at once, in the counsellors' chat too.

@@ -204,6 +204,7 @@ handover-private-only = Parler à un conseiller n'est possible que dans une disc
 handover-unavailable = Les conseillers ne sont pas joignables pour le moment. Veuillez réessayer plus tard ou contacter directement le réseau (/contacts).
 handover-consent-title = Parler à un conseiller
 handover-consent-shared = Si vous acceptez, l'équipe de conseil du réseau voit votre question, votre langue, vos recherches dans cette conversation et tout ce que vous envoyez tant que le dossier est ouvert (photos et documents compris). Elle ne voit ni votre nom ni votre identifiant Telegram, sauf si vous écrivez vous-même vos coordonnées.
+handover-consent-shared-web = Si vous acceptez, les conseillers du réseau voient votre question, votre langue, vos recherches pendant cette visite et tout ce que vous écrivez tant que le dossier est ouvert. Ils ne voient pas qui vous êtes, sauf si vous écrivez vous-même vos coordonnées.
 handover-consent-kept = { $days ->
     [one] Lotse ne garde sur votre dossier que des numéros et des heures, aucun texte, et le supprime un jour après sa clôture ; avec /forget tout de suite, aussi dans la discussion de l'équipe.
    *[other] Lotse ne garde sur votre dossier que des numéros et des heures, aucun texte, et le supprime { $days } jours après sa clôture ; avec /forget tout de suite, aussi dans la discussion de l'équipe.

@@ -199,6 +199,7 @@ handover-private-only = Axaftina bi şêwirmendekî re tenê di sohbeta taybet a
 handover-unavailable = Niha negihîştina şêwirmendan pêkan nîne. Ji kerema xwe paşê dîsa biceribîne an rasterast bi torê re têkilî dayne (/contacts).
 handover-consent-title = Bi şêwirmendekî re biaxive
 handover-consent-shared = Heke tu qebûl bikî, tîma şêwirmendiyê ya torê pirsa te, zimanê te, lêgerînên te yên di vê sohbetê de û her tiştê ku tu heta doz vekirî ye dişînî (wêne û belge jî) dibîne. Navê te û nasnameya te ya Telegramê nabîne, heke tu bi xwe agahiyên têkiliyê nenivîsî.
+handover-consent-shared-web = Heke tu qebûl bikî, tîma şêwirmendiyê ya torê pirsa te, zimanê te, lêgerînên te yên di vê serdanê de û her tiştê ku tu dinivîsî heta ku doz vekirî be dibîne. Ew nabînin tu kî yî, heke tu bi xwe agahiyên têkiliyê nenivîsî.
 handover-consent-kept = Lotse bi xwe li ser doza te tenê hejmar û dem tomar dike, ne nivîs, û piştî girtinê { $days } roj şûnde jê dibe; bi /forget yekser, di sohbeta tîma şêwirmendiyê de jî.
 handover-consent-emergency = Ev ne xizmeta acîl e. Di rewşeke acîl de li 112 (ambulans, agirkujî) an 110 (polîs) bigere.
 button-consent-yes = ✅ Erê, min bi şêwirmendekî ve girê bide

@@ -208,6 +208,7 @@ handover-private-only = Rozmowa z doradcą jest możliwa tylko na prywatnym czac
 handover-unavailable = Doradcy są teraz nieosiągalni. Spróbuj ponownie później albo skontaktuj się bezpośrednio z siecią (/contacts).
 handover-consent-title = Rozmowa z doradcą
 handover-consent-shared = Jeśli się zgodzisz, zespół doradców sieci zobaczy Twoje pytanie, Twój język, Twoje wyszukiwania w tej rozmowie i wszystko, co wyślesz, dopóki sprawa jest otwarta (także zdjęcia i dokumenty). Nie zobaczy Twojego imienia ani identyfikatora Telegram, chyba że sam podasz dane kontaktowe.
+handover-consent-shared-web = Jeśli się zgodzisz, doradcy sieci zobaczą Twoje pytanie, Twój język, Twoje wyszukiwania podczas tej wizyty i wszystko, co napiszesz, dopóki sprawa jest otwarta. Nie zobaczą, kim jesteś, chyba że sam(a) podasz dane kontaktowe.
 handover-consent-kept = Sam Lotse przechowuje o Twojej sprawie tylko numery i godziny, bez tekstów, i usuwa ją po { $days } dniach od zamknięcia; przez /forget od razu, także na czacie doradców.
 handover-consent-emergency = To nie jest numer alarmowy. W nagłym wypadku dzwoń pod 112 (pogotowie, straż pożarna) lub 110 (policja).
 button-consent-yes = ✅ Tak, połącz mnie z doradcą

@@ -204,6 +204,7 @@ handover-private-only = Puteți vorbi cu un consilier doar într-o conversație 
 handover-unavailable = Consilierii nu pot fi contactați acum. Vă rugăm să încercați mai târziu sau să vă adresați direct rețelei (/contacts).
 handover-consent-title = Vorbiți cu un consilier
 handover-consent-shared = Dacă sunteți de acord, echipa de consiliere a rețelei vede întrebarea dumneavoastră, limba, căutările din această conversație și tot ce trimiteți cât timp cazul este deschis (inclusiv fotografii și documente). Nu vede numele și nici identificatorul dumneavoastră Telegram, decât dacă scrieți singur(ă) date de contact.
+handover-consent-shared-web = Dacă sunteți de acord, consilierii rețelei văd întrebarea dumneavoastră, limba, căutările din această vizită și tot ce scrieți cât timp cazul este deschis. Nu văd cine sunteți, decât dacă scrieți singur(ă) date de contact.
 handover-consent-kept = Lotse păstrează despre cazul dumneavoastră doar numere și ore, fără texte, și îl șterge la { $days } zile după închidere; cu /forget imediat, inclusiv în conversația echipei.
 handover-consent-emergency = Acesta nu este un serviciu de urgență. În caz de urgență sunați la 112 (ambulanță, pompieri) sau 110 (poliție).
 button-consent-yes = ✅ Da, vreau să vorbesc cu un consilier

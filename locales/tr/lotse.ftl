@@ -199,6 +199,7 @@ handover-private-only = Bir danışmanla konuşmak yalnızca Lotse ile özel soh
 handover-unavailable = Danışmanlara şu anda ulaşılamıyor. Lütfen daha sonra tekrar deneyin veya doğrudan ağa başvurun (/contacts).
 handover-consent-title = Danışmanla konuşun
 handover-consent-shared = Kabul ederseniz ağın danışma ekibi sorunuzu, dilinizi, bu sohbetteki aramalarınızı ve dosya açık olduğu sürece gönderdiğiniz her şeyi (fotoğraf ve belgeler dahil) görür. Adınızı ve Telegram kimliğinizi görmez; iletişim bilgilerinizi kendiniz yazarsanız başka.
+handover-consent-shared-web = Kabul ederseniz ağın danışma ekibi sorunuzu, dilinizi, bu ziyaretteki aramalarınızı ve dosya açık kaldığı sürece yazdığınız her şeyi görür. Kim olduğunuzu görmez; iletişim bilgilerinizi kendiniz yazarsanız görür.
 handover-consent-kept = Lotse dosyanız hakkında yalnızca numara ve zaman saklar, metin saklamaz; dosyayı kapandıktan { $days } gün sonra siler, /forget ile hemen, ekibin sohbetinde de.
 handover-consent-emergency = Bu bir acil yardım hattı değildir. Acil durumda 112'yi (ambulans, itfaiye) veya 110'u (polis) arayın.
 button-consent-yes = ✅ Evet, danışmana bağla

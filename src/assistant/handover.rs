@@ -178,10 +178,17 @@ impl Assistant {
         let asker = UserTag::of(turn.user);
         let days = [("days", Arg::Number(i64::from(self.retention_days)))];
         let consent = |agreed| Action::Consent { agreed, asker, query }.encode();
+        let web = turn.channel == Channel::Web;
+        // A web visitor has no Telegram id, and sends text only.
+        let shared = if web {
+            "handover-consent-shared-web"
+        } else {
+            "handover-consent-shared"
+        };
         let mut message = Message {
             blocks: vec![
                 Block::bold(view.catalog.text(ui, "handover-consent-title"), ui),
-                Block::plain(view.catalog.text(ui, "handover-consent-shared"), ui),
+                Block::plain(view.catalog.text(ui, shared), ui),
                 Block::plain(view.catalog.format(ui, "handover-consent-kept", &days), ui),
             ],
             buttons: vec![
@@ -197,7 +204,7 @@ impl Assistant {
             lang: Some(ui),
             ..Message::default()
         };
-        if turn.channel == Channel::Web {
+        if web {
             // The one place a text is kept: the visitor is told before.
             let kept = view.catalog.format(ui, "handover-consent-web-kept", &days);
             message.blocks.push(Block::plain(kept, ui));

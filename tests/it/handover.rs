@@ -946,6 +946,8 @@ fn a_web_visitors_case_from_consent_to_forget() {
         "{}",
         consent.body
     );
+    let shared = ar("handover-consent-shared-web");
+    assert!(consent.body.contains(&shared), "{}", consent.body);
     assert!(ar("button-consent-yes").starts_with('✅'));
     assert!(consent.body.contains(&ar("button-consent-yes")));
     assert!(h.fake.topics(STAFF).is_empty(), "nothing is sent before the ✅");
