@@ -12,6 +12,10 @@
 //! live in [`Storage`] (pseudonyms, numbers and times; the way to reach
 //! the user sealed and only while the case is open), so any replica
 //! resolves any case. Staff texts are German and name the user's language.
+//! A web visitor's case ([`Door::Web`]) goes the same way, except that
+//! their text is posted (there is no message to copy) and a counsellor's
+//! reply is kept, sealed, for their page ([`Assistant::web_case`]); a door
+//! without a Telegram chat hands its steps to a [`StaffDesk`].
 
 use super::action::{Action, Category, QueryId, UserTag};
 use super::reply::{Block, Button, CaseEffect, CaseId, Channel, Effect, Message, Reach, Span, TopicId, UserKey};
