@@ -50,6 +50,7 @@ fn main() {
             user_per_minute: u32::MAX,
             ..Limits::default()
         },
+        staff: None,
     });
     let listener = runtime.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
     let addr = listener.local_addr().unwrap();

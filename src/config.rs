@@ -107,6 +107,8 @@ impl HandoverConfig {
                 closes: self.office_closes,
             },
             unanswered_after_secs: self.unanswered_hours.max(1) * 3600,
+            // The door that runs beside the bot says so.
+            web: false,
         })
     }
 }

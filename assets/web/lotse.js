@@ -1,7 +1,47 @@
 // Lotse's web door: answers in place. Without this script every form and
 // link works as it is; with it, the answer region is replaced by the same
-// region of the page the server sends, and the address follows.
+// region of the page the server sends, and the address follows. An open
+// case with a counsellor is polled, so that a reply appears in place.
 'use strict';
+(function () {
+  var section = document.getElementById('case');
+  var thread = document.getElementById('case-thread');
+  var url = section && section.getAttribute('data-poll');
+  if (!url || !thread || !window.fetch || !window.DOMParser) {
+    return;
+  }
+  var timer = window.setInterval(function () {
+    fetch(url, { credentials: 'same-origin' })
+      .then(function (response) {
+        return response.ok ? response.text() : null;
+      })
+      .then(function (html) {
+        if (!html) {
+          return;
+        }
+        var doc = new DOMParser().parseFromString(html, 'text/html');
+        var fresh = doc.getElementById('case-thread');
+        if (!fresh) {
+          return;
+        }
+        if (fresh.innerHTML !== thread.innerHTML) {
+          thread.replaceChildren.apply(thread, Array.prototype.map.call(fresh.childNodes, function (node) {
+            return document.importNode(node, true);
+          }));
+        }
+        var freshSection = doc.getElementById('case');
+        if (!freshSection || !freshSection.getAttribute('data-poll')) {
+          // The case is closed: nothing more to write, nothing to wait for.
+          var form = document.getElementById('write');
+          if (form) {
+            form.remove();
+          }
+          window.clearInterval(timer);
+        }
+      })
+      .catch(function () {});
+  }, 5000);
+})();
 (function () {
   var answer = document.getElementById('answer');
   if (!answer || !window.fetch || !window.DOMParser || !window.history.pushState) {
@@ -46,7 +86,8 @@
 
   document.addEventListener('submit', function (event) {
     var form = event.target;
-    if (!(form instanceof HTMLFormElement) || !(form.id === 'ask' || answer.contains(form))) {
+    if (!(form instanceof HTMLFormElement) || !(form.id === 'ask' || answer.contains(form)) ||
+        form.classList.contains('case')) {
       return;
     }
     event.preventDefault();

@@ -157,6 +157,10 @@ web-privacy = Datenschutz
 web-forget = Meine Daten löschen
 web-not-found = Diese Seite gibt es nicht. Stellen Sie Ihre Frage einfach im Suchfeld oben.
 web-too-long = Ihre Frage ist zu lang. Bitte fassen Sie sie in wenigen Sätzen.
+web-case = Ihr Gespräch mit dem Beratungsteam
+web-message = Ihre Nachricht an das Beratungsteam
+web-send = Senden
+web-message-empty = Bitte schreiben Sie zuerst eine Nachricht.
 admin-title = Lotse: Verwaltung
 admin-token = Admin-Token
 admin-login = Anmelden
@@ -196,6 +200,7 @@ handover-private-only = Eine persönliche Beratung gibt es nur im privaten Chat 
 handover-unavailable = Die Beratung ist gerade nicht erreichbar. Bitte versuchen Sie es später noch einmal oder wenden Sie sich direkt an das Netzwerk (/contacts).
 handover-consent-title = Persönliche Beratung
 handover-consent-shared = Wenn Sie zustimmen, sieht das Beratungsteam des Netzwerks Ihre Frage, Ihre Sprache, Ihre Suchen in diesem Gespräch und alles, was Sie senden, solange der Fall offen ist (auch Fotos und Dokumente). Ihren Namen und Ihre Telegram-Kennung sieht es nicht, außer Sie schreiben selbst Kontaktdaten.
+handover-consent-shared-web = Wenn Sie zustimmen, sieht das Beratungsteam des Netzwerks Ihre Frage, Ihre Sprache, Ihre Suchen bei diesem Besuch und alles, was Sie schreiben, solange der Fall offen ist. Wer Sie sind, sieht es nicht, außer Sie schreiben selbst Kontaktdaten.
 handover-consent-kept = { $days ->
     [one] Lotse selbst speichert zu Ihrem Fall nur Nummern und Zeiten, keine Texte, und löscht ihn einen Tag nach dem Abschluss; mit /forget sofort, auch im Chat des Beratungsteams.
    *[other] Lotse selbst speichert zu Ihrem Fall nur Nummern und Zeiten, keine Texte, und löscht ihn { $days } Tage nach dem Abschluss; mit /forget sofort, auch im Chat des Beratungsteams.
@@ -205,6 +210,7 @@ button-consent-yes = ✅ Ja, mit der Beratung verbinden
 button-consent-no = Nein, danke
 handover-declined = In Ordnung, es wurde nichts weitergegeben.
 handover-opened = Ihr Fall #{ $case } ist eröffnet. Schreiben Sie hier Ihre Frage: Alles, was Sie jetzt senden, geht an das Beratungsteam, auch Fotos und Dokumente. Befehle wie /help funktionieren weiter.
+handover-opened-web = Ihr Fall #{ $case } ist eröffnet. Schreiben Sie Ihre Frage unten in das Feld für das Beratungsteam. Die Antworten erscheinen auf dieser Seite; Fotos und Dateien kann die Webseite nicht übertragen.
 handover-status = Ihr Fall #{ $case } ist offen.
 handover-routing-counsellor = Ihre Nachrichten gehen an das Beratungsteam.
 handover-routing-search = Ihre Nachrichten sucht jetzt Lotse; die Antworten des Beratungsteams bekommen Sie weiter hier.
@@ -229,10 +235,13 @@ handover-no-case = Sie haben gerade keinen offenen Fall. Mit /counsellor eröffn
 handover-closed = Ihr Fall #{ $case } ist abgeschlossen. Danke! Ihre Nachrichten beantwortet jetzt wieder Lotse; mit /counsellor eröffnen Sie einen neuen Fall.
 handover-from-counsellor = 💬 Antwort aus der Beratung (Fall #{ $case }):
 handover-not-delivered = Ihre Nachricht konnte gerade nicht an das Beratungsteam weitergegeben werden. Bitte senden Sie sie später noch einmal.
+handover-web-file = Die Beraterin oder der Berater hat eine Datei geschickt (ein Foto oder Dokument), die nur Telegram zeigen kann. Bitten Sie darum, es hier als Text zu schreiben.
+handover-consent-web-kept = Auf der Webseite werden die Antworten des Beratungsteams an Sie verschlüsselt gespeichert, damit Ihre Seite sie zeigen kann, und mit dem Fall gelöscht.
 privacy-handover = { $days ->
     [one] Wenn Sie mit /counsellor einer persönlichen Beratung zustimmen, sieht das Beratungsteam Ihre Frage, Ihre Sprache, Ihre Suchen und was Sie im Fall senden. Lotse speichert dazu nur Ihr Pseudonym, Nummern und Zeiten, Ihre Chat-Kennung nur verschlüsselt und nur, solange der Fall offen ist. Abgeschlossene Fälle werden nach einem Tag gelöscht, mit /forget sofort, auch im Chat des Beratungsteams.
    *[other] Wenn Sie mit /counsellor einer persönlichen Beratung zustimmen, sieht das Beratungsteam Ihre Frage, Ihre Sprache, Ihre Suchen und was Sie im Fall senden. Lotse speichert dazu nur Ihr Pseudonym, Nummern und Zeiten, Ihre Chat-Kennung nur verschlüsselt und nur, solange der Fall offen ist. Abgeschlossene Fälle werden nach { $days } Tagen gelöscht, mit /forget sofort, auch im Chat des Beratungsteams.
 }
+privacy-handover-web = Auf der Webseite speichert Lotse die Antworten des Beratungsteams an Sie verschlüsselt, damit Ihre Seite sie zeigen kann; sie werden mit dem Fall gelöscht. Das ist der einzige Nachrichtentext, den Lotse speichert.
 
 ## For the staff chat (always shown in German)
 staff-no-category = Allgemein
@@ -263,6 +272,13 @@ staff-closed-by-user = Die Person hat den Fall beendet.
 staff-user-unreachable = Die Person ist nicht mehr erreichbar (sie hat Lotse blockiert). Der Fall ist geschlossen; die letzte Antwort wurde nicht zugestellt.
 staff-not-delivered = Dieser Fall ist geschlossen: Die Nachricht wurde nicht zugestellt.
 staff-already-closed = Dieser Fall ist schon geschlossen.
+staff-card-door = Kanal
+staff-door = { $door ->
+    [web] Webseite
+   *[other] Telegram
+}
+staff-web-visitor = Nachricht über die Webseite:
+staff-web-text-only = Diese Person schreibt über die Webseite und sieht dort nur Text: Fotos und Dateien kann Lotse ihr nicht zeigen. Bitte schreiben Sie das Wichtige als Text.
 staff-cases-title = { $count ->
     [0] Keine offenen Fälle.
     [one] Ein offener Fall:

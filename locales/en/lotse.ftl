@@ -156,6 +156,10 @@ web-privacy = Privacy
 web-forget = Delete my data
 web-not-found = This page does not exist. Just type your question into the search field above.
 web-too-long = Your question is too long. Please put it in a few sentences.
+web-case = Your conversation with the counsellors
+web-message = Your message to the counsellors
+web-send = Send
+web-message-empty = Please write a message first.
 admin-title = Lotse: administration
 admin-token = Admin token
 admin-login = Sign in
@@ -195,6 +199,7 @@ handover-private-only = Talking to a counsellor works only in a private chat wit
 handover-unavailable = The counsellors cannot be reached right now. Please try again later, or contact the network directly (/contacts).
 handover-consent-title = Talk to a counsellor
 handover-consent-shared = If you agree, the network's counsellors see your question, your language, your searches in this conversation and everything you send while the case is open (photos and documents too). They do not see your name or your Telegram id, unless you write contact details yourself.
+handover-consent-shared-web = If you agree, the network's counsellors see your question, your language, your searches during this visit and everything you write while the case is open. They do not see who you are, unless you write contact details yourself.
 handover-consent-kept = { $days ->
     [one] Lotse itself keeps only numbers and times about your case, no texts, and deletes it one day after it is closed; with /forget at once, in the counsellors' chat too.
    *[other] Lotse itself keeps only numbers and times about your case, no texts, and deletes it { $days } days after it is closed; with /forget at once, in the counsellors' chat too.
@@ -204,6 +209,7 @@ button-consent-yes = ✅ Yes, connect me with a counsellor
 button-consent-no = No, thanks
 handover-declined = All right, nothing was shared.
 handover-opened = Your case #{ $case } is open. Write your question here: everything you send now goes to the counsellors, photos and documents too. Commands such as /help still work.
+handover-opened-web = Your case #{ $case } is open. Write your question below, in the field for the counsellors. Their answers appear on this page; the website cannot pass on photos or files.
 handover-status = Your case #{ $case } is open.
 handover-routing-counsellor = Your messages go to the counsellors.
 handover-routing-search = Lotse now searches your messages; the counsellors' answers still reach you here.
@@ -228,10 +234,13 @@ handover-no-case = You have no open case right now. /counsellor opens one.
 handover-closed = Your case #{ $case } is closed. Thank you! Lotse answers your messages again; /counsellor opens a new case.
 handover-from-counsellor = 💬 A counsellor answers (case #{ $case }):
 handover-not-delivered = Your message could not be passed on to the counsellors just now. Please send it again later.
+handover-web-file = The counsellor sent a file (a photo or document) that only Telegram can show. Ask them to write it here as text.
+handover-consent-web-kept = On the website, the counsellors' replies to you are stored encrypted so that your page can show them, and deleted with the case.
 privacy-handover = { $days ->
     [one] If you agree to talk to a counsellor with /counsellor, the counsellors see your question, your language, your searches and what you send in the case. Lotse keeps only your pseudonym, numbers and times for it, and your chat id only encrypted and only while the case is open. Closed cases are deleted after one day, with /forget at once, in the counsellors' chat too.
    *[other] If you agree to talk to a counsellor with /counsellor, the counsellors see your question, your language, your searches and what you send in the case. Lotse keeps only your pseudonym, numbers and times for it, and your chat id only encrypted and only while the case is open. Closed cases are deleted after { $days } days, with /forget at once, in the counsellors' chat too.
 }
+privacy-handover-web = On the website, Lotse stores the counsellors' replies to you encrypted so that your page can show them; they are deleted with the case. This is the only message text Lotse stores.
 
 ## For the staff chat (always shown in German)
 staff-no-category = General
@@ -262,6 +271,13 @@ staff-closed-by-user = The person has ended the case.
 staff-user-unreachable = The person can no longer be reached (they blocked Lotse). The case is closed; the last answer was not delivered.
 staff-not-delivered = This case is closed: the message was not delivered.
 staff-already-closed = This case is already closed.
+staff-card-door = Channel
+staff-door = { $door ->
+    [web] Website
+   *[other] Telegram
+}
+staff-web-visitor = Message via the website:
+staff-web-text-only = This person writes through the website and sees only text there: Lotse cannot show them photos or files. Please write what matters as text.
 staff-cases-title = { $count ->
     [0] No open cases.
     [one] One open case:

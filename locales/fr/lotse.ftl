@@ -161,6 +161,10 @@ web-privacy = Protection des données
 web-forget = Supprimer mes données
 web-not-found = Cette page n’existe pas. Tapez simplement votre question dans le champ de recherche ci-dessus.
 web-too-long = Votre question est trop longue. Merci de la formuler en quelques phrases.
+web-case = Votre échange avec les conseillers
+web-message = Votre message aux conseillers
+web-send = Envoyer
+web-message-empty = Veuillez d'abord écrire un message.
 admin-title = Lotse : administration
 admin-token = Jeton d’administration
 admin-login = Se connecter
@@ -200,6 +204,7 @@ handover-private-only = Parler à un conseiller n'est possible que dans une disc
 handover-unavailable = Les conseillers ne sont pas joignables pour le moment. Veuillez réessayer plus tard ou contacter directement le réseau (/contacts).
 handover-consent-title = Parler à un conseiller
 handover-consent-shared = Si vous acceptez, l'équipe de conseil du réseau voit votre question, votre langue, vos recherches dans cette conversation et tout ce que vous envoyez tant que le dossier est ouvert (photos et documents compris). Elle ne voit ni votre nom ni votre identifiant Telegram, sauf si vous écrivez vous-même vos coordonnées.
+handover-consent-shared-web = Si vous acceptez, les conseillers du réseau voient votre question, votre langue, vos recherches pendant cette visite et tout ce que vous écrivez tant que le dossier est ouvert. Ils ne voient pas qui vous êtes, sauf si vous écrivez vous-même vos coordonnées.
 handover-consent-kept = { $days ->
     [one] Lotse ne garde sur votre dossier que des numéros et des heures, aucun texte, et le supprime un jour après sa clôture ; avec /forget tout de suite, aussi dans la discussion de l'équipe.
    *[other] Lotse ne garde sur votre dossier que des numéros et des heures, aucun texte, et le supprime { $days } jours après sa clôture ; avec /forget tout de suite, aussi dans la discussion de l'équipe.
@@ -209,6 +214,7 @@ button-consent-yes = ✅ Oui, me mettre en contact
 button-consent-no = Non, merci
 handover-declined = D'accord, rien n'a été transmis.
 handover-opened = Votre dossier n° { $case } est ouvert. Écrivez votre question ici : tout ce que vous envoyez maintenant va à l'équipe de conseil, photos et documents compris. Les commandes comme /help fonctionnent toujours.
+handover-opened-web = Votre dossier n° { $case } est ouvert. Écrivez votre question ci-dessous, dans le champ destiné aux conseillers. Les réponses s'affichent sur cette page ; le site ne peut pas transmettre de photos ni de fichiers.
 handover-status = Votre dossier n° { $case } est ouvert.
 handover-routing-counsellor = Vos messages vont à l'équipe de conseil.
 handover-routing-search = Lotse recherche désormais vos messages ; les réponses de l'équipe vous parviennent toujours ici.
@@ -233,10 +239,13 @@ handover-no-case = Vous n'avez pas de dossier ouvert. /counsellor en ouvre un.
 handover-closed = Votre dossier n° { $case } est clos. Merci ! Lotse répond de nouveau à vos messages ; /counsellor ouvre un nouveau dossier.
 handover-from-counsellor = 💬 Réponse d'un conseiller (dossier n° { $case }) :
 handover-not-delivered = Votre message n'a pas pu être transmis à l'équipe de conseil pour le moment. Veuillez le renvoyer plus tard.
+handover-web-file = Le conseiller a envoyé un fichier (une photo ou un document) que seul Telegram peut afficher. Demandez-lui de l'écrire ici sous forme de texte.
+handover-consent-web-kept = Sur le site, les réponses des conseillers qui vous sont destinées sont conservées chiffrées pour que votre page puisse les afficher, et supprimées avec le dossier.
 privacy-handover = { $days ->
     [one] Si vous acceptez avec /counsellor de parler à un conseiller, l'équipe voit votre question, votre langue, vos recherches et ce que vous envoyez dans le dossier. Lotse ne garde pour cela que votre pseudonyme, des numéros et des heures, et votre identifiant de discussion seulement chiffré et seulement tant que le dossier est ouvert. Les dossiers clos sont supprimés après un jour, avec /forget tout de suite, aussi dans la discussion de l'équipe.
    *[other] Si vous acceptez avec /counsellor de parler à un conseiller, l'équipe voit votre question, votre langue, vos recherches et ce que vous envoyez dans le dossier. Lotse ne garde pour cela que votre pseudonyme, des numéros et des heures, et votre identifiant de discussion seulement chiffré et seulement tant que le dossier est ouvert. Les dossiers clos sont supprimés après { $days } jours, avec /forget tout de suite, aussi dans la discussion de l'équipe.
 }
+privacy-handover-web = Sur le site, Lotse conserve chiffrées les réponses des conseillers qui vous sont destinées, pour que votre page puisse les afficher ; elles sont supprimées avec le dossier. C'est le seul texte de message que Lotse conserve.
 
 ## For the staff chat (always shown in German)
 staff-no-category = Général
@@ -267,6 +276,13 @@ staff-closed-by-user = La personne a clos le dossier.
 staff-user-unreachable = La personne n'est plus joignable (elle a bloqué Lotse). Le dossier est clos ; la dernière réponse n'a pas été remise.
 staff-not-delivered = Ce dossier est clos : le message n'a pas été remis.
 staff-already-closed = Ce dossier est déjà clos.
+staff-card-door = Canal
+staff-door = { $door ->
+    [web] Site web
+   *[other] Telegram
+}
+staff-web-visitor = Message via le site :
+staff-web-text-only = Cette personne écrit via le site et n'y voit que du texte : Lotse ne peut pas lui montrer de photos ni de fichiers. Merci d'écrire l'essentiel sous forme de texte.
 staff-cases-title = { $count ->
     [0] Aucun dossier ouvert.
     [one] Un dossier ouvert :

@@ -156,6 +156,10 @@ web-privacy = Parastina daneyan
 web-forget = Daneyên min jê bibe
 web-not-found = Ev rûpel tune ye. Bi tenê pirsa xwe li qada lêgerînê ya jorîn binivîsin.
 web-too-long = Pirsa we pir dirêj e. Ji kerema xwe wê bi çend hevokan binivîsin.
+web-case = Axaftina te bi tîma şêwirmendiyê re
+web-message = Peyama te ji tîma şêwirmendiyê re
+web-send = Bişîne
+web-message-empty = Ji kerema xwe pêşî peyamekê binivîse.
 admin-title = Lotse: rêveberî
 admin-token = Tokena rêveberiyê
 admin-login = Têkevin
@@ -195,12 +199,14 @@ handover-private-only = Axaftina bi şêwirmendekî re tenê di sohbeta taybet a
 handover-unavailable = Niha negihîştina şêwirmendan pêkan nîne. Ji kerema xwe paşê dîsa biceribîne an rasterast bi torê re têkilî dayne (/contacts).
 handover-consent-title = Bi şêwirmendekî re biaxive
 handover-consent-shared = Heke tu qebûl bikî, tîma şêwirmendiyê ya torê pirsa te, zimanê te, lêgerînên te yên di vê sohbetê de û her tiştê ku tu heta doz vekirî ye dişînî (wêne û belge jî) dibîne. Navê te û nasnameya te ya Telegramê nabîne, heke tu bi xwe agahiyên têkiliyê nenivîsî.
+handover-consent-shared-web = Heke tu qebûl bikî, tîma şêwirmendiyê ya torê pirsa te, zimanê te, lêgerînên te yên di vê serdanê de û her tiştê ku tu dinivîsî heta ku doz vekirî be dibîne. Ew nabînin tu kî yî, heke tu bi xwe agahiyên têkiliyê nenivîsî.
 handover-consent-kept = Lotse bi xwe li ser doza te tenê hejmar û dem tomar dike, ne nivîs, û piştî girtinê { $days } roj şûnde jê dibe; bi /forget yekser, di sohbeta tîma şêwirmendiyê de jî.
 handover-consent-emergency = Ev ne xizmeta acîl e. Di rewşeke acîl de li 112 (ambulans, agirkujî) an 110 (polîs) bigere.
 button-consent-yes = ✅ Erê, min bi şêwirmendekî ve girê bide
 button-consent-no = Na, spas
 handover-declined = Baş e, tiştek nehat parvekirin.
 handover-opened = Doza te ya hejmar { $case } vebû. Pirsa xwe li vir binivîse: her tiştê ku tu niha dişînî, wêne û belge jî, diçe tîma şêwirmendiyê. Fermanên wek /help hê jî dixebitin.
+handover-opened-web = Doza te ya hejmar { $case } vebû. Pirsa xwe li jêr, di qada ji bo tîma şêwirmendiyê de binivîse. Bersiv li ser vê rûpelê xuya dibin; malper nikare wêne an pelan bişîne.
 handover-status = Doza te ya hejmar { $case } vekirî ye.
 handover-routing-counsellor = Peyamên te diçin tîma şêwirmendiyê.
 handover-routing-search = Niha Lotse li peyamên te digere; bersivên tîmê hê jî li vir digihîjin te.
@@ -222,7 +228,10 @@ handover-no-case = Niha doza te ya vekirî tune. /counsellor dozekê vedike.
 handover-closed = Doza te ya hejmar { $case } hat girtin. Spas! Niha dîsa Lotse bersiva peyamên te dide; /counsellor dozeke nû vedike.
 handover-from-counsellor = 💬 Bersiva şêwirmendekî (doza hejmar { $case }):
 handover-not-delivered = Peyama te niha negihîşt tîma şêwirmendiyê. Ji kerema xwe paşê dîsa bişîne.
+handover-web-file = Şêwirmend pelek (wêne an belge) şand ku tenê Telegram dikare nîşan bide. Jê bixwaze ku wê li vir wek nivîs binivîse.
+handover-consent-web-kept = Li ser malperê, bersivên tîma şêwirmendiyê ji te re bi şîfre têne tomarkirin da ku rûpela te wan nîşan bide, û bi dosyayê re têne jêbirin.
 privacy-handover = Heke tu bi /counsellor axaftina bi şêwirmendekî re qebûl bikî, tîm pirsa te, zimanê te, lêgerînên te û tiştên ku tu di dozê de dişînî dibîne. Lotse ji bo vê tenê navê te yê veşartî, hejmar û deman tomar dike, nasnameya sohbetê jî tenê şîfrekirî û tenê heta doz vekirî be. Dozên girtî piştî { $days } rojan têne jêbirin, bi /forget yekser, di sohbeta tîma şêwirmendiyê de jî.
+privacy-handover-web = Li ser malperê, Lotse bersivên tîma şêwirmendiyê ji te re bi şîfre tomar dike da ku rûpela te wan nîşan bide; ew bi dosyayê re têne jêbirin. Ev tenê nivîsa peyamê ye ku Lotse tomar dike.
 
 ## For the staff chat (always shown in German)
 staff-no-category = Giştî
@@ -253,6 +262,13 @@ staff-closed-by-user = Kesê doz qedand.
 staff-user-unreachable = Êdî negihîştina kesê pêkan nîne (Lotse asteng kir). Doz hat girtin; bersiva dawî negihîşt.
 staff-not-delivered = Ev doz girtî ye: peyam negihîşt.
 staff-already-closed = Ev doz jixwe girtî ye.
+staff-card-door = Kanal
+staff-door = { $door ->
+    [web] Malper
+   *[other] Telegram
+}
+staff-web-visitor = Peyam bi rêya malperê:
+staff-web-text-only = Ev kes bi rêya malperê dinivîse û li wir tenê nivîsê dibîne: Lotse nikare wêne an pelan nîşanî wî/wê bide. Ji kerema xwe tiştên girîng wek nivîs binivîsin.
 staff-cases-title = { $count ->
     [0] Doza vekirî tune.
    *[other] Dozên vekirî: { $count }

@@ -165,6 +165,10 @@ web-privacy = Ochrona danych
 web-forget = Usuń moje dane
 web-not-found = Ta strona nie istnieje. Wpisz po prostu swoje pytanie w polu wyszukiwania powyżej.
 web-too-long = Twoje pytanie jest za długie. Ujmij je, proszę, w kilku zdaniach.
+web-case = Twoja rozmowa z doradcami
+web-message = Twoja wiadomość do doradców
+web-send = Wyślij
+web-message-empty = Najpierw napisz wiadomość.
 admin-title = Lotse: administracja
 admin-token = Token administratora
 admin-login = Zaloguj się
@@ -204,12 +208,14 @@ handover-private-only = Rozmowa z doradcą jest możliwa tylko na prywatnym czac
 handover-unavailable = Doradcy są teraz nieosiągalni. Spróbuj ponownie później albo skontaktuj się bezpośrednio z siecią (/contacts).
 handover-consent-title = Rozmowa z doradcą
 handover-consent-shared = Jeśli się zgodzisz, zespół doradców sieci zobaczy Twoje pytanie, Twój język, Twoje wyszukiwania w tej rozmowie i wszystko, co wyślesz, dopóki sprawa jest otwarta (także zdjęcia i dokumenty). Nie zobaczy Twojego imienia ani identyfikatora Telegram, chyba że sam podasz dane kontaktowe.
+handover-consent-shared-web = Jeśli się zgodzisz, doradcy sieci zobaczą Twoje pytanie, Twój język, Twoje wyszukiwania podczas tej wizyty i wszystko, co napiszesz, dopóki sprawa jest otwarta. Nie zobaczą, kim jesteś, chyba że sam(a) podasz dane kontaktowe.
 handover-consent-kept = Sam Lotse przechowuje o Twojej sprawie tylko numery i godziny, bez tekstów, i usuwa ją po { $days } dniach od zamknięcia; przez /forget od razu, także na czacie doradców.
 handover-consent-emergency = To nie jest numer alarmowy. W nagłym wypadku dzwoń pod 112 (pogotowie, straż pożarna) lub 110 (policja).
 button-consent-yes = ✅ Tak, połącz mnie z doradcą
 button-consent-no = Nie, dziękuję
 handover-declined = Dobrze, niczego nie przekazano.
 handover-opened = Twoja sprawa nr { $case } jest otwarta. Napisz tutaj swoje pytanie: wszystko, co teraz wyślesz, trafi do zespołu doradców, także zdjęcia i dokumenty. Polecenia takie jak /help nadal działają.
+handover-opened-web = Twoja sprawa nr { $case } jest otwarta. Napisz swoje pytanie poniżej, w polu dla doradców. Odpowiedzi pojawią się na tej stronie; strona nie może przekazywać zdjęć ani plików.
 handover-status = Twoja sprawa nr { $case } jest otwarta.
 handover-routing-counsellor = Twoje wiadomości trafiają do zespołu doradców.
 handover-routing-search = Twoje wiadomości wyszukuje teraz Lotse; odpowiedzi doradców nadal docierają tutaj.
@@ -231,7 +237,10 @@ handover-no-case = Nie masz teraz otwartej sprawy. /counsellor otwiera nową.
 handover-closed = Twoja sprawa nr { $case } jest zamknięta. Dziękujemy! Na Twoje wiadomości znów odpowiada Lotse; /counsellor otwiera nową sprawę.
 handover-from-counsellor = 💬 Odpowiedź doradcy (sprawa nr { $case }):
 handover-not-delivered = Nie udało się teraz przekazać Twojej wiadomości doradcom. Wyślij ją ponownie później.
+handover-web-file = Doradca wysłał plik (zdjęcie lub dokument), który może pokazać tylko Telegram. Poproś, aby napisał to tutaj jako tekst.
+handover-consent-web-kept = Na stronie internetowej odpowiedzi doradców dla Ciebie są przechowywane w postaci zaszyfrowanej, aby Twoja strona mogła je pokazać, i usuwane razem ze sprawą.
 privacy-handover = Jeśli przez /counsellor zgodzisz się na rozmowę z doradcą, zespół zobaczy Twoje pytanie, Twój język, Twoje wyszukiwania i to, co wyślesz w sprawie. Lotse przechowuje do tego tylko Twój pseudonim, numery i godziny, a identyfikator czatu tylko zaszyfrowany i tylko dopóki sprawa jest otwarta. Zamknięte sprawy są usuwane po { $days } dniach, przez /forget od razu, także na czacie doradców.
+privacy-handover-web = Na stronie internetowej Lotse przechowuje odpowiedzi doradców dla Ciebie w postaci zaszyfrowanej, aby Twoja strona mogła je pokazać; są usuwane razem ze sprawą. To jedyny tekst wiadomości, który przechowuje Lotse.
 
 ## For the staff chat (always shown in German)
 staff-no-category = Ogólne
@@ -262,6 +271,13 @@ staff-closed-by-user = Osoba zakończyła sprawę.
 staff-user-unreachable = Osoba jest już nieosiągalna (zablokowała Lotse). Sprawa jest zamknięta; ostatnia odpowiedź nie została doręczona.
 staff-not-delivered = Ta sprawa jest zamknięta: wiadomość nie została doręczona.
 staff-already-closed = Ta sprawa jest już zamknięta.
+staff-card-door = Kanał
+staff-door = { $door ->
+    [web] Strona internetowa
+   *[other] Telegram
+}
+staff-web-visitor = Wiadomość przez stronę internetową:
+staff-web-text-only = Ta osoba pisze przez stronę internetową i widzi tam tylko tekst: Lotse nie może pokazać jej zdjęć ani plików. Proszę napisać to, co ważne, jako tekst.
 staff-cases-title = { $count ->
     [0] Brak otwartych spraw.
    *[other] Otwarte sprawy: { $count }

@@ -161,6 +161,10 @@ web-privacy = Protecția datelor
 web-forget = Șterge datele mele
 web-not-found = Această pagină nu există. Scrieți pur și simplu întrebarea în câmpul de căutare de mai sus.
 web-too-long = Întrebarea dumneavoastră este prea lungă. Vă rugăm să o formulați în câteva propoziții.
+web-case = Conversația dumneavoastră cu consilierii
+web-message = Mesajul dumneavoastră către consilieri
+web-send = Trimite
+web-message-empty = Vă rugăm să scrieți mai întâi un mesaj.
 admin-title = Lotse: administrare
 admin-token = Token de administrator
 admin-login = Autentificare
@@ -200,12 +204,14 @@ handover-private-only = Puteți vorbi cu un consilier doar într-o conversație 
 handover-unavailable = Consilierii nu pot fi contactați acum. Vă rugăm să încercați mai târziu sau să vă adresați direct rețelei (/contacts).
 handover-consent-title = Vorbiți cu un consilier
 handover-consent-shared = Dacă sunteți de acord, echipa de consiliere a rețelei vede întrebarea dumneavoastră, limba, căutările din această conversație și tot ce trimiteți cât timp cazul este deschis (inclusiv fotografii și documente). Nu vede numele și nici identificatorul dumneavoastră Telegram, decât dacă scrieți singur(ă) date de contact.
+handover-consent-shared-web = Dacă sunteți de acord, consilierii rețelei văd întrebarea dumneavoastră, limba, căutările din această vizită și tot ce scrieți cât timp cazul este deschis. Nu văd cine sunteți, decât dacă scrieți singur(ă) date de contact.
 handover-consent-kept = Lotse păstrează despre cazul dumneavoastră doar numere și ore, fără texte, și îl șterge la { $days } zile după închidere; cu /forget imediat, inclusiv în conversația echipei.
 handover-consent-emergency = Acesta nu este un serviciu de urgență. În caz de urgență sunați la 112 (ambulanță, pompieri) sau 110 (poliție).
 button-consent-yes = ✅ Da, vreau să vorbesc cu un consilier
 button-consent-no = Nu, mulțumesc
 handover-declined = În regulă, nu s-a transmis nimic.
 handover-opened = Cazul dumneavoastră nr. { $case } este deschis. Scrieți aici întrebarea: tot ce trimiteți acum ajunge la echipa de consiliere, inclusiv fotografii și documente. Comenzile ca /help funcționează în continuare.
+handover-opened-web = Cazul dumneavoastră nr. { $case } este deschis. Scrieți întrebarea mai jos, în câmpul pentru consilieri. Răspunsurile apar pe această pagină; site-ul nu poate transmite fotografii sau fișiere.
 handover-status = Cazul dumneavoastră nr. { $case } este deschis.
 handover-routing-counsellor = Mesajele dumneavoastră ajung la echipa de consiliere.
 handover-routing-search = Acum Lotse caută mesajele dumneavoastră; răspunsurile echipei ajung în continuare aici.
@@ -227,7 +233,10 @@ handover-no-case = Nu aveți acum niciun caz deschis. /counsellor deschide unul.
 handover-closed = Cazul dumneavoastră nr. { $case } este închis. Mulțumim! La mesaje răspunde din nou Lotse; /counsellor deschide un caz nou.
 handover-from-counsellor = 💬 Răspunsul unui consilier (cazul nr. { $case }):
 handover-not-delivered = Mesajul dumneavoastră nu a putut fi transmis acum echipei de consiliere. Vă rugăm să-l trimiteți din nou mai târziu.
+handover-web-file = Consilierul a trimis un fișier (o fotografie sau un document) pe care doar Telegram îl poate afișa. Rugați-l să îl scrie aici ca text.
+handover-consent-web-kept = Pe site, răspunsurile consilierilor pentru dumneavoastră sunt păstrate criptat, ca pagina dumneavoastră să le poată afișa, și sunt șterse odată cu cazul.
 privacy-handover = Dacă acceptați cu /counsellor să vorbiți cu un consilier, echipa vede întrebarea, limba, căutările și ce trimiteți în caz. Lotse păstrează pentru aceasta doar pseudonimul dumneavoastră, numere și ore, iar identificatorul conversației doar criptat și doar cât timp cazul este deschis. Cazurile închise se șterg după { $days } zile, cu /forget imediat, inclusiv în conversația echipei.
+privacy-handover-web = Pe site, Lotse păstrează criptat răspunsurile consilierilor pentru dumneavoastră, ca pagina dumneavoastră să le poată afișa; ele sunt șterse odată cu cazul. Acesta este singurul text de mesaj pe care îl păstrează Lotse.
 
 ## For the staff chat (always shown in German)
 staff-no-category = General
@@ -258,6 +267,13 @@ staff-closed-by-user = Persoana a închis cazul.
 staff-user-unreachable = Persoana nu mai poate fi contactată (a blocat Lotse). Cazul este închis; ultimul răspuns nu a fost livrat.
 staff-not-delivered = Acest caz este închis: mesajul nu a fost livrat.
 staff-already-closed = Acest caz este deja închis.
+staff-card-door = Canal
+staff-door = { $door ->
+    [web] Site web
+   *[other] Telegram
+}
+staff-web-visitor = Mesaj prin site:
+staff-web-text-only = Această persoană scrie prin site și vede acolo doar text: Lotse nu îi poate arăta fotografii sau fișiere. Vă rugăm să scrieți ce este important ca text.
 staff-cases-title = { $count ->
     [0] Niciun caz deschis.
    *[other] Cazuri deschise: { $count }

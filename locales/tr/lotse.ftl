@@ -156,6 +156,10 @@ web-privacy = Gizlilik
 web-forget = Verilerimi sil
 web-not-found = Bu sayfa mevcut değil. Sorunuzu yukarıdaki arama alanına yazmanız yeterli.
 web-too-long = Sorunuz çok uzun. Lütfen birkaç cümleyle ifade edin.
+web-case = Danışmanlarla yazışmanız
+web-message = Danışmanlara mesajınız
+web-send = Gönder
+web-message-empty = Lütfen önce bir mesaj yazın.
 admin-title = Lotse: yönetim
 admin-token = Yönetici anahtarı
 admin-login = Giriş yap
@@ -195,12 +199,14 @@ handover-private-only = Bir danışmanla konuşmak yalnızca Lotse ile özel soh
 handover-unavailable = Danışmanlara şu anda ulaşılamıyor. Lütfen daha sonra tekrar deneyin veya doğrudan ağa başvurun (/contacts).
 handover-consent-title = Danışmanla konuşun
 handover-consent-shared = Kabul ederseniz ağın danışma ekibi sorunuzu, dilinizi, bu sohbetteki aramalarınızı ve dosya açık olduğu sürece gönderdiğiniz her şeyi (fotoğraf ve belgeler dahil) görür. Adınızı ve Telegram kimliğinizi görmez; iletişim bilgilerinizi kendiniz yazarsanız başka.
+handover-consent-shared-web = Kabul ederseniz ağın danışma ekibi sorunuzu, dilinizi, bu ziyaretteki aramalarınızı ve dosya açık kaldığı sürece yazdığınız her şeyi görür. Kim olduğunuzu görmez; iletişim bilgilerinizi kendiniz yazarsanız görür.
 handover-consent-kept = Lotse dosyanız hakkında yalnızca numara ve zaman saklar, metin saklamaz; dosyayı kapandıktan { $days } gün sonra siler, /forget ile hemen, ekibin sohbetinde de.
 handover-consent-emergency = Bu bir acil yardım hattı değildir. Acil durumda 112'yi (ambulans, itfaiye) veya 110'u (polis) arayın.
 button-consent-yes = ✅ Evet, danışmana bağla
 button-consent-no = Hayır, teşekkürler
 handover-declined = Tamam, hiçbir şey paylaşılmadı.
 handover-opened = #{ $case } numaralı dosyanız açıldı. Sorunuzu buraya yazın: şimdi gönderdiğiniz her şey, fotoğraf ve belgeler dahil, danışma ekibine gider. /help gibi komutlar çalışmaya devam eder.
+handover-opened-web = #{ $case } numaralı dosyanız açıldı. Sorunuzu aşağıya, danışma ekibine ayrılmış alana yazın. Yanıtlar bu sayfada görünür; web sitesi fotoğraf veya dosya iletemez.
 handover-status = #{ $case } numaralı dosyanız açık.
 handover-routing-counsellor = Mesajlarınız danışma ekibine gidiyor.
 handover-routing-search = Mesajlarınızı artık Lotse arıyor; ekibin cevapları size yine burada ulaşır.
@@ -222,7 +228,10 @@ handover-no-case = Şu anda açık bir dosyanız yok. /counsellor ile bir dosya 
 handover-closed = #{ $case } numaralı dosyanız kapandı. Teşekkürler! Mesajlarınızı artık yine Lotse cevaplıyor; /counsellor yeni bir dosya açar.
 handover-from-counsellor = 💬 Danışmanın cevabı (dosya #{ $case }):
 handover-not-delivered = Mesajınız şu anda danışma ekibine iletilemedi. Lütfen daha sonra tekrar gönderin.
+handover-web-file = Danışman yalnızca Telegram'ın gösterebildiği bir dosya (fotoğraf veya belge) gönderdi. Lütfen bunu burada metin olarak yazmasını isteyin.
+handover-consent-web-kept = Web sitesinde danışmanların size verdiği yanıtlar, sayfanız gösterebilsin diye şifreli olarak saklanır ve vakayla birlikte silinir.
 privacy-handover = /counsellor ile bir danışmanla konuşmayı kabul ederseniz ekip sorunuzu, dilinizi, aramalarınızı ve dosyada gönderdiklerinizi görür. Lotse bunun için yalnızca takma adınızı, numaraları ve zamanları, sohbet kimliğinizi ise yalnızca şifreli olarak ve yalnızca dosya açıkken saklar. Kapanan dosyalar { $days } gün sonra, /forget ile hemen silinir, ekibin sohbetinde de.
+privacy-handover-web = Web sitesinde Lotse, danışmanların size verdiği yanıtları sayfanız gösterebilsin diye şifreli olarak saklar; bunlar vakayla birlikte silinir. Lotse'nin sakladığı tek mesaj metni budur.
 
 ## For the staff chat (always shown in German)
 staff-no-category = Genel
@@ -253,6 +262,13 @@ staff-closed-by-user = Kişi dosyayı kapattı.
 staff-user-unreachable = Kişiye artık ulaşılamıyor (Lotse'yi engelledi). Dosya kapandı; son cevap iletilmedi.
 staff-not-delivered = Bu dosya kapalı: mesaj iletilmedi.
 staff-already-closed = Bu dosya zaten kapalı.
+staff-card-door = Kanal
+staff-door = { $door ->
+    [web] Web sitesi
+   *[other] Telegram
+}
+staff-web-visitor = Web sitesi üzerinden mesaj:
+staff-web-text-only = Bu kişi web sitesi üzerinden yazıyor ve orada yalnızca metin görüyor: Lotse ona fotoğraf veya dosya gösteremez. Lütfen önemli olanı metin olarak yazın.
 staff-cases-title = { $count ->
     [0] Açık dosya yok.
    *[other] Açık dosyalar: { $count }

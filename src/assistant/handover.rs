@@ -12,10 +12,14 @@
 //! live in [`Storage`] (pseudonyms, numbers and times; the way to reach
 //! the user sealed and only while the case is open), so any replica
 //! resolves any case. Staff texts are German and name the user's language.
+//! A web visitor's case ([`Door::Web`]) goes the same way, except that
+//! their text is posted (there is no message to copy) and a counsellor's
+//! reply is kept, sealed, for their page ([`Assistant::web_case`]); a door
+//! without a Telegram chat hands its steps to a [`StaffDesk`].
 
 use super::action::{Action, Category, QueryId, UserTag};
 use super::reply::{Block, Button, CaseEffect, CaseId, Channel, Effect, Message, Reach, Span, TopicId, UserKey};
-use super::storage::{Case, MessagePair, NewCase, unix_now};
+use super::storage::{Case, Door, MessagePair, NewCase, Reply, unix_now};
 use super::{Assistant, Turn, views};
 use crate::calendar::{civil_from_days, days_from_civil};
 use crate::i18n::Arg;
@@ -38,6 +42,32 @@ pub struct Handover {
     /// `/cases` flags a case whose user has waited longer than this
     /// for an answer.
     pub unanswered_after_secs: u64,
+    /// The web door can carry cases out too (it runs beside the bot,
+    /// with a [`StaffDesk`]): web visitors are offered the handover.
+    pub web: bool,
+}
+
+/// The staff chat, as a door without a Telegram chat of its own (the web)
+/// reaches it: the bot's module carries the steps out.
+#[async_trait::async_trait]
+pub trait StaffDesk: Send + Sync {
+    /// Carries out one step of a web visitor's case. `Err` holds what the
+    /// visitor reads instead where the case cannot go on (no topic could
+    /// be opened, their message did not arrive); the rest of the event's
+    /// effects are then left.
+    async fn carry(&self, step: &CaseEffect) -> Result<(), Vec<Message>>;
+}
+
+/// What a web visitor's page shows of their case.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseThread {
+    pub case: CaseId,
+    pub open: bool,
+    /// The visitor's text goes to the counsellor (else it is searched).
+    pub relay: bool,
+    /// The case's state with its buttons, then the counsellors' replies,
+    /// each marked as such, in the visitor's language.
+    pub messages: Vec<Message>,
 }
 
 /// When counsellors answer, in German time (CET, CEST in summer).
@@ -55,6 +85,7 @@ impl Default for Handover {
         Handover {
             office: OfficeHours::default(),
             unanswered_after_secs: 4 * 60 * 60,
+            web: false,
         }
     }
 }
@@ -116,7 +147,11 @@ fn weekday(days: u64) -> u8 {
 impl Assistant {
     /// Whether the handover is offered to this turn's user.
     pub(super) fn offers_handover(&self, channel: Channel) -> bool {
-        self.handover.is_some() && channel == (Channel::Telegram { private: true })
+        match (&self.handover, channel) {
+            (Some(_), Channel::Telegram { private: true }) => true,
+            (Some(handover), Channel::Web) => handover.web,
+            _ => false,
+        }
     }
 
     /// The commands of the menu: with `/counsellor` where a staff chat is
@@ -147,13 +182,18 @@ impl Assistant {
         let asker = UserTag::of(turn.user);
         let days = [("days", Arg::Number(i64::from(self.retention_days)))];
         let consent = |agreed| Action::Consent { agreed, asker, query }.encode();
-        let message = Message {
+        let web = turn.channel == Channel::Web;
+        // A web visitor has no Telegram id, and sends text only.
+        let shared = if web {
+            "handover-consent-shared-web"
+        } else {
+            "handover-consent-shared"
+        };
+        let mut message = Message {
             blocks: vec![
                 Block::bold(view.catalog.text(ui, "handover-consent-title"), ui),
-                Block::plain(view.catalog.text(ui, "handover-consent-shared"), ui),
+                Block::plain(view.catalog.text(ui, shared), ui),
                 Block::plain(view.catalog.format(ui, "handover-consent-kept", &days), ui),
-                Block::gap(ui),
-                Block::bold(view.catalog.text(ui, "handover-consent-emergency"), ui),
             ],
             buttons: vec![
                 vec![Button::action(
@@ -168,6 +208,15 @@ impl Assistant {
             lang: Some(ui),
             ..Message::default()
         };
+        if web {
+            // The one place a text is kept: the visitor is told before.
+            let kept = view.catalog.format(ui, "handover-consent-web-kept", &days);
+            message.blocks.push(Block::plain(kept, ui));
+        }
+        message.blocks.extend([
+            Block::gap(ui),
+            Block::bold(view.catalog.text(ui, "handover-consent-emergency"), ui),
+        ]);
         vec![Effect::Send(message)]
     }
 
@@ -218,6 +267,11 @@ impl Assistant {
             category: category.map_or(String::new(), |c| c.name().to_string()),
             question: question.as_ref().map(|search| search.id),
             at: unix_now(),
+            door: if turn.channel == Channel::Web {
+                Door::Web
+            } else {
+                Door::Telegram
+            },
         };
         let case = match self.storage.open_case(new, &reach).await {
             Ok(case) => case,
@@ -228,7 +282,13 @@ impl Assistant {
         };
         let open = self.open_topic(turn, &case, false).await;
         let number = [("case", Arg::Number(case.id.0))];
-        let mut opened = view.lines(ui, &view.catalog.format(ui, "handover-opened", &number));
+        // The web carries text only, from a field of its own.
+        let opened = if turn.channel == Channel::Web {
+            "handover-opened-web"
+        } else {
+            "handover-opened"
+        };
+        let mut opened = view.lines(ui, &view.catalog.format(ui, opened, &number));
         opened.buttons = vec![vec![self.end_button(turn)]];
         opened.edit = true;
         vec![open, Effect::Edit(opened)]
@@ -268,6 +328,14 @@ impl Assistant {
             spans: vec![
                 Span::bold(format!("{}: ", text("staff-card-lang"))),
                 Span::plain(self.staff_lang_name(case.lang)),
+            ],
+            lang: de,
+        });
+        let door = [("door", Arg::Text(case.door.name().to_string()))];
+        blocks.push(Block {
+            spans: vec![
+                Span::bold(format!("{}: ", text("staff-card-door"))),
+                Span::plain(catalog.format(de, "staff-door", &door)),
             ],
             lang: de,
         });
@@ -412,10 +480,21 @@ impl Assistant {
         }
     }
 
-    /// A user's message in an open case: copied into the topic. The first
-    /// gets the automatic reply that says when to expect an answer.
-    pub(super) async fn to_counsellor(&self, turn: &Turn<'_>, mut case: Case) -> Vec<Effect> {
+    /// A user's message in an open case: copied into the topic (a web
+    /// visitor's `text`, which has no message to copy, posted there and
+    /// marked as theirs). The first gets the automatic reply that says
+    /// when to expect an answer; on the web, each later one a line that
+    /// it arrived.
+    pub(super) async fn to_counsellor(&self, turn: &Turn<'_>, mut case: Case, text: Option<&str>) -> Vec<Effect> {
         let now = unix_now();
+        let post = (case.door == Door::Web).then(|| Message {
+            blocks: vec![
+                Block::bold(self.catalog.text(STAFF_LANG, "staff-web-visitor"), STAFF_LANG),
+                Block::plain(text.unwrap_or_default(), STAFF_LANG),
+            ],
+            lang: Some(STAFF_LANG),
+            ..Message::default()
+        });
         let first = case.user_wrote_at.is_none();
         case.user_wrote_at = Some(now);
         if let Err(err) = self.storage.update_case(&case).await {
@@ -425,12 +504,14 @@ impl Assistant {
             Some(topic) => CaseEffect::CopyToTopic {
                 case: case.id,
                 topic: Some(topic),
+                post,
             },
             // The topic could not be opened before: again, then the copy.
             None => {
                 let copy = Effect::Case(CaseEffect::CopyToTopic {
                     case: case.id,
                     topic: None,
+                    post,
                 });
                 return vec![self.open_topic(turn, &case, true).await, copy];
             }
@@ -447,6 +528,10 @@ impl Assistant {
             );
             reply.buttons = vec![vec![self.relay_button(turn, false)], vec![self.end_button(turn)]];
             effects.push(Effect::Send(reply));
+        } else if case.door == Door::Web {
+            // A web page shows no sent message of its own: each is
+            // confirmed.
+            effects.push(Effect::Send(turn.view.notice(turn.ui, "handover-received")));
         }
         effects
     }
@@ -554,12 +639,16 @@ impl Assistant {
     }
 
     /// A message in the staff chat: a reply to a case's user, an internal
-    /// `/note`, `/close`, or `/cases`. Never a search.
+    /// `/note`, `/close`, or `/cases`. Never a search. A reply to a web
+    /// visitor is kept for their page: its `text`, and whether it came
+    /// with a `file` the web cannot show.
     pub(super) async fn staff(
         &self,
         topic: Option<TopicId>,
         command: Option<&str>,
         reply_to: Option<i64>,
+        text: Option<&str>,
+        file: bool,
     ) -> Vec<Effect> {
         if self.handover.is_none() {
             return Vec::new();
@@ -585,7 +674,8 @@ impl Assistant {
             Some("note") => Vec::new(),
             Some("close") if case.is_open() => {
                 let mut effects = Vec::new();
-                if let Some(reach) = case.reach.clone() {
+                // A web visitor's page shows the closed case from storage.
+                if let Some(reach) = case.reach.clone().filter(|_| case.door == Door::Telegram) {
                     let message = self.closed_message(&self.catalog, case.lang, case.id);
                     effects.push(Effect::Case(CaseEffect::SendToUser {
                         case: case.id,
@@ -606,6 +696,9 @@ impl Assistant {
                     answered_at: Some(unix_now()),
                     ..case.clone()
                 };
+                if case.door == Door::Web {
+                    return self.keep_for_web(&answered, topic, text, file).await;
+                }
                 if let Err(err) = self.storage.update_case(&answered).await {
                     log::error!("updating a case: {err}");
                 }
@@ -638,6 +731,99 @@ impl Assistant {
                 })]
             }
         }
+    }
+
+    /// A counsellor's reply to a web visitor: kept (sealed) for their
+    /// page, which shows text only; staff are told when a file cannot
+    /// reach them.
+    async fn keep_for_web(&self, answered: &Case, topic: TopicId, text: Option<&str>, file: bool) -> Vec<Effect> {
+        let text = text.map(str::trim).unwrap_or_default();
+        if text.is_empty() && !file {
+            return Vec::new();
+        }
+        let reply = Reply {
+            at: unix_now(),
+            text: text.to_string(),
+            file,
+        };
+        if let Err(err) = self.storage.keep_reply(answered.id, &reply).await {
+            log::error!("keeping a reply for a web visitor: {err}");
+            return vec![self.staff_post(topic, "staff-not-delivered")];
+        }
+        if let Err(err) = self.storage.update_case(answered).await {
+            log::error!("updating a case: {err}");
+        }
+        if file {
+            vec![self.staff_post(topic, "staff-web-text-only")]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// What a web visitor's page shows of their latest case (only an
+    /// open one where `only_open`): its state with its buttons, and the
+    /// counsellors' replies, in the page's language `lang`.
+    pub async fn web_case(&self, user: &UserKey, lang: Lang, only_open: bool) -> Option<CaseThread> {
+        if !self.offers_handover(Channel::Web) {
+            return None;
+        }
+        // Every page asks for the open case: one row by the user's key.
+        let found = if only_open {
+            self.storage.open_case_of(user).await
+        } else {
+            self.storage.cases_of(user).await.map(|cases| cases.into_iter().last())
+        };
+        let case = match found {
+            Ok(case) => case.filter(|c| c.door == Door::Web)?,
+            Err(err) => {
+                log::error!("reading a visitor's cases: {err}");
+                return None;
+            }
+        };
+        let library = self.library();
+        let turn = Turn {
+            view: views::View {
+                catalog: &self.catalog,
+                knowledge: library.knowledge(),
+                handover: true,
+            },
+            library: &library,
+            user,
+            channel: Channel::Web,
+            lang: Some(lang),
+            ui: lang,
+        };
+        let mut messages = vec![if case.is_open() {
+            self.case_status(&turn, &case, false)
+        } else {
+            self.closed_message(&self.catalog, lang, case.id)
+        }];
+        let replies = self.storage.replies(case.id).await.unwrap_or_else(|err| {
+            log::error!("reading a web case's replies: {err}");
+            Vec::new()
+        });
+        let number = [("case", Arg::Number(case.id.0))];
+        for reply in replies {
+            let mut blocks = vec![Block::bold(
+                self.catalog.format(lang, "handover-from-counsellor", &number),
+                lang,
+            )];
+            blocks.extend(reply.text.lines().map(|line| Block::plain(line, case.lang)));
+            if reply.file {
+                blocks.push(Block::plain(self.catalog.text(lang, "handover-web-file"), lang));
+            }
+            messages.push(Message {
+                blocks,
+                lang: Some(lang),
+                ..Message::default()
+            });
+        }
+        Some(CaseThread {
+            case: case.id,
+            open: case.is_open(),
+            relay: case.relay,
+            messages,
+        })
     }
 
     /// A staff message posted in a topic.

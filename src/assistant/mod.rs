@@ -23,18 +23,18 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, RwLock};
 
 pub use action::{Action, Category, QueryId, UserTag};
-pub use handover::{Handover, OfficeHours};
+pub use handover::{CaseThread, Handover, OfficeHours, StaffDesk};
 pub use reply::{
     Actor, Block, Button, CaseEffect, CaseId, Channel, ContactCard, Effect, Event, InlineResult, Input,
     MAX_ACTION_BYTES, Message, Reach, Role, Span, Style, Target, TopicId, UserKey,
 };
 pub use storage::{
-    Case, Journal, MemoryStorage, MessagePair, NewCase, NoJournal, NotForgotten, QueryRecord, Report, SavedSearch,
-    Storage, StorageError, random_case_number, unix_now,
+    Case, Door, Journal, MemoryStorage, MessagePair, NewCase, NoJournal, NotForgotten, QueryRecord, Reply, Report,
+    SavedSearch, Storage, StorageError, random_case_number, unix_now,
 };
 pub use views::COMMANDS;
 
-use crate::i18n::Catalog;
+use crate::i18n::{Arg, Catalog};
 use crate::index::Location;
 use crate::lang::Lang;
 use crate::reload::{self, Outcome};
@@ -172,9 +172,13 @@ impl Assistant {
             topic,
             command,
             reply_to,
+            text,
+            file,
         } = &event.input
         {
-            return self.staff(*topic, command.as_deref(), *reply_to).await;
+            return self
+                .staff(*topic, command.as_deref(), *reply_to, text.as_deref(), *file)
+                .await;
         }
         let library = self.library();
         let lang = self.language_of(&event.actor.user, event.client_lang).await;
@@ -193,7 +197,11 @@ impl Assistant {
         if matches!(event.input, Input::Text(_) | Input::NotText)
             && let Some(case) = self.relaying_case(&turn).await
         {
-            return self.to_counsellor(&turn, case).await;
+            let text = match &event.input {
+                Input::Text(text) => Some(text.as_str()),
+                _ => None,
+            };
+            return self.to_counsellor(&turn, case, text).await;
         }
         let messages = match &event.input {
             Input::Command { name, args } if self.handover.is_some() && is_counsellor(name, args) => {
@@ -328,7 +336,17 @@ impl Assistant {
             "publications" => view.browse(ui, Category::Publications, 0, false),
             "contacts" => view.browse(ui, Category::Contacts, 0, false),
             "about" => view.browse(ui, Category::About, 0, false),
-            "privacy" => view.privacy(ui, self.retention_days),
+            "privacy" => {
+                let mut privacy = view.privacy(ui, self.retention_days);
+                if view.handover && turn.channel == Channel::Web {
+                    // Before the line on /forget: the kept replies.
+                    let days = [("days", Arg::Number(i64::from(self.retention_days)))];
+                    let at = privacy.blocks.len().saturating_sub(2);
+                    let web = Block::plain(view.catalog.format(ui, "privacy-handover-web", &days), ui);
+                    privacy.blocks.insert(at, web);
+                }
+                privacy
+            }
             "forget" => view.forget_confirm(ui, UserTag::of(turn.user)),
             _ => view.notice(ui, "unknown-command"),
         }
@@ -616,7 +634,7 @@ mod tests {
     }
 
     fn found(catalog: &Catalog, lang: Lang, count: i64) -> String {
-        catalog.format(lang, "results-title", &[("count", crate::i18n::Arg::Number(count))])
+        catalog.format(lang, "results-title", &[("count", Arg::Number(count))])
     }
 
     /// Defect guarded: weak matches were presented as answers ("Ich habe

@@ -76,11 +76,16 @@ pub enum Input {
     /// topic it was posted in (none in the chat's General topic);
     /// `command` the command it begins with (`note`, `close`, `cases`),
     /// without the slash; `reply_to` the topic's message it answers, if
-    /// it is a reply to one.
+    /// it is a reply to one. `text` is its text or caption and `file`
+    /// whether it carries more than text (a photo, a document): a door
+    /// that cannot copy the message (the web) keeps the text for the
+    /// user instead.
     Staff {
         topic: Option<TopicId>,
         command: Option<String>,
         reply_to: Option<i64>,
+        text: Option<String>,
+        file: bool,
     },
 }
 
@@ -117,9 +122,15 @@ pub enum CaseEffect {
     /// the rest.
     OpenTopic { case: CaseId, title: String, card: Message },
     /// Copy the message the event came with into the case's topic (`None`:
-    /// the one the step before opened). A topic gone (deleted by staff) is
-    /// reported with [`crate::assistant::Assistant::topic_lost`].
-    CopyToTopic { case: CaseId, topic: Option<TopicId> },
+    /// the one the step before opened); where the door has no message to
+    /// copy (the web), post `post` there instead. A topic gone (deleted by
+    /// staff) is reported with
+    /// [`crate::assistant::Assistant::topic_lost`].
+    CopyToTopic {
+        case: CaseId,
+        topic: Option<TopicId>,
+        post: Option<Message>,
+    },
     /// Copy the staff message the event came with to the case's user,
     /// after `header`, which marks it as a counsellor's; as a reply to the
     /// user's message `reply_to` (its id in the user's chat), where staff

@@ -67,6 +67,51 @@ pub trait Storage: Send + Sync {
     async fn relayed(&self, id: CaseId, pair: MessagePair) -> Result<(), StorageError>;
     /// The pair of the case's message `staff_message` in the topic.
     async fn pair_in_topic(&self, id: CaseId, staff_message: i64) -> Result<Option<MessagePair>, StorageError>;
+    /// Keeps a counsellor's reply to a web case until the case is
+    /// deleted: the one message text storage holds, sealed like the reach.
+    async fn keep_reply(&self, id: CaseId, reply: &Reply) -> Result<(), StorageError>;
+    /// The kept replies of a case, oldest first.
+    async fn replies(&self, id: CaseId) -> Result<Vec<Reply>, StorageError>;
+}
+
+/// Through which door a case's user came, and so how their counsellor's
+/// replies reach them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Door {
+    /// A private Telegram chat: replies are copied there.
+    Telegram,
+    /// A web session: replies are kept (sealed) for the visitor's page.
+    Web,
+}
+
+/// A counsellor's reply kept for a web visitor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reply {
+    /// Unix seconds.
+    pub at: u64,
+    /// The text or caption; may be empty where only a file was sent.
+    pub text: String,
+    /// The counsellor sent a file (a photo, a document) that only
+    /// Telegram can show.
+    pub file: bool,
+}
+
+impl Door {
+    /// The door's name in storage.
+    pub fn name(self) -> &'static str {
+        match self {
+            Door::Telegram => "telegram",
+            Door::Web => "web",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Door> {
+        match name {
+            "telegram" => Some(Door::Telegram),
+            "web" => Some(Door::Web),
+            _ => None,
+        }
+    }
 }
 
 /// A case about to be opened.
@@ -81,6 +126,7 @@ pub struct NewCase {
     pub question: Option<QueryId>,
     /// Unix seconds.
     pub at: u64,
+    pub door: Door,
 }
 
 /// A case of the handover, as storage keeps it: pseudonyms, numbers and
@@ -104,6 +150,7 @@ pub struct Case {
     /// When staff last answered.
     pub answered_at: Option<u64>,
     pub closed_at: Option<u64>,
+    pub door: Door,
 }
 
 /// One relayed message: its id in the user's chat and in the topic.
@@ -132,6 +179,7 @@ impl Case {
             user_wrote_at: None,
             answered_at: None,
             closed_at: None,
+            door: new.door,
         }
     }
 
@@ -261,6 +309,7 @@ pub struct MemoryStorage {
     searches: Mutex<HashMap<QueryId, (SavedSearch, u64)>>,
     cases: Mutex<HashMap<CaseId, Case>>,
     pairs: Mutex<Vec<(CaseId, MessagePair)>>,
+    replies: Mutex<Vec<(CaseId, Reply)>>,
 }
 
 #[async_trait::async_trait]
@@ -301,6 +350,7 @@ impl Storage for MemoryStorage {
         let gone: Vec<CaseId> = cases.values().filter(|c| &c.user == user).map(|c| c.id).collect();
         cases.retain(|_, c| &c.user != user);
         lock(&self.pairs).retain(|(id, _)| !gone.contains(id));
+        lock(&self.replies).retain(|(id, _)| !gone.contains(id));
         Ok(())
     }
 
@@ -379,6 +429,7 @@ impl Storage for MemoryStorage {
     async fn delete_case(&self, id: CaseId) -> Result<(), StorageError> {
         lock(&self.cases).remove(&id);
         lock(&self.pairs).retain(|(case, _)| *case != id);
+        lock(&self.replies).retain(|(case, _)| *case != id);
         Ok(())
     }
 
@@ -392,6 +443,19 @@ impl Storage for MemoryStorage {
             .iter()
             .find(|(case, pair)| *case == id && pair.staff_message == staff_message)
             .map(|(_, pair)| *pair))
+    }
+
+    async fn keep_reply(&self, id: CaseId, reply: &Reply) -> Result<(), StorageError> {
+        lock(&self.replies).push((id, reply.clone()));
+        Ok(())
+    }
+
+    async fn replies(&self, id: CaseId) -> Result<Vec<Reply>, StorageError> {
+        Ok(lock(&self.replies)
+            .iter()
+            .filter(|(case, _)| *case == id)
+            .map(|(_, reply)| reply.clone())
+            .collect())
     }
 
     async fn report(&self, _since: u64) -> Result<Report, StorageError> {

@@ -209,6 +209,7 @@ pub async fn serve(
         admin,
         admin_chats,
         staff: settings.staff_chat.map(ChatId),
+        members: staff::Members::default(),
         #[cfg(debug_assertions)]
         panic_on: std::env::var("LOTSE_TEST_PANIC_ON").ok(),
     });
@@ -250,6 +251,22 @@ pub async fn serve(
         );
     }
     received
+}
+
+/// The staff chat for the web door beside the bot, where there is one:
+/// the web visitors' cases go to the same forum. Call it inside the
+/// runtime (its requests are throttled there).
+pub fn web_desk(settings: &Settings, assistant: Arc<Assistant>) -> Option<Arc<dyn crate::assistant::StaffDesk>> {
+    let staff = ChatId(settings.staff_chat?);
+    let mut raw = Bot::new(settings.token.expose());
+    if let Some(url) = &settings.api_url {
+        raw = raw.set_api_url(url.clone());
+    }
+    Some(Arc::new(staff::WebDesk {
+        bot: raw.throttle(limits()),
+        staff,
+        assistant,
+    }))
 }
 
 /// Asks Telegram who the bot is; a token refused a few times in a row is
@@ -401,6 +418,8 @@ pub(crate) struct Handler {
     admin_chats: HashMap<UserKey, ChatId>,
     /// The staff chat of the handover, if any.
     staff: Option<ChatId>,
+    /// Who is a member of the staff chat, lately.
+    members: staff::Members,
     /// A text whose answer panics, so that tests can show a panic costs
     /// one apology and not the chat (debug builds only).
     #[cfg(debug_assertions)]
@@ -609,6 +628,12 @@ impl Handler {
             && self.panic_on.as_ref() == Some(text)
         {
             panic!("a test panic on {text}");
+        }
+        if let Some(staff) = self.staff.filter(|staff| *staff == message.chat.id)
+            && !self.sent_by_staff(staff, message).await
+        {
+            log::warn!("staff chat: a message from someone who is no member, or in a channel's name, is ignored");
+            return Ok(());
         }
         let private = message.chat.is_private();
         let event = Event {

@@ -59,7 +59,9 @@ pub(super) fn execute(args: Args) -> anyhow::Result<ExitCode> {
         .with_admins(admins)
         .with_knowledge_folder(knowledge.dir(), knowledge.location());
     if settings.staff_chat.is_some() {
-        let handover = config.handover.handover().map_err(UsageError)?;
+        let mut handover = config.handover.handover().map_err(UsageError)?;
+        // The web door beside the bot opens cases in the same staff chat.
+        handover.web = args.web_listen.is_some();
         // The key that seals a case's way to its user, outside the database.
         memory.set_case_key(pseudonyms.derive_key("cases"));
         assistant = assistant.with_handover(handover);
@@ -70,21 +72,20 @@ pub(super) fn execute(args: Args) -> anyhow::Result<ExitCode> {
         knowledge: knowledge.dir(),
         location: knowledge.location(),
     };
-    let web = args.web_listen.map(|addr| {
-        let door = super::web::web(
-            &args.web_limits,
-            assistant.clone(),
-            pseudonyms.clone(),
-            store.clone(),
-            &knowledge,
-        );
-        (addr, door)
-    });
     let served = runtime.block_on(async {
         // The web door beside the bot: its port is taken before the bot
         // starts, and it stops with the bot.
-        let web = match web {
-            Some((addr, door)) => {
+        let web = match args.web_listen {
+            Some(addr) => {
+                let staff = bot::web_desk(&settings, assistant.clone());
+                let door = super::web::web(
+                    &args.web_limits,
+                    assistant.clone(),
+                    pseudonyms.clone(),
+                    store.clone(),
+                    &knowledge,
+                    staff,
+                );
                 let listener = super::web::bind(addr).await?;
                 Some(tokio::spawn(crate::web::serve(listener, door, crate::signal::stop())))
             }

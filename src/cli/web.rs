@@ -52,7 +52,14 @@ pub(super) fn execute(args: Args) -> anyhow::Result<ExitCode> {
     let library = super::open_library(&knowledge)?;
     let assistant =
         Arc::new(Assistant::new(Arc::new(library), memory.clone()).with_journal(memory.clone(), retention_days));
-    let web = web(&args.limits, assistant.clone(), pseudonyms, store.clone(), &knowledge);
+    let web = web(
+        &args.limits,
+        assistant.clone(),
+        pseudonyms,
+        store.clone(),
+        &knowledge,
+        None,
+    );
     // The assistant notes each reload for the admin page.
     let watched = reload::watch(assistant, knowledge.dir(), knowledge.location(), |_| {});
     if let Err(err) = watched {
@@ -78,6 +85,7 @@ pub(super) fn web(
     pseudonyms: crate::privacy::Pseudonyms,
     store: Store,
     knowledge: &KnowledgeArgs,
+    staff: Option<Arc<dyn crate::assistant::StaffDesk>>,
 ) -> Web {
     let admin_token = std::env::var("LOTSE_ADMIN_TOKEN")
         .ok()
@@ -95,6 +103,7 @@ pub(super) fn web(
             user_per_minute: limits.web_per_minute,
             ..Limits::default()
         },
+        staff,
     })
 }
 

@@ -1,7 +1,10 @@
 //! The cases of the handover to counsellors in the database (`cases` and
-//! `case_messages` of `0005_cases.sql`), on either backend.
+//! `case_messages` of `0005_cases.sql`, `case_replies` of
+//! `0007_web_cases.sql`), on either backend.
 //!
-//! A case row holds pseudonyms, numbers and times, never a text. The one
+//! A case row holds pseudonyms, numbers and times, never a text; the one
+//! text kept is a counsellor's reply to a web visitor, who has no chat to
+//! copy it to: sealed like the reach, and deleted with its case. The one
 //! thing that identifies a person, the chat id that reaches them, is sealed
 //! ([`Cipher`], a key derived from the pseudonym secret, so it lives
 //! outside the database), kept only while the case is open, and deleted
@@ -13,7 +16,9 @@ use std::str::FromStr;
 
 use super::inbox::Cipher;
 use super::{Store, StoreError};
-use crate::assistant::{Case, CaseId, MessagePair, NewCase, QueryId, Reach, TopicId, UserKey, random_case_number};
+use crate::assistant::{
+    Case, CaseId, Door, MessagePair, NewCase, QueryId, Reach, Reply, TopicId, UserKey, random_case_number,
+};
 use crate::lang::Lang;
 
 /// Draws of a case number before opening a case gives up.
@@ -25,7 +30,7 @@ macro_rules! select_cases {
     ($rest:literal) => {
         concat!(
             "SELECT id, user_key, lang, category, question, topic, reach, relay, opened_at, user_wrote_at, ",
-            "answered_at, closed_at FROM cases ",
+            "answered_at, closed_at, door FROM cases ",
             $rest
         )
     };
@@ -44,6 +49,7 @@ type Row = (
     Option<i64>,
     Option<i64>,
     Option<i64>,
+    String,
 );
 
 /// Opens a case under a free number.
@@ -52,8 +58,8 @@ pub(super) async fn open(store: &Store, cipher: &Cipher, new: NewCase, reach: &R
     for _ in 0..ID_ATTEMPTS {
         let id = random_case_number();
         let inserted = sqlx::query(
-            "INSERT INTO cases (id, user_key, lang, category, question, reach, relay, opened_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, 1, $7) ON CONFLICT (id) DO NOTHING",
+            "INSERT INTO cases (id, user_key, lang, category, question, reach, relay, opened_at, door) \
+             VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8) ON CONFLICT (id) DO NOTHING",
         )
         .bind(id.0)
         .bind(new.user.as_str())
@@ -62,6 +68,7 @@ pub(super) async fn open(store: &Store, cipher: &Cipher, new: NewCase, reach: &R
         .bind(new.question.map(|q| q.0 as i64))
         .bind(sealed.clone())
         .bind(new.at as i64)
+        .bind(new.door.name())
         .execute(store.pool())
         .await?
         .rows_affected();
@@ -141,10 +148,11 @@ pub(super) async fn close(store: &Store, id: CaseId, at: u64) -> Result<(), Stor
     Ok(())
 }
 
-/// Deletes a case and its message pairs.
+/// Deletes a case, its message pairs and kept replies.
 pub(super) async fn delete(store: &Store, id: CaseId) -> Result<(), StoreError> {
     let statements = [
         "DELETE FROM case_messages WHERE case_id = $1",
+        "DELETE FROM case_replies WHERE case_id = $1",
         "DELETE FROM cases WHERE id = $1",
     ];
     delete_in_one(store, statements, id.0).await.map(drop)
@@ -187,10 +195,12 @@ pub(super) async fn pair_in_topic(
     }))
 }
 
-/// Deletes every case of the user and its message pairs (`/forget`).
+/// Deletes every case of the user, its message pairs and kept replies
+/// (`/forget`).
 pub(super) async fn forget(store: &Store, user: &UserKey) -> Result<(), StoreError> {
     let statements = [
         "DELETE FROM case_messages WHERE case_id IN (SELECT id FROM cases WHERE user_key = $1)",
+        "DELETE FROM case_replies WHERE case_id IN (SELECT id FROM cases WHERE user_key = $1)",
         "DELETE FROM cases WHERE user_key = $1",
     ];
     delete_in_one(store, statements, user.as_str().to_string())
@@ -198,20 +208,21 @@ pub(super) async fn forget(store: &Store, user: &UserKey) -> Result<(), StoreErr
         .map(drop)
 }
 
-/// Deletes the cases closed before `cutoff` (unix seconds) and their
-/// pairs; returns how many cases went.
+/// Deletes the cases closed before `cutoff` (unix seconds), their pairs
+/// and kept replies; returns how many cases went.
 pub(super) async fn purge_closed_before(store: &Store, cutoff: u64) -> Result<u64, StoreError> {
     let statements = [
         "DELETE FROM case_messages WHERE case_id IN (SELECT id FROM cases WHERE closed_at < $1)",
+        "DELETE FROM case_replies WHERE case_id IN (SELECT id FROM cases WHERE closed_at < $1)",
         "DELETE FROM cases WHERE closed_at < $1",
     ];
     delete_in_one(store, statements, cutoff as i64).await
 }
 
 /// Runs the deletes `statements`, each with `value` as `$1`, in one
-/// transaction (the pairs, then their cases); returns how many rows the
-/// last one deleted.
-async fn delete_in_one<T>(store: &Store, statements: [&'static str; 2], value: T) -> Result<u64, StoreError>
+/// transaction (the pairs and replies, then their cases); returns how
+/// many rows the last one deleted.
+async fn delete_in_one<T>(store: &Store, statements: [&'static str; 3], value: T) -> Result<u64, StoreError>
 where
     T: for<'q> sqlx::Encode<'q, sqlx::Any> + sqlx::Type<sqlx::Any> + Clone + Send + 'static,
 {
@@ -228,10 +239,44 @@ where
     Ok(deleted)
 }
 
+/// Keeps a counsellor's reply to a web visitor, its text sealed.
+pub(super) async fn keep_reply(store: &Store, cipher: &Cipher, id: CaseId, reply: &Reply) -> Result<(), StoreError> {
+    let sealed = cipher.seal(reply.text.as_bytes())?;
+    sqlx::query("INSERT INTO case_replies (case_id, at, body, file) VALUES ($1, $2, $3, $4)")
+        .bind(id.0)
+        .bind(reply.at as i64)
+        .bind(sealed)
+        .bind(i64::from(reply.file))
+        .execute(store.pool())
+        .await?;
+    Ok(())
+}
+
+/// The kept replies of a case, oldest first; one sealed under another
+/// secret is left out.
+pub(super) async fn replies(store: &Store, cipher: &Cipher, id: CaseId) -> Result<Vec<Reply>, StoreError> {
+    let rows: Vec<(i64, Vec<u8>, i64)> =
+        sqlx::query_as("SELECT at, body, file FROM case_replies WHERE case_id = $1 ORDER BY at")
+            .bind(id.0)
+            .fetch_all(store.pool())
+            .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(at, body, file)| {
+            let text = String::from_utf8(cipher.open(&body)?).ok()?;
+            Some(Reply {
+                at: at as u64,
+                text,
+                file: file != 0,
+            })
+        })
+        .collect())
+}
+
 /// A case read back; `None` for a row that is no case of this Lotse (a
 /// key that is no pseudonym, an unknown language).
 fn from_row(cipher: &Cipher, row: Row) -> Option<Case> {
-    let (id, user, lang, category, question, topic, reach, relay, opened_at, wrote, answered, closed) = row;
+    let (id, user, lang, category, question, topic, reach, relay, opened_at, wrote, answered, closed, door) = row;
     // A reach sealed under another secret cannot be opened: the case
     // stays, but its user cannot be reached.
     let reach = reach
@@ -251,5 +296,6 @@ fn from_row(cipher: &Cipher, row: Row) -> Option<Case> {
         user_wrote_at: wrote.map(|at| at as u64),
         answered_at: answered.map(|at| at as u64),
         closed_at: closed.map(|at| at as u64),
+        door: Door::from_name(&door)?,
     })
 }

@@ -27,7 +27,7 @@ use super::inbox::Cipher;
 use super::tombstone::Tombstones;
 use super::{Database, Event, Store, StoreError, now};
 use crate::assistant::{
-    Case, CaseId, Journal, MessagePair, NewCase, NotForgotten, QueryId, QueryRecord, Reach, Report, SavedSearch,
+    Case, CaseId, Journal, MessagePair, NewCase, NotForgotten, QueryId, QueryRecord, Reach, Reply, Report, SavedSearch,
     Storage, StorageError, TopicId, UserKey,
 };
 use crate::lang::Lang;
@@ -401,6 +401,18 @@ impl Storage for Memory {
 
     async fn pair_in_topic(&self, id: CaseId, staff_message: i64) -> Result<Option<MessagePair>, StorageError> {
         self.run(move |store| async move { cases::pair_in_topic(&store, id, staff_message).await })
+            .await
+    }
+
+    async fn keep_reply(&self, id: CaseId, reply: &Reply) -> Result<(), StorageError> {
+        let (cipher, reply) = (self.case_cipher()?, reply.clone());
+        self.run(move |store| async move { cases::keep_reply(&store, &cipher, id, &reply).await })
+            .await
+    }
+
+    async fn replies(&self, id: CaseId) -> Result<Vec<Reply>, StorageError> {
+        let cipher = self.case_cipher()?;
+        self.run(move |store| async move { cases::replies(&store, &cipher, id).await })
             .await
     }
 

@@ -9,8 +9,11 @@
 //! `nosniff` (`guard.rs`, with the size cap, the per-client rate limit and
 //! the session cookie, of which only a pseudonym is ever used). `admin.rs`
 //! is `/admin`: the report, translation coverage, the last reload and a
-//! reload button, behind `LOTSE_ADMIN_TOKEN`. Only `src/web/` and
-//! `src/bot/` know axum and hyper.
+//! reload button, behind `LOTSE_ADMIN_TOKEN`. Beside the bot, with a
+//! staff chat, a visitor can talk to a counsellor (`/counsellor`): their
+//! case goes to the staff chat through the bot's desk, and the replies,
+//! kept for the case, show on their pages (and in place, polled by the
+//! script). Only `src/web/` and `src/bot/` know axum and hyper.
 
 mod admin;
 mod core;
@@ -29,7 +32,7 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 use tower_service::Service;
 
-use crate::assistant::{Action, Assistant, Input};
+use crate::assistant::{Action, Assistant, Input, StaffDesk};
 use crate::index::Location;
 use crate::lang::Lang;
 use crate::limits::Limiter;
@@ -54,6 +57,10 @@ pub struct Settings {
     pub location: Location,
     /// Pages per client: a burst, then so many a minute.
     pub limits: Limits,
+    /// The staff chat, where the door runs beside the bot with one: web
+    /// visitors can then talk to a counsellor. Without it, nothing on the
+    /// web mentions the handover.
+    pub staff: Option<Arc<dyn StaffDesk>>,
 }
 
 /// The state every handler shares.
@@ -85,6 +92,8 @@ impl Web {
             .route("/e/{id}/vcard", get(vcard))
             .route("/privacy", get(privacy))
             .route("/forget", get(forget))
+            .route("/counsellor", get(counsellor).post(write))
+            .route("/counsellor/case", get(case))
             .route("/admin", get(admin::show).post(admin::login))
             .route("/admin/reload", post(admin::reload))
             .fallback(not_found)
@@ -166,6 +175,8 @@ struct Params {
     q: Option<String>,
     a: Option<String>,
     lang: Option<String>,
+    /// A message to the counsellor.
+    m: Option<String>,
 }
 
 /// `GET /`: the start page, an answer (`q`), or a further page of one or a
@@ -203,8 +214,10 @@ async fn answer(web: &Web, headers: &HeaderMap, params: Params) -> Response {
         action.and_then(Action::decode),
         Some(Action::Forget { confirmed: true, .. })
     );
-    let messages = core::converse(&web.0.settings.assistant, visitor.user.clone(), visitor.lang, input).await;
-    let body = page::answer_page(&visitor.context(question), &messages);
+    let settings = &web.0.settings;
+    let messages = core::converse(settings, visitor.user.clone(), visitor.lang, input).await;
+    let case = core::case(settings, &visitor.user, visitor.lang, true).await;
+    let body = page::answer_page(&visitor.context(question), &messages, case.as_ref());
     let mut response = visitor.respond(StatusCode::OK, body);
     if forgets {
         // Everything about the pseudonym is gone; so is the cookie behind it.
@@ -228,7 +241,7 @@ async fn entry(
         name: "start".into(),
         args: id,
     };
-    let messages = core::converse(&web.0.settings.assistant, visitor.user.clone(), visitor.lang, input).await;
+    let messages = core::converse(&web.0.settings, visitor.user.clone(), visitor.lang, input).await;
     let body = page::entry_page(&visitor.context(""), &messages);
     visitor.respond(StatusCode::OK, body)
 }
@@ -240,7 +253,7 @@ async fn vcard(State(web): State<Web>, headers: HeaderMap, Path(id): Path<String
         return not_found_page(&visitor);
     }
     let input = Input::Button(Action::SaveContact(id.clone()).encode());
-    let messages = core::converse(&web.0.settings.assistant, visitor.user.clone(), visitor.lang, input).await;
+    let messages = core::converse(&web.0.settings, visitor.user.clone(), visitor.lang, input).await;
     let Some(card) = messages.iter().find_map(|m| m.contact.as_ref()) else {
         return not_found_page(&visitor);
     };
@@ -274,8 +287,87 @@ async fn command_page(web: &Web, headers: &HeaderMap, params: &Params, name: &st
         name: name.into(),
         args: String::new(),
     };
-    let messages = core::converse(&web.0.settings.assistant, visitor.user.clone(), visitor.lang, input).await;
-    let body = page::answer_page(&visitor.context(""), &messages);
+    let settings = &web.0.settings;
+    let messages = core::converse(settings, visitor.user.clone(), visitor.lang, input).await;
+    let case = core::case(settings, &visitor.user, visitor.lang, true).await;
+    let body = page::answer_page(&visitor.context(""), &messages, case.as_ref());
+    visitor.respond(StatusCode::OK, body)
+}
+
+/// `GET /counsellor`: the consent screen (from a button, with the search
+/// it was under), or the visitor's case with the counsellors' replies; a
+/// closed one below the consent screen for a new case. Not found where
+/// the door has no staff chat.
+async fn counsellor(State(web): State<Web>, headers: HeaderMap, Query(params): Query<Params>) -> Response {
+    let visitor = guard::Visitor::of(&web, &headers, params.lang.as_deref());
+    let settings = &web.0.settings;
+    if settings.staff.is_none() {
+        return not_found_page(&visitor);
+    }
+    let case = core::case(settings, &visitor.user, visitor.lang, false).await;
+    let messages = match &case {
+        Some(case) if case.open => Vec::new(),
+        _ => {
+            let input = match params.a.as_deref().filter(|a| !a.is_empty()) {
+                Some(data) => Input::Button(data.to_string()),
+                None => Input::Command {
+                    name: "counsellor".into(),
+                    args: String::new(),
+                },
+            };
+            core::converse(settings, visitor.user.clone(), visitor.lang, input).await
+        }
+    };
+    let body = page::counsellor_page(&visitor.context(""), &messages, case.as_ref());
+    visitor.respond(StatusCode::OK, body)
+}
+
+/// `POST /counsellor`: the visitor's message to the counsellor (`m`),
+/// posted into their case's topic; an empty or over-long one is refused
+/// with a page that says so.
+async fn write(State(web): State<Web>, headers: HeaderMap, axum::Form(params): axum::Form<Params>) -> Response {
+    let visitor = guard::Visitor::of(&web, &headers, params.lang.as_deref());
+    let settings = &web.0.settings;
+    if settings.staff.is_none() {
+        return not_found_page(&visitor);
+    }
+    let text = params.m.as_deref().map(str::trim).unwrap_or("");
+    let refused = if text.is_empty() {
+        Some((StatusCode::BAD_REQUEST, "web-message-empty"))
+    } else if text.chars().count() > MAX_QUESTION_CHARS {
+        Some((StatusCode::PAYLOAD_TOO_LARGE, "web-too-long"))
+    } else {
+        None
+    };
+    if let Some((status, id)) = refused {
+        let case = core::case(settings, &visitor.user, visitor.lang, true).await;
+        let notice = crate::assistant::Message {
+            blocks: vec![crate::assistant::Block::plain(
+                settings.assistant.catalog().text(visitor.lang, id),
+                visitor.lang,
+            )],
+            ..Default::default()
+        };
+        let body = page::counsellor_page(&visitor.context(""), &[notice], case.as_ref());
+        return visitor.respond(status, body);
+    }
+    let input = Input::Text(text.to_string());
+    let messages = core::converse(settings, visitor.user.clone(), visitor.lang, input).await;
+    let case = core::case(settings, &visitor.user, visitor.lang, false).await;
+    let body = page::counsellor_page(&visitor.context(""), &messages, case.as_ref());
+    visitor.respond(StatusCode::OK, body)
+}
+
+/// `GET /counsellor/case`: the visitor's case alone, for the script that
+/// shows a counsellor's reply in place.
+async fn case(State(web): State<Web>, headers: HeaderMap, Query(params): Query<Params>) -> Response {
+    let visitor = guard::Visitor::of(&web, &headers, params.lang.as_deref());
+    let settings = &web.0.settings;
+    if settings.staff.is_none() {
+        return not_found_page(&visitor);
+    }
+    let case = core::case(settings, &visitor.user, visitor.lang, false).await;
+    let body = page::case_fragment(&visitor.context(""), case.as_ref());
     visitor.respond(StatusCode::OK, body)
 }
 

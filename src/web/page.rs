@@ -4,14 +4,15 @@
 //! A page renders the core's [`Message`]s as they are: blocks become
 //! paragraphs (a link only for `http`, `https`, `tel` and `mailto`),
 //! buttons become links or, where pressing one changes something (👍/👎,
-//! `/forget`'s answer), small forms that post. No `style` attribute and no
-//! inline script anywhere: the page lives under a strict
-//! Content-Security-Policy.
+//! `/forget`'s answer, the consent to a case), small forms that post. A
+//! visitor's case is a section of its own, with the counsellors' replies
+//! and the form to write to them. No `style` attribute and no inline
+//! script anywhere: the page lives under a strict Content-Security-Policy.
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::MAX_QUESTION_CHARS;
-use crate::assistant::{Action, Block, Button, Message, Span, Style, Target};
+use crate::assistant::{Action, Block, Button, CaseThread, Message, Span, Style, Target};
 use crate::i18n::Catalog;
 use crate::lang::Lang;
 
@@ -43,14 +44,86 @@ impl Context<'_> {
 }
 
 /// The start page or an answer: the question form, then the core's
-/// messages.
-pub(super) fn answer_page(ctx: &Context<'_>, messages: &[Message]) -> Markup {
+/// messages, then the visitor's open case, if any.
+pub(super) fn answer_page(ctx: &Context<'_>, messages: &[Message], case: Option<&CaseThread>) -> Markup {
     let title = if ctx.question.is_empty() {
         ctx.t("web-title")
     } else {
         format!("{} · {}", ctx.question, ctx.t("web-title"))
     };
-    document(ctx, &title, html! { (ask_form(ctx)) (answer(ctx, messages)) })
+    let messages = beside(messages, case);
+    let content = html! {
+        (ask_form(ctx))
+        (answer(ctx, &messages))
+        @if let Some(case) = case { (case_section(ctx, case)) }
+    };
+    document(ctx, &title, content)
+}
+
+/// `/counsellor`: the core's messages (the consent screen, a refusal),
+/// then the visitor's case with the counsellors' replies.
+pub(super) fn counsellor_page(ctx: &Context<'_>, messages: &[Message], case: Option<&CaseThread>) -> Markup {
+    let title = ctx.t("web-case");
+    let messages = beside(messages, case);
+    let content = html! {
+        @if !messages.is_empty() { (answer(ctx, &messages)) }
+        @if let Some(case) = case { (case_section(ctx, case)) }
+        (ask_form(ctx))
+    };
+    document(ctx, &title, content)
+}
+
+/// The visitor's case section alone, for the script that polls it: no
+/// frame, no form to ask, a few hundred bytes every few seconds. Without
+/// an open case the section is empty and says nothing more to poll.
+pub(super) fn case_fragment(ctx: &Context<'_>, case: Option<&CaseThread>) -> Markup {
+    html! {
+        @match case {
+            Some(case) => (case_section(ctx, case)),
+            None => section #case {},
+        }
+    }
+}
+
+/// The messages of an answer beside an open case's section, which has
+/// the case's buttons (where the text goes, ending it): without them.
+fn beside(messages: &[Message], case: Option<&CaseThread>) -> Vec<Message> {
+    let mut messages = messages.to_vec();
+    if case.is_some_and(|case| case.open) {
+        for message in &mut messages {
+            for row in &mut message.buttons {
+                row.retain(|b| {
+                    !matches!(&b.target, Target::Action(data)
+                        if matches!(Action::decode(data), Some(Action::Relay(_) | Action::EndCase)))
+                });
+            }
+            message.buttons.retain(|row| !row.is_empty());
+        }
+    }
+    messages
+}
+
+/// A visitor's case: its state and buttons, the counsellors' replies
+/// (which the script refreshes in place from `/counsellor/case`), and,
+/// while their text goes to the counsellor, the form to write.
+fn case_section(ctx: &Context<'_>, case: &CaseThread) -> Markup {
+    let poll = case.open.then(|| ctx.link("/counsellor/case", &[]));
+    html! {
+        section #case aria-labelledby="case-title" data-poll=[poll] {
+            h2 #case-title { (ctx.t("web-case")) }
+            div #case-thread aria-live="polite" {
+                @for m in &case.messages { (message(ctx, m, false)) }
+            }
+            @if case.open && case.relay {
+                form #write method="post" action="/counsellor" {
+                    label for="m" { (ctx.t("web-message")) }
+                    textarea #m name="m" rows="4" maxlength=(MAX_QUESTION_CHARS) required {}
+                    input type="hidden" name="lang" value=(ctx.lang.code());
+                    button type="submit" { (ctx.t("web-send")) }
+                }
+            }
+        }
+    }
 }
 
 /// An entry's page: titled with the entry, the question form below.
@@ -221,9 +294,19 @@ fn button(ctx: &Context<'_>, button: &Button) -> Markup {
         Some(Action::Menu) => ctx.link("/", &[]),
         Some(Action::Browse { .. }) => ctx.link("/", &[("a", data)]),
         Some(Action::Page { .. }) => ctx.link("/", &[("q", ctx.question), ("a", data)]),
-        Some(Action::Feedback { .. } | Action::Forget { .. }) => {
+        Some(Action::Counsellor(_)) => ctx.link("/counsellor", &[("a", data)]),
+        Some(
+            action @ (Action::Feedback { .. }
+            | Action::Forget { .. }
+            | Action::Consent { .. }
+            | Action::Relay(_)
+            | Action::EndCase),
+        ) => {
+            // A step of a case changes the whole page (its case section):
+            // the script leaves it to the browser.
+            let case = matches!(action, Action::Consent { .. } | Action::Relay(_) | Action::EndCase);
             return html! {
-                form.press method="post" action="/" {
+                form.press.case[case] method="post" action="/" {
                     input type="hidden" name="a" value=(data);
                     input type="hidden" name="lang" value=(ctx.lang.code());
                     input type="hidden" name="q" value=(ctx.question);
@@ -231,10 +314,7 @@ fn button(ctx: &Context<'_>, button: &Button) -> Markup {
                 }
             };
         }
-        // The handover is Telegram's for now: the web door offers none.
-        Some(Action::Counsellor(_) | Action::Consent { .. } | Action::Relay(_) | Action::EndCase) | None => {
-            return PreEscaped(String::new());
-        }
+        None => return PreEscaped(String::new()),
     };
     let download = matches!(Action::decode(data), Some(Action::SaveContact(_)));
     html! { a.button href=(href) download=[download.then_some("")] { (label) } }
@@ -304,6 +384,16 @@ mod tests {
             },
             "name=\"a\" value=\"fg:1:",
         );
+        check(Action::Counsellor(None), "href=\"/counsellor?lang=ar&amp;a=h\"");
+        check(
+            Action::Consent {
+                agreed: true,
+                asker: tag,
+                query: None,
+            },
+            "<form class=\"press case\" method=\"post\" action=\"/\"><input type=\"hidden\" name=\"a\" value=\"hc:1:",
+        );
+        check(Action::EndCase, "class=\"press case\"");
         for forged in [
             Button::action("x", "nonsense".into()),
             Button::url("x", "javascript:alert(1)"),

@@ -5,7 +5,9 @@
 // every resource is the site's own, the admin page with and without the
 // token, that no page logs a console error (CSP violations included), and
 // axe-core's accessibility rules (no serious or critical violation). It
-// also takes the README's screenshots.
+// also takes the README's screenshots. Beside the bot (`lotse serve
+// --web-listen` against a small fake Bot API), a visitor's case: a
+// counsellor's reply appears in place, without a reload.
 //
 // Run after `cargo build` and `npm ci` here: node tests/browser/run.mjs
 
@@ -18,6 +20,8 @@ import { fileURLToPath } from 'node:url';
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+
+import { startFakeBotApi } from './fake_bot_api.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -97,9 +101,9 @@ test.after(async () => {
 
 /**
  * A page in a new context that records console errors, page errors,
- * dialogs and every request that leaves the site.
+ * dialogs and every request that leaves the site (`origin`).
  */
-async function open(options = {}) {
+async function open(options = {}, origin = base) {
   const context = await browser.newContext({ viewport: { width: 800, height: 1000 }, ...options });
   const page = await context.newPage();
   const problems = [];
@@ -113,7 +117,7 @@ async function open(options = {}) {
   });
   page.on('request', (r) => {
     const url = new URL(r.url());
-    if (url.origin !== base && url.protocol !== 'data:') problems.push(`request elsewhere: ${r.url()}`);
+    if (url.origin !== origin && url.protocol !== 'data:') problems.push(`request elsewhere: ${r.url()}`);
   });
   return {
     page,
@@ -288,4 +292,64 @@ test('the admin page wants the token', async () => {
   assert.equal(bearer.status(), 200);
   // Chromium logs the refusals asked for above as errors; nothing else.
   await close([/status of 401 \(Unauthorized\)/, /status of 403 \(Forbidden\)/]);
+});
+
+test('beside the bot, a counsellor\'s reply appears in place', async () => {
+  const staffChat = -1001234567890;
+  const counsellor = 5010203;
+  const fake = await startFakeBotApi({ staffChat, members: [counsellor] });
+  const port = await freePort();
+  const web = `http://127.0.0.1:${port}`;
+  const data = mkdtempSync(join(tmpdir(), 'lotse-browser-serve-'));
+  const bot = spawn(binary, ['serve', '--web-listen', `127.0.0.1:${port}`], {
+    cwd: root,
+    env: {
+      ...process.env,
+      TELOXIDE_TOKEN: '123456:TEST-token-abcdefghijklmnopqrstuvwxyz',
+      TELOXIDE_API_URL: fake.url,
+      LOTSE_STAFF_CHAT: String(staffChat),
+      LOTSE_DATABASE_URL: join(data, 'lotse.db'),
+      HTTPS_PROXY: '', https_proxy: '', HTTP_PROXY: '', http_proxy: '',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      try {
+        if ((await fetch(`${web}/`)).ok) break;
+      } catch {
+        // Not listening yet.
+      }
+      assert.ok(Date.now() < deadline, 'lotse serve --web-listen did not start within a minute');
+      assert.equal(bot.exitCode, null, 'lotse serve exited');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const { page, close } = await open({}, web);
+    await page.goto(`${web}/?lang=de&q=${encodeURIComponent('xqzv wkjh')}`);
+    await page.locator('#answer a.button', { hasText: says('de', 'button-counsellor') }).click();
+    await page.getByText(says('de', 'handover-consent-web-kept')).waitFor();
+    await accessible(page, 'the consent screen');
+    await Promise.all([page.waitForNavigation(), page.locator('form.case button', { hasText: '✅' }).click()]);
+    await page.locator('#write textarea').waitFor();
+    assert.equal(fake.topics.size, 1, 'one topic');
+    const [[thread, topic]] = [...fake.topics];
+    assert.match(topic.texts[0], /Kanal: <\/b>Webseite|Kanal:.*Webseite/);
+    await page.fill('#write textarea', 'Ich brauche Hilfe mit einem Brief.');
+    await Promise.all([page.waitForNavigation(), page.click('#write button')]);
+    await page.getByText(says('de', 'handover-received')).first().waitFor();
+    assert.ok(topic.texts.some((t) => t.includes('Ich brauche Hilfe')), 'the text is in the topic');
+    // The reply arrives while the page stays as it is.
+    await page.evaluate(() => { window.stayed = true; });
+    fake.staffSays(thread, counsellor, 'Gern, schicken Sie uns die wichtigsten Zeilen.');
+    await page.locator('#case-thread', { hasText: 'schicken Sie uns die wichtigsten Zeilen' })
+      .waitFor({ timeout: 20_000 });
+    assert.equal(await page.evaluate(() => window.stayed), true, 'the page was not reloaded');
+    await accessible(page, 'a case with a reply');
+    await close();
+  } finally {
+    bot.kill('SIGTERM');
+    fake.close();
+    rmSync(data, { recursive: true, force: true });
+  }
 });

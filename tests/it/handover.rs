@@ -7,7 +7,9 @@ use std::process::Child;
 use std::sync::Arc;
 use std::time::Duration;
 
-use lotse::assistant::{Assistant, CaseEffect, Channel, Effect, Event, Input, MemoryStorage, NewCase, Reach, Storage};
+use lotse::assistant::{
+    Assistant, CaseEffect, Channel, Door, Effect, Event, Input, MemoryStorage, NewCase, Reach, Storage,
+};
 use lotse::i18n::Catalog;
 use lotse::lang::Lang;
 use serde_json::Value;
@@ -46,6 +48,11 @@ impl Harness {
     /// Starts `lotse serve`, with the forum `STAFF` as its staff chat when
     /// `staff` is true.
     fn start(staff: bool) -> Harness {
+        Harness::start_with(staff, &[])
+    }
+
+    /// [`Harness::start`] with more arguments for `lotse serve`.
+    fn start_with(staff: bool, args: &[&str]) -> Harness {
         let fake = FakeTelegram::start();
         fake.make_forum(STAFF, "Lotse Beratung", &[COUNSELLOR]);
         let data = tempfile::tempdir().unwrap();
@@ -56,7 +63,7 @@ impl Harness {
         } else {
             Vec::new()
         };
-        let bot = spawn_bot(&fake, data.path(), &[], &envs);
+        let bot = spawn_bot(&fake, data.path(), args, &envs);
         let harness = Harness {
             fake,
             bot,
@@ -490,6 +497,7 @@ async fn cases_waiting_too_long_are_flagged() {
         category: String::new(),
         question: None,
         at: now - 5 * 3600,
+        door: Door::Telegram,
     };
     let waiting = storage.open_case(old, &Reach("telegram:1".into())).await.unwrap();
     let fresh = NewCase {
@@ -498,6 +506,7 @@ async fn cases_waiting_too_long_are_flagged() {
         category: String::new(),
         question: None,
         at: now,
+        door: Door::Telegram,
     };
     let fresh = storage.open_case(fresh, &Reach("telegram:2".into())).await.unwrap();
     let event = Event {
@@ -508,6 +517,8 @@ async fn cases_waiting_too_long_are_flagged() {
             topic: None,
             command: Some("cases".into()),
             reply_to: None,
+            text: Some("/cases".into()),
+            file: false,
         },
     };
     let effects = assistant.handle(event).await;
@@ -616,6 +627,7 @@ async fn cases_are_kept_sealed_and_deleted_on_both_backends() {
             category: "offers".into(),
             question: None,
             at,
+            door: Door::Telegram,
         };
         let case = writer
             .open_case(new("asker", now), &Reach(format!("telegram:{ASKER}")))
@@ -695,8 +707,9 @@ async fn cases_are_kept_sealed_and_deleted_on_both_backends() {
 
 /// The ways in: the button under an entry's details and under a
 /// no-result answer (carrying that search, the case's question), the
-/// deep link `start=counsellor`; none of them on the web, which cannot
-/// carry a case yet.
+/// deep link `start=counsellor`; on the web the same buttons only where
+/// the web door runs beside the bot (`Handover::web`), which carries its
+/// cases to the staff chat.
 #[tokio::test]
 async fn the_ways_in() {
     let assistant = assistant(Arc::new(MemoryStorage::default()));
@@ -744,8 +757,18 @@ async fn the_ways_in() {
         Input::Button("d:maria-kotsina".into()),
         Input::Text("qqqzx blorfx".into()),
     ] {
-        let web = assistant.handle(ask(Channel::Web, input)).await;
+        let web = assistant.handle(ask(Channel::Web, input.clone())).await;
         assert_eq!(has_button(&web), None);
+        let beside_the_bot = {
+            let copy = lotse::search::Library::new(library().knowledge().clone(), &lotse::index::Location::Memory);
+            let handover = lotse::assistant::Handover {
+                web: true,
+                ..Default::default()
+            };
+            Assistant::new(Arc::new(copy.unwrap()), Arc::new(MemoryStorage::default())).with_handover(handover)
+        };
+        let web = beside_the_bot.handle(ask(Channel::Web, input)).await;
+        assert!(has_button(&web).is_some(), "{web:?}");
     }
 }
 
@@ -843,4 +866,552 @@ async fn the_user_chooses_where_their_text_goes_and_can_end_the_case() {
     assert!(!copies(
         &assistant.handle(event(Input::Text("Anerkennung".into()))).await
     ));
+}
+
+/// A web visitor of `lotse serve --web-listen`, with their session cookie.
+struct Visitor {
+    addr: std::net::SocketAddr,
+    cookie: String,
+}
+
+impl Visitor {
+    fn get(&self, path: &str) -> crate::web::Page {
+        crate::web::request(self.addr, "GET", path, &[("Cookie", &self.cookie)], "")
+    }
+
+    fn post(&self, path: &str, pairs: &[(&str, &str)]) -> crate::web::Page {
+        let body = crate::web::form(pairs);
+        crate::web::request(self.addr, "POST", path, &[("Cookie", &self.cookie)], &body)
+    }
+
+    /// Loads `/counsellor` until its page shows `text` (the bot handles a
+    /// staff message on its own time); the last page.
+    fn page_with(&self, text: &str) -> crate::web::Page {
+        let deadline = std::time::Instant::now() + WAIT;
+        loop {
+            let page = self.get("/counsellor?lang=ar");
+            if page.body.contains(text) || std::time::Instant::now() > deadline {
+                return page;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+/// The `href` of the first link whose address starts with `prefix`,
+/// unescaped.
+fn href(body: &str, prefix: &str) -> String {
+    let at = body
+        .find(&format!("href=\"{prefix}"))
+        .unwrap_or_else(|| panic!("no link to {prefix} in {body}"));
+    body[at + 6..].split('"').next().unwrap().replace("&amp;", "&")
+}
+
+/// Issue 15 point 9: the web door's handover, end to end against the real
+/// `lotse serve --web-listen` and the fake Bot API. A visitor asks what
+/// Lotse lacks, gets the button, sees the consent screen (nothing sent
+/// before the ✅); the topic is named as on Telegram and its card says
+/// "Webseite"; the visitor's text is posted in the topic, marked as
+/// theirs; a counsellor's reply shows on the visitor's next page load
+/// (no JavaScript), escaped and marked in Arabic; `/note` does not; a
+/// photo becomes a line that only Telegram can show it, and staff are
+/// told; `/cases` lists the web case; `/close` closes the topic and the
+/// page says so; the kept reply is sealed in the database; `/forget`
+/// deletes the topic and the reply.
+#[test]
+fn a_web_visitors_case_from_consent_to_forget() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let listen = format!("127.0.0.1:{port}");
+    let h = Harness::start_with(true, &["--web-listen", &listen]);
+    let addr: std::net::SocketAddr = listen.parse().unwrap();
+    let ar = |id: &str| h.catalog.text(Lang::Ar, id);
+
+    // The no-result answer offers the counsellor.
+    let none = crate::web::request(addr, "GET", "/?lang=ar&q=qqqzx+blorfx", &[], "");
+    assert_eq!(none.status, 200);
+    let visitor = Visitor {
+        addr,
+        cookie: format!("lotse={}", none.cookie("lotse").expect("a session")),
+    };
+    assert!(none.body.contains(&ar("button-counsellor")), "{}", none.body);
+    let consent = visitor.get(&href(&none.body, "/counsellor?"));
+    assert_eq!(consent.status, 200);
+    assert!(consent.body.contains(&ar("handover-consent-title")), "{}", consent.body);
+    assert!(
+        consent.body.contains(&ar("handover-consent-web-kept")),
+        "{}",
+        consent.body
+    );
+    let shared = ar("handover-consent-shared-web");
+    assert!(consent.body.contains(&shared), "{}", consent.body);
+    assert!(ar("button-consent-yes").starts_with('✅'));
+    assert!(consent.body.contains(&ar("button-consent-yes")));
+    assert!(h.fake.topics(STAFF).is_empty(), "nothing is sent before the ✅");
+
+    // ✅: the topic, named as on Telegram, with the card.
+    let opened = visitor.post("/", &[("a", &consent.action("hc:1:")), ("lang", "ar")]);
+    assert_eq!(opened.status, 200);
+    let topics = h.fake.topics(STAFF);
+    let [(thread, topic)] = topics.as_slice() else {
+        panic!("one topic: {topics:?}\n{}", h.log())
+    };
+    let thread = *thread;
+    assert!(
+        topic.name.starts_with('#') && topic.name.contains(" · ar · "),
+        "{}",
+        topic.name
+    );
+    let card = h.topic_texts(thread).join("\n");
+    assert!(card.contains("Kanal: Webseite"), "{card}");
+    assert!(card.contains("qqqzx blorfx"), "{card}");
+    let case: String = topic.name[1..].chars().take_while(char::is_ascii_digit).collect();
+    assert!(opened.body.contains(&case), "{}", opened.body);
+    let opened_web = h.catalog.format(
+        Lang::Ar,
+        "handover-opened-web",
+        &[("case", lotse::i18n::Arg::Number(case.parse().unwrap()))],
+    );
+    assert!(
+        opened.body.contains(&opened_web),
+        "the web's own words: {}",
+        opened.body
+    );
+    assert!(
+        opened.body.contains("id=\"write\""),
+        "the form to write: {}",
+        opened.body
+    );
+
+    // The visitor's text goes to the topic, marked; the first gets the
+    // automatic reply on the page.
+    let sent = visitor.post("/counsellor", &[("m", "Mein Brief <b>vom Amt</b>"), ("lang", "ar")]);
+    assert_eq!(sent.status, 200);
+    assert!(sent.body.contains(&ar("handover-received")), "{}", sent.body);
+    assert!(
+        h.fake
+            .wait_until(|_| h.topic_texts(thread).iter().any(|t| t.contains("vom Amt")), WAIT)
+    );
+    let posted = h
+        .topic_texts(thread)
+        .into_iter()
+        .find(|t| t.contains("vom Amt"))
+        .unwrap();
+    assert!(
+        posted.contains(&h.catalog.text(Lang::De, "staff-web-visitor")),
+        "{posted}"
+    );
+    assert!(
+        posted.contains("Mein Brief <b>vom Amt</b>"),
+        "as text, not markup: {posted}"
+    );
+    // Empty and over-long messages are refused with a page that says so.
+    let empty = visitor.post("/counsellor", &[("m", "  "), ("lang", "ar")]);
+    assert_eq!(empty.status, 400);
+    assert!(empty.body.contains(&ar("web-message-empty")));
+    // A later message is confirmed too: the page shows none it sent.
+    let again = visitor.post("/counsellor", &[("m", "Noch eine Frage"), ("lang", "ar")]);
+    assert!(again.body.contains(&ar("handover-received")), "{}", again.body);
+    assert!(h.fake.wait_until(
+        |_| h.topic_texts(thread).iter().any(|t| t.contains("Noch eine Frage")),
+        WAIT
+    ));
+    // A topic deleted by staff comes back, with the card, for the next
+    // message from the web.
+    h.fake.delete_topic_as_staff(STAFF, thread);
+    visitor.post("/counsellor", &[("m", "Sind Sie noch da?"), ("lang", "ar")]);
+    let topics = h.fake.topics(STAFF);
+    let [(thread, _)] = topics.as_slice() else {
+        panic!("the topic again: {topics:?}\n{}", h.log())
+    };
+    let thread = *thread;
+    let reopened = h.topic_texts(thread).join("\n");
+    assert!(
+        reopened.contains(&h.catalog.text(Lang::De, "staff-topic-again")),
+        "{reopened}"
+    );
+    assert!(reopened.contains("Sind Sie noch da?"), "{reopened}");
+    let long = "x".repeat(1_001);
+    let too_long = visitor.post("/counsellor", &[("m", &long), ("lang", "ar")]);
+    assert_eq!(too_long.status, 413);
+    assert_eq!(h.topic_texts(thread).iter().filter(|t| t.contains("xxxx")).count(), 0);
+
+    // A counsellor's reply reaches the page, escaped and marked; a /note
+    // does not.
+    let reply = "Wir helfen gern <img src=x onerror=alert(1)>";
+    h.fake.push_update(staff_update(Some(thread), &h.fake, reply));
+    let page = visitor.page_with("Wir helfen gern");
+    assert!(
+        page.body.contains("Wir helfen gern &lt;img src=x onerror=alert(1)&gt;"),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains("<img"), "{}", page.body);
+    let marked = h.catalog.format(
+        Lang::Ar,
+        "handover-from-counsellor",
+        &[("case", lotse::i18n::Arg::Number(case.parse().unwrap()))],
+    );
+    assert!(page.body.contains(&marked), "{}", page.body);
+    h.fake
+        .push_update(staff_update(Some(thread), &h.fake, "/note nur intern"));
+    h.fake
+        .push_update(staff_update(Some(thread), &h.fake, "Zweite Antwort"));
+    let page = visitor.page_with("Zweite Antwort");
+    assert!(page.body.contains("Zweite Antwort"), "{}", page.body);
+    assert!(!page.body.contains("nur intern"), "{}", page.body);
+    // The script polls the case alone: the section, not a page.
+    let fragment = visitor.get("/counsellor/case?lang=ar");
+    assert!(fragment.body.contains("Zweite Antwort") && fragment.body.contains("data-poll"));
+    assert!(!fragment.body.contains("<html") && !fragment.body.contains("nur intern"));
+    // The start page shows the open case and its replies too.
+    assert!(visitor.get("/?lang=ar").body.contains("Zweite Antwort"));
+
+    // A photo cannot be shown on the web: the visitor is told, and staff.
+    let mut photo = h.fake.topic_message(STAFF, thread, user(COUNSELLOR, Some("de")), "");
+    photo.as_object_mut().unwrap().remove("text");
+    photo["photo"] = photo_message(COUNSELLOR, user(COUNSELLOR, None), None)["photo"].clone();
+    h.fake.push_update(message_update(photo));
+    let page = visitor.page_with(&ar("handover-web-file"));
+    assert!(page.body.contains(&ar("handover-web-file")), "{}", page.body);
+    let text_only = h.catalog.text(Lang::De, "staff-web-text-only");
+    assert!(h.fake.wait_until(|_| h.topic_texts(thread).contains(&text_only), WAIT));
+
+    // /cases lists the web case.
+    let listed = h.push_and_wait_in(staff_update(None, &h.fake, "/cases"), "sendMessage", Some(STAFF), 1);
+    assert!(
+        text_of(&listed[0]).contains(&format!("#{case}")),
+        "{}",
+        text_of(&listed[0])
+    );
+
+    // Sealed: the replies' clear text is nowhere in the database.
+    let bytes = h.database_bytes();
+    assert!(!bytes.is_empty());
+    for clear in ["Wir helfen gern", "Zweite Antwort", "vom Amt"] {
+        assert!(!contains(&bytes, clear), "{clear} in the database");
+    }
+
+    // /close: the topic closes, the page says so, and its form is gone.
+    h.fake.push_update(staff_update(Some(thread), &h.fake, "/close"));
+    let closed = h.catalog.format(
+        Lang::Ar,
+        "handover-closed",
+        &[("case", lotse::i18n::Arg::Number(case.parse().unwrap()))],
+    );
+    let page = visitor.page_with(&closed);
+    assert!(page.body.contains(&closed), "{}", page.body);
+    assert!(!page.body.contains("id=\"write\""), "{}", page.body);
+    assert!(
+        h.fake
+            .wait_until(|_| h.fake.topic(STAFF, thread).is_some_and(|t| t.closed), WAIT)
+    );
+    // The visitor's text is searched again.
+    let searched = visitor.get("/?lang=de&q=Anerkennung");
+    assert!(searched.body.contains("gefunden"), "{}", searched.body);
+    // /privacy says what is kept of a web case.
+    let privacy = visitor.get("/privacy?lang=ar");
+    assert!(privacy.body.contains(&ar("privacy-handover-web")), "{}", privacy.body);
+
+    // A second case, which the visitor ends themselves.
+    let consent = visitor.get("/counsellor?lang=ar");
+    assert!(consent.body.contains(&ar("handover-consent-title")), "{}", consent.body);
+    assert!(
+        consent.body.contains(&closed),
+        "the closed case below: {}",
+        consent.body
+    );
+    visitor.post("/", &[("a", &consent.action("hc:1:")), ("lang", "ar")]);
+    let topics = h.fake.topics(STAFF);
+    let (second, topic) = topics.iter().find(|(id, _)| *id != thread).expect("a second topic");
+    let second_case: i64 = topic.name[1..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .unwrap();
+    let open = visitor.get("/counsellor?lang=ar");
+    let ended = visitor.post("/", &[("a", &open.action("he")), ("lang", "ar")]);
+    let closed_second = h.catalog.format(
+        Lang::Ar,
+        "handover-closed",
+        &[("case", lotse::i18n::Arg::Number(second_case))],
+    );
+    assert!(ended.body.contains(&closed_second), "{}", ended.body);
+    assert!(
+        h.fake
+            .wait_until(|_| h.fake.topic(STAFF, *second).is_some_and(|t| t.closed), WAIT)
+    );
+    let by_user = h.catalog.text(Lang::De, "staff-closed-by-user");
+    assert!(
+        h.topic_texts(*second).contains(&by_user),
+        "{:?}",
+        h.topic_texts(*second)
+    );
+    let second = *second;
+
+    // /forget deletes the topic, the case and its replies.
+    let confirm = visitor.get("/forget?lang=ar");
+    let forgotten = visitor.post("/", &[("a", &confirm.action("fg:1:")), ("lang", "ar")]);
+    assert_eq!(forgotten.status, 200);
+    assert!(h.fake.wait_until(
+        |_| h.fake.topic(STAFF, thread).is_none() && h.fake.topic(STAFF, second).is_none(),
+        WAIT
+    ));
+    let after = crate::web::request(addr, "GET", "/counsellor?lang=ar", &[("Cookie", &visitor.cookie)], "");
+    assert!(!after.body.contains("Zweite Antwort"), "{}", after.body);
+}
+
+/// The one message text Lotse keeps, a counsellor's reply to a web
+/// visitor, on both backends: another process reads it back, the
+/// database holds it only sealed (another secret cannot open it), and it
+/// goes with its case (deleted, forgotten, or purged after retention).
+#[tokio::test]
+async fn web_replies_are_kept_sealed_and_go_with_the_case() {
+    use lotse::assistant::Reply;
+
+    use crate::store::{count, count_with, memory};
+
+    let dir = tempfile::tempdir().unwrap();
+    for database in crate::pg::backends(&dir.path().join("lotse.db"), "web_replies") {
+        let key = [9u8; 32];
+        let writer = memory(&database);
+        writer.set_case_key(key);
+        let now = lotse::assistant::unix_now();
+        let new = |user: &str, at: u64| NewCase {
+            user: actor(user).user,
+            lang: Lang::Uk,
+            category: String::new(),
+            question: None,
+            at,
+            door: Door::Web,
+        };
+        let reach = Reach("web:visitor".into());
+        let case = writer.open_case(new("visitor", now), &reach).await.unwrap();
+        assert_eq!(case.door, Door::Web);
+        let clear = "Termin am Dienstag um zehn";
+        let reply = |text: &str, file: bool| Reply {
+            at: now,
+            text: text.into(),
+            file,
+        };
+        writer.keep_reply(case.id, &reply(clear, false)).await.unwrap();
+        writer.keep_reply(case.id, &reply("", true)).await.unwrap();
+        let other = writer.open_case(new("other", now), &reach).await.unwrap();
+        writer
+            .keep_reply(other.id, &reply("für jemand anderen", false))
+            .await
+            .unwrap();
+        // A case closed longer than the retention period ago, with a reply.
+        let old = writer.open_case(new("old", now - 200 * 86_400), &reach).await.unwrap();
+        writer.keep_reply(old.id, &reply("alt", false)).await.unwrap();
+        writer.close_case(old.id, now - 100 * 86_400).await.unwrap();
+        assert_eq!(count(&database, "SELECT COUNT(*) FROM case_replies"), 4);
+
+        // Another process: the old case and its reply are purged at start.
+        let reader = memory(&database);
+        reader.set_case_key(key);
+        assert_eq!(count(&database, "SELECT COUNT(*) FROM case_replies"), 3);
+        let kept = reader.replies(case.id).await.unwrap();
+        assert_eq!(kept, vec![reply(clear, false), reply("", true)]);
+        assert_eq!(reader.case(case.id).await.unwrap().unwrap().door, Door::Web);
+        let in_clear = count_with(
+            &database,
+            "SELECT COUNT(*) FROM case_replies WHERE CAST(body AS TEXT) LIKE $1",
+            &["%Dienstag%"],
+        );
+        assert_eq!(in_clear, 0, "the reply is sealed");
+        if let lotse::store::Database::Sqlite(path) = &database {
+            reader.close();
+            let mut bytes = std::fs::read(path).unwrap();
+            bytes.extend(std::fs::read(path.with_extension("db-wal")).unwrap_or_default());
+            assert!(!contains(&bytes, "Dienstag"), "the reply's clear text is in the file");
+        }
+        let stranger = memory(&database);
+        stranger.set_case_key([1u8; 32]);
+        assert!(stranger.replies(case.id).await.unwrap().is_empty());
+
+        // Deleted with its case; forgotten with its user.
+        stranger.delete_case(case.id).await.unwrap();
+        assert!(writer.replies(case.id).await.unwrap().is_empty());
+        assert_eq!(count(&database, "SELECT COUNT(*) FROM case_replies"), 1);
+        assert!(writer.forget(&actor("other").user).await.is_ok());
+        assert_eq!(count(&database, "SELECT COUNT(*) FROM case_replies"), 0);
+        for memory in [writer, reader, stranger] {
+            memory.close();
+        }
+    }
+}
+
+/// Issue 15 point 10: only the staff chat's members are staff. Someone
+/// who left, was banned or is restricted outside the chat, and a channel
+/// posting in its own name, are ignored: nothing of theirs reaches the
+/// user. An admin posting anonymously (in the chat's own name) and the
+/// members are heard; a member's standing is asked once, not per message.
+#[test]
+fn only_members_of_the_staff_chat_reach_the_user() {
+    const LEFT: i64 = 5_020_001;
+    const BANNED: i64 = 5_020_002;
+    const RESTRICTED_OUTSIDE: i64 = 5_020_003;
+    const RESTRICTED_INSIDE: i64 = 5_020_004;
+    let h = Harness::start(true);
+    h.fake.ban_member(STAFF, BANNED);
+    h.fake.restrict_member(STAFF, RESTRICTED_OUTSIDE, false);
+    h.fake.restrict_member(STAFF, RESTRICTED_INSIDE, true);
+    let (thread, _) = h.open_case(ASKER);
+    let said = |id: i64, text: &str| h.fake.topic_message(STAFF, thread, user(id, Some("de")), text);
+    let channel = serde_json::json!({"id": -1_009_999_999_999_i64, "type": "channel", "title": "Werbung"});
+    let staff_chat = crate::fake_telegram::forum_chat(STAFF, "Lotse Beratung");
+
+    let ignored = [
+        said(LEFT, "von draußen"),
+        said(BANNED, "gesperrt"),
+        said(RESTRICTED_OUTSIDE, "eingeschränkt draußen"),
+        h.fake.topic_message_as_chat(STAFF, thread, channel, "vom Kanal"),
+    ];
+    let heard = [
+        said(RESTRICTED_INSIDE, "eingeschränkt drinnen"),
+        h.fake
+            .topic_message_as_chat(STAFF, thread, staff_chat, "anonym vom Admin"),
+        said(COUNSELLOR, "Antwort eins"),
+        said(COUNSELLOR, "Antwort zwei"),
+    ];
+    let id = |m: &Value| m["message_id"].as_i64().unwrap();
+    let (ignored_ids, heard_ids): (Vec<i64>, Vec<i64>) =
+        (ignored.iter().map(id).collect(), heard.iter().map(id).collect());
+    for message in ignored.into_iter().chain(heard) {
+        h.fake.push_update(message_update(message));
+    }
+    // The staff chat is answered in order: once the last is out, all were
+    // handled.
+    let copied = |ids: &[i64]| {
+        h.ok_calls_in("copyMessage", Some(ASKER))
+            .iter()
+            .filter(|c| ids.iter().any(|id| c.params["message_id"] == *id))
+            .count()
+    };
+    assert!(
+        h.fake.wait_until(|_| copied(&heard_ids) == heard_ids.len(), WAIT),
+        "the members were not heard; log:\n{}",
+        h.log()
+    );
+    assert_eq!(
+        copied(&ignored_ids),
+        0,
+        "{:#?}",
+        h.ok_calls_in("copyMessage", Some(ASKER))
+    );
+    let texts = h.texts_of(ASKER).join("\n");
+    for text in ["von draußen", "gesperrt", "eingeschränkt draußen", "vom Kanal"] {
+        assert!(!texts.contains(text), "{text} reached the user");
+    }
+    let asked = h
+        .fake
+        .calls_to("getChatMember")
+        .iter()
+        .filter(|c| c.params["user_id"] == COUNSELLOR)
+        .count();
+    assert_eq!(asked, 1, "a member's standing is remembered");
+    assert!(h.log().contains("is ignored"), "{}", h.log());
+}
+
+/// Across replicas, on both backends: the web visitor's page is served by
+/// one process, the counsellor's reply arrives at another (the bot's),
+/// and the visitor's next page shows it, from the shared store. After
+/// `/close` on the bot's replica, the web's shows the case closed.
+#[tokio::test]
+async fn a_reply_taken_by_one_replica_shows_on_the_others_page() {
+    use lotse::assistant::{Handover, TopicId};
+
+    use crate::store::{assistant_on, memory};
+
+    let dir = tempfile::tempdir().unwrap();
+    for database in crate::pg::backends(&dir.path().join("lotse.db"), "web_replicas") {
+        let key = [5u8; 32];
+        let handover = Handover {
+            web: true,
+            ..Handover::default()
+        };
+        let (web_memory, bot_memory) = (memory(&database), memory(&database));
+        web_memory.set_case_key(key);
+        bot_memory.set_case_key(key);
+        let web = assistant_on(&web_memory).with_handover(handover.clone());
+        let bot = assistant_on(&bot_memory).with_handover(handover);
+        let visitor = actor("web-visitor");
+        let on_web = |input: Input| Event {
+            actor: visitor.clone(),
+            channel: Channel::Web,
+            client_lang: Some(Lang::Ru),
+            input,
+        };
+        let reach = Some(Reach("web:visitor".into()));
+        let screen = web
+            .handle_from(
+                on_web(Input::Command {
+                    name: "counsellor".into(),
+                    args: String::new(),
+                }),
+                reach.clone(),
+            )
+            .await;
+        let yes = screen[0].message().unwrap().buttons[0][0].target.clone();
+        let lotse::assistant::Target::Action(yes) = yes else {
+            panic!("{yes:?}")
+        };
+        let opened = web.handle_from(on_web(Input::Button(yes)), reach).await;
+        let Some(Effect::Case(CaseEffect::OpenTopic { case, card, .. })) = opened.first() else {
+            panic!("{opened:?}")
+        };
+        assert!(card.text().contains("Webseite"), "{}", card.text());
+        web.topic_opened(*case, TopicId(31)).await;
+
+        let staff = |command: Option<&str>, text: &str| Event {
+            actor: actor("counsellor"),
+            channel: Channel::Telegram { private: false },
+            client_lang: Some(Lang::De),
+            input: Input::Staff {
+                topic: Some(TopicId(31)),
+                command: command.map(str::to_string),
+                reply_to: None,
+                text: Some(text.into()),
+                file: false,
+            },
+        };
+        let taken = bot.handle(staff(None, "Здравствуйте, мы поможем")).await;
+        assert!(
+            !taken
+                .iter()
+                .any(|e| matches!(e, Effect::Case(CaseEffect::CopyToUser { .. }))),
+            "a web visitor's reply is kept, not copied: {taken:?}"
+        );
+        let page = web
+            .web_case(&visitor.user, Lang::Ru, true)
+            .await
+            .expect("the open case");
+        let shown: Vec<String> = page.messages.iter().map(|m| m.text()).collect();
+        assert!(
+            shown.iter().any(|t| t.contains("Здравствуйте, мы поможем")),
+            "{shown:?}"
+        );
+
+        let closed = bot.handle(staff(Some("close"), "/close")).await;
+        assert!(
+            closed
+                .iter()
+                .any(|e| matches!(e, Effect::Case(CaseEffect::CloseTopic(TopicId(31))))),
+            "{closed:?}"
+        );
+        assert!(web.web_case(&visitor.user, Lang::Ru, true).await.is_none());
+        let after = web
+            .web_case(&visitor.user, Lang::Ru, false)
+            .await
+            .expect("the closed case");
+        assert!(!after.open);
+        for memory in [web_memory, bot_memory] {
+            memory.close();
+        }
+    }
 }

@@ -52,6 +52,7 @@ fn door(admin_token: Option<&str>, limits: Limits) -> Door {
         knowledge: root().join("knowledge"),
         location: Location::Memory,
         limits,
+        staff: None,
     });
     let listener = runtime.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
     let addr = listener.local_addr().unwrap();
@@ -78,19 +79,19 @@ fn generous() -> Limits {
 }
 
 /// An HTTP response, headers lower-cased.
-struct Page {
-    status: u16,
+pub struct Page {
+    pub status: u16,
     headers: Vec<(String, String)>,
-    body: String,
+    pub body: String,
 }
 
 impl Page {
-    fn header(&self, name: &str) -> Option<&str> {
+    pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
     }
 
     /// The value of the cookie `name` this response sets.
-    fn cookie(&self, name: &str) -> Option<String> {
+    pub fn cookie(&self, name: &str) -> Option<String> {
         self.headers
             .iter()
             .filter(|(n, _)| n == "set-cookie")
@@ -101,7 +102,7 @@ impl Page {
 
     /// The value of the hidden `a` field of the form whose data starts with
     /// `prefix`.
-    fn action(&self, prefix: &str) -> String {
+    pub fn action(&self, prefix: &str) -> String {
         let field = "name=\"a\" value=\"";
         let needle = format!("{field}{prefix}");
         let at = self
@@ -114,7 +115,7 @@ impl Page {
 }
 
 /// One request over a fresh connection, read to its end.
-fn request(addr: SocketAddr, method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> Page {
+pub fn request(addr: SocketAddr, method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> Page {
     let mut stream = TcpStream::connect(addr).unwrap();
     stream.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
     let mut head = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
@@ -160,7 +161,7 @@ fn says(lang: Lang, id: &str) -> String {
     Catalog::new().text(lang, id)
 }
 
-fn form(pairs: &[(&str, &str)]) -> String {
+pub fn form(pairs: &[(&str, &str)]) -> String {
     let mut form = url::form_urlencoded::Serializer::new(String::new());
     form.extend_pairs(pairs);
     form.finish()

@@ -2,8 +2,9 @@
 //! enabled, where the bot is an administrator that may manage topics.
 //! `createForumTopic`, `editForumTopic`, `closeForumTopic`,
 //! `reopenForumTopic`, `deleteForumTopic`, `message_thread_id` on sends,
-//! `copyMessage` (text, photos, documents…) and `getChatMember` answer as
-//! Telegram does, with its descriptions for a chat that is no forum, a
+//! `copyMessage` (text, photos, documents…) and `getChatMember` (members,
+//! the bot, users who left, were banned (`kicked`) or are restricted, in
+//! the chat or not) answer as Telegram does, with its descriptions for a chat that is no forum, a
 //! topic that is missing or deleted ("message thread not found"), a closed
 //! one ("TOPIC_CLOSED" for a bot without the right to manage topics), and
 //! a change that changes nothing ("TOPIC_NOT_MODIFIED"). Like Telegram, the
@@ -52,6 +53,10 @@ pub(super) struct Forums {
 
 struct Forum {
     members: HashSet<i64>,
+    /// Users banned from the chat (`kicked`).
+    banned: HashSet<i64>,
+    /// Restricted users, and whether each is still in the chat.
+    restricted: HashMap<i64, bool>,
     /// The bot is an administrator with `can_manage_topics`.
     bot_manages_topics: bool,
     topics: HashMap<i64, Topic>,
@@ -124,6 +129,8 @@ impl FakeTelegram {
             chat_id,
             Forum {
                 members: members.iter().copied().collect(),
+                banned: HashSet::new(),
+                restricted: HashMap::new(),
                 bot_manages_topics: true,
                 topics: HashMap::new(),
             },
@@ -142,6 +149,38 @@ impl FakeTelegram {
         if let Some(forum) = self.shared.book().forums.chats.get_mut(&chat_id) {
             forum.members.remove(&user_id);
         }
+    }
+
+    /// Bans `user_id` from the forum (Telegram's status `kicked`).
+    pub fn ban_member(&self, chat_id: i64, user_id: i64) {
+        if let Some(forum) = self.shared.book().forums.chats.get_mut(&chat_id) {
+            forum.members.remove(&user_id);
+            forum.banned.insert(user_id);
+        }
+    }
+
+    /// Restricts `user_id` in the forum; `is_member` says whether they are
+    /// still in it (Telegram keeps restrictions for users who left).
+    pub fn restrict_member(&self, chat_id: i64, user_id: i64, is_member: bool) {
+        if let Some(forum) = self.shared.book().forums.chats.get_mut(&chat_id) {
+            forum.members.remove(&user_id);
+            forum.restricted.insert(user_id, is_member);
+        }
+    }
+
+    /// A message in a topic posted in the name of the chat `sender_chat`
+    /// (a channel, or the group itself for an anonymous admin), through
+    /// Telegram's service accounts as `from`.
+    pub fn topic_message_as_chat(&self, chat_id: i64, thread_id: i64, sender_chat: Value, text: &str) -> Value {
+        let anonymous = sender_chat["id"].as_i64() == Some(chat_id);
+        let from = if anonymous {
+            json!({"id": 1_087_968_824, "is_bot": true, "first_name": "Group", "username": "GroupAnonymousBot"})
+        } else {
+            json!({"id": 136_817_688, "is_bot": true, "first_name": "Channel", "username": "Channel_Bot"})
+        };
+        let mut message = self.topic_message(chat_id, thread_id, from, text);
+        message["sender_chat"] = sender_chat;
+        message
     }
 
     /// The topic as it stands now; None if it never existed or was deleted.
@@ -432,12 +471,38 @@ impl Book {
                 "can_delete_stories": false
             }));
         }
+        let member = user(user_id, None);
+        if forum.banned.contains(&user_id) {
+            return Ok(json!({"user": member, "status": "kicked", "until_date": 0}));
+        }
+        if let Some(is_member) = forum.restricted.get(&user_id) {
+            return Ok(json!({
+                "user": member,
+                "status": "restricted",
+                "is_member": is_member,
+                "until_date": 0,
+                "can_send_messages": false,
+                "can_send_audios": false,
+                "can_send_documents": false,
+                "can_send_photos": false,
+                "can_send_videos": false,
+                "can_send_video_notes": false,
+                "can_send_voice_notes": false,
+                "can_send_polls": false,
+                "can_send_other_messages": false,
+                "can_add_web_page_previews": false,
+                "can_change_info": false,
+                "can_invite_users": false,
+                "can_pin_messages": false,
+                "can_manage_topics": false
+            }));
+        }
         let status = if forum.members.contains(&user_id) {
             "member"
         } else {
             "left"
         };
-        Ok(json!({"user": user(user_id, None), "status": status}))
+        Ok(json!({"user": member, "status": status}))
     }
 }
 
@@ -641,6 +706,15 @@ mod tests {
                 .await
                 .unwrap();
             assert!(matches!(gone.kind, ChatMemberKind::Left));
+            fake.ban_member(STAFF, 601);
+            let banned = bot.get_chat_member(ChatId(STAFF), UserId(601)).await.unwrap();
+            assert!(matches!(banned.kind, ChatMemberKind::Banned(_)), "{banned:?}");
+            fake.restrict_member(STAFF, 602, true);
+            fake.restrict_member(STAFF, 603, false);
+            let muted = bot.get_chat_member(ChatId(STAFF), UserId(602)).await.unwrap();
+            assert!(matches!(muted.kind, ChatMemberKind::Restricted(_)) && muted.kind.is_present());
+            let outside = bot.get_chat_member(ChatId(STAFF), UserId(603)).await.unwrap();
+            assert!(matches!(outside.kind, ChatMemberKind::Restricted(_)) && !outside.kind.is_present());
         });
         // A user's text in the staff chat's General topic has no thread.
         let general = text_message(STAFF, "supergroup", user(COUNSELLOR, None), "hi");
