@@ -149,13 +149,19 @@ impl Library {
     }
 
     /// Builds the index of `knowledge`.
-    pub fn new(knowledge: Knowledge, location: &index::Location) -> Result<Library, IndexError> {
+    pub fn new(mut knowledge: Knowledge, location: &index::Location) -> Result<Library, IndexError> {
+        if *location == index::Location::Memory {
+            // Only a kept index is stamped with them.
+            knowledge.forget_sources();
+        }
         let index = SearchIndex::build(&knowledge, location)?;
         Ok(Library::from_parts(knowledge, index))
     }
 
     /// Wraps an index already built over `knowledge`, and warms it up.
-    pub fn from_parts(knowledge: Knowledge, index: SearchIndex) -> Library {
+    /// The knowledge's file records are dropped: the index is built.
+    pub fn from_parts(mut knowledge: Knowledge, index: SearchIndex) -> Library {
+        knowledge.forget_sources();
         let library = Library { knowledge, index };
         library.warm_up();
         library

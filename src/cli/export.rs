@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::{KnowledgeArgs, UsageError};
-use crate::knowledge::{Audience, Details, Entry, Kind, Knowledge};
+use crate::knowledge::{Audience, Details, Entry, Keywords, Kind, Knowledge};
 use crate::lang::Lang;
 
 /// Export the knowledge as JSON: {"entries": [{"id", "kind", "audience",
@@ -35,7 +35,7 @@ pub struct ExportEntry<'k> {
     pub audience: Audience,
     pub title: BTreeMap<Lang, &'k str>,
     pub summary: BTreeMap<Lang, &'k str>,
-    pub keywords: BTreeMap<Lang, &'k [String]>,
+    pub keywords: BTreeMap<Lang, &'k Keywords>,
     pub body: BTreeMap<Lang, &'k str>,
     pub url: Option<&'k str>,
     pub details: &'k Details,
@@ -79,7 +79,7 @@ fn entry(e: &Entry) -> ExportEntry<'_> {
         audience: e.audience,
         title: field(|t| &t.title),
         summary: field(|t| &t.summary),
-        keywords: e.texts.iter().map(|(l, t)| (*l, t.keywords.as_slice())).collect(),
+        keywords: e.texts.iter().map(|(l, t)| (*l, &t.keywords)).collect(),
         body: field(|t| &t.body),
         url: e.url(),
         details: &e.details,

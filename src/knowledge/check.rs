@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 use super::file::{EntryFile, Files, LineMap, RawContact, RawPublication, TranslationFile, error, warning};
-use super::{Contact, Details, Diagnostic, Entry, Kind, Knowledge, Publication, Texts};
+use super::{Contact, Details, Diagnostic, Entry, Keywords, Kind, Knowledge, Publication, Texts};
 use crate::lang::Lang;
 
 /// The fewest distinct keywords an entry should have in each language.
@@ -282,14 +282,14 @@ fn check_details(
             if let Some(date) = &p.date {
                 check.date(date);
             }
-            Details::Publication(Publication {
+            Details::Publication(Box::new(Publication {
                 series: p.series.clone(),
                 issue: p.issue,
                 year: p.year.as_ref().map(|y| *y.get_ref()),
                 publisher: p.publisher.clone(),
                 place: p.place.clone(),
                 date: p.date.as_ref().map(|d| d.get_ref().clone()),
-            })
+            }))
         }
         Kind::Contact => {
             let default = RawContact::default();
@@ -309,7 +309,7 @@ fn check_details(
                 check.postcode(postcode);
             }
             let plain = |s: &Option<Spanned<String>>| s.as_ref().map(|s| s.get_ref().trim().to_string());
-            Details::Contact(Contact {
+            Details::Contact(Box::new(Contact {
                 person: c.person.clone(),
                 role: c.role.clone(),
                 organisation: c.organisation.clone(),
@@ -320,7 +320,7 @@ fn check_details(
                 fax: plain(&c.fax),
                 email: plain(&c.email),
                 website: plain(&c.website),
-            })
+            }))
         }
         Kind::Organisation => {
             let url = raw.organisation.as_ref().and_then(|t| t.get_ref().url.as_ref());
@@ -478,14 +478,8 @@ fn file_of(entry: &Entry, lang: Lang) -> PathBuf {
     }
 }
 
-fn clean_keywords(keywords: Vec<String>) -> Vec<String> {
-    let mut clean: Vec<String> = keywords
-        .into_iter()
-        .map(|k| k.trim().to_string())
-        .filter(|k| !k.is_empty())
-        .collect();
-    clean.shrink_to_fit();
-    clean
+fn clean_keywords(keywords: Vec<String>) -> Keywords {
+    keywords.iter().map(|k| k.trim()).filter(|k| !k.is_empty()).collect()
 }
 
 fn is_valid_id(id: &str) -> bool {

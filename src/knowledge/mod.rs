@@ -12,7 +12,6 @@ mod check;
 mod file;
 pub mod snapshot;
 
-use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -47,9 +46,120 @@ pub enum Audience {
 pub struct Texts {
     pub title: String,
     pub summary: String,
-    pub keywords: Vec<String>,
+    pub keywords: Keywords,
     /// Markdown; may be empty.
     pub body: String,
+}
+
+/// An entry's keywords in one language, in one string: a large knowledge
+/// has millions of keywords of a few bytes each, and a `String` apiece
+/// (24 bytes and an allocation of at least 32) costs more than the text.
+/// Serialised as a list of strings, as a `Vec<String>` is.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Keywords {
+    /// The keywords one after another.
+    text: Box<str>,
+    /// Where each keyword ends in `text`.
+    ends: Box<[u32]>,
+}
+
+impl Keywords {
+    /// The keywords, in their order.
+    pub fn iter(&self) -> KeywordsIter<'_> {
+        KeywordsIter {
+            text: &self.text,
+            ends: self.ends.iter(),
+            from: 0,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The keywords that end at `ends` in `text` (each end a char
+    /// boundary, in ascending order: the snapshot reader's).
+    fn from_parts(text: String, ends: Vec<u32>) -> Keywords {
+        Keywords {
+            text: text.into_boxed_str(),
+            ends: ends.into_boxed_slice(),
+        }
+    }
+
+    /// The keywords with `separator` between them.
+    pub fn join(&self, separator: &str) -> String {
+        self.iter().collect::<Vec<_>>().join(separator)
+    }
+}
+
+impl<S: AsRef<str>> FromIterator<S> for Keywords {
+    /// Keywords beyond 4 GiB of text in all (a thousand times the largest
+    /// file the loader reads) are left out.
+    fn from_iter<I: IntoIterator<Item = S>>(keywords: I) -> Self {
+        let mut text = String::new();
+        let mut ends = Vec::new();
+        for keyword in keywords {
+            let Ok(end) = u32::try_from(text.len() + keyword.as_ref().len()) else {
+                break;
+            };
+            text.push_str(keyword.as_ref());
+            ends.push(end);
+        }
+        Keywords {
+            text: text.into_boxed_str(),
+            ends: ends.into_boxed_slice(),
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a Keywords {
+    type Item = &'a str;
+    type IntoIter = KeywordsIter<'a>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+/// The keywords of a [`Keywords`], in their order.
+#[derive(Clone)]
+pub struct KeywordsIter<'a> {
+    text: &'a str,
+    ends: std::slice::Iter<'a, u32>,
+    from: u32,
+}
+
+impl<'a> Iterator for KeywordsIter<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let to = *self.ends.next()?;
+        let keyword = &self.text[self.from as usize..to as usize];
+        self.from = to;
+        Some(keyword)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.ends.size_hint()
+    }
+}
+
+impl ExactSizeIterator for KeywordsIter<'_> {}
+
+impl fmt::Debug for Keywords {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for Keywords {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
 }
 
 /// The fields of a publication.
@@ -88,8 +198,11 @@ pub enum Details {
         /// The id of the contact entry for this offer.
         contact: Option<String>,
     },
-    Publication(Publication),
-    Contact(Contact),
+    /// Boxed, as the contact is: an entry is as large as its largest
+    /// details, and most entries have smaller ones.
+    Publication(Box<Publication>),
+    /// Boxed: ten optional strings are 240 bytes.
+    Contact(Box<Contact>),
     Organisation {
         url: Option<String>,
     },
@@ -238,7 +351,9 @@ pub const MAX_FILE_BYTES: u64 = 1 << 20;
 #[derive(Debug, Clone, Default)]
 pub struct Knowledge {
     entries: Vec<Entry>,
-    by_id: HashMap<String, usize>,
+    /// The positions of the entries in the order of their ids: a look-up
+    /// is a binary search, with no second copy of every id.
+    by_id: Vec<u32>,
     sources: Vec<Source>,
 }
 
@@ -356,14 +471,19 @@ impl Knowledge {
     /// unique; the loader guarantees it, and a later duplicate is dropped.
     pub fn new(mut entries: Vec<Entry>) -> Knowledge {
         entries.sort_by(|a, b| (a.kind, &a.id).cmp(&(b.kind, &b.id)));
-        let mut by_id = HashMap::with_capacity(entries.len());
-        entries.retain(|e| {
-            let fresh = !by_id.contains_key(&e.id);
-            if fresh {
-                by_id.insert(e.id.clone(), by_id.len());
+        let mut by_id = order_of_ids(&entries);
+        // Of entries with the same id, the first in this order stays.
+        let mut fresh = vec![true; entries.len()];
+        for pair in by_id.windows(2) {
+            if entries[pair[0] as usize].id == entries[pair[1] as usize].id {
+                fresh[pair[1] as usize] = false;
             }
-            fresh
-        });
+        }
+        if fresh.contains(&false) {
+            let mut keep = fresh.into_iter();
+            entries.retain(|_| keep.next().unwrap_or(true));
+            by_id = order_of_ids(&entries);
+        }
         Knowledge {
             entries,
             by_id,
@@ -372,9 +492,17 @@ impl Knowledge {
     }
 
     /// The files the knowledge was read from, sorted by path; empty for
-    /// knowledge made in memory.
+    /// knowledge made in memory, and once its index is built or opened
+    /// ([`Knowledge::forget_sources`]).
     pub fn sources(&self) -> &[Source] {
         &self.sources
+    }
+
+    /// Drops the file records: only stamping a kept index needs them, and
+    /// a large folder's are tens of megabytes (300,000 files: 30 MB) that
+    /// a server would carry for nothing.
+    pub fn forget_sources(&mut self) {
+        self.sources = Vec::new();
     }
 
     /// Names the files the knowledge was read from (a snapshot's
@@ -388,12 +516,21 @@ impl Knowledge {
     }
 
     pub fn get(&self, id: &str) -> Option<&Entry> {
-        self.by_id.get(id).map(|&i| &self.entries[i])
+        self.position(id).map(|i| &self.entries[i])
     }
 
     /// The position of an entry in [`Knowledge::entries`].
     pub fn position(&self, id: &str) -> Option<usize> {
-        self.by_id.get(id).copied()
+        let at = self
+            .by_id
+            .binary_search_by(|&i| self.entries[i as usize].id.as_str().cmp(id))
+            .ok()?;
+        Some(self.by_id[at] as usize)
+    }
+
+    /// The positions of the entries, in the order of their ids.
+    pub fn positions_by_id(&self) -> &[u32] {
+        &self.by_id
     }
 
     pub fn len(&self) -> usize {
@@ -409,6 +546,14 @@ impl Knowledge {
     pub fn coverage(&self) -> Coverage {
         check::coverage(self)
     }
+}
+
+/// The positions of `entries` in the order of their ids; of equal ids,
+/// the first position first.
+fn order_of_ids(entries: &[Entry]) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..entries.len() as u32).collect();
+    order.sort_by(|&a, &b| entries[a as usize].id.cmp(&entries[b as usize].id));
+    order
 }
 
 impl Loaded {
@@ -517,4 +662,49 @@ pub fn default_dir() -> PathBuf {
         return local;
     }
     Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Guards the packing of keywords into one string: each keyword comes
+    /// back whole and in order, and serialises as the list it was.
+    #[test]
+    fn keywords_come_back_as_they_went_in() {
+        let words = ["Wohngeld", "", "Miete", "Ümlaut ß", "a"];
+        let keywords: Keywords = words.into_iter().collect();
+        assert_eq!(keywords.iter().collect::<Vec<_>>(), words);
+        assert_eq!(keywords.len(), 5);
+        assert_eq!(keywords.iter().len(), 5);
+        assert_eq!(keywords.join(", "), words.join(", "));
+        assert_eq!(format!("{keywords:?}"), format!("{words:?}"));
+        assert_eq!(
+            serde_json::to_string(&keywords).unwrap(),
+            serde_json::to_string(&words).unwrap()
+        );
+        assert!(Keywords::default().is_empty());
+        assert_eq!(Keywords::default().iter().next(), None);
+    }
+
+    /// Guards the look-up by id (a binary search since the map went):
+    /// every id is found at its position, a missing one is not, and of two
+    /// entries with one id the first in kind order stays.
+    #[test]
+    fn entries_are_found_by_id_and_a_duplicate_is_dropped() {
+        let shipped = load(&default_dir()).knowledge;
+        for (position, entry) in shipped.entries().iter().enumerate() {
+            assert_eq!(shipped.position(&entry.id), Some(position));
+        }
+        assert_eq!(shipped.get("gibt-es-nicht"), None);
+        let mut entries = shipped.entries().to_vec();
+        let mut twin = entries[0].clone();
+        twin.kind = Kind::Link;
+        twin.source = "twin".to_string();
+        entries.insert(0, twin);
+        let knowledge = Knowledge::new(entries);
+        assert_eq!(knowledge.len(), shipped.len());
+        let kept = knowledge.get(&shipped.entries()[0].id).unwrap();
+        assert_ne!(kept.source, "twin");
+    }
 }

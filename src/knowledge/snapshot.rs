@@ -14,7 +14,7 @@
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
-use super::{Audience, Contact, Details, Entry, Kind, Knowledge, Publication, Source, Texts};
+use super::{Audience, Contact, Details, Entry, Keywords, Kind, Knowledge, Publication, Source, Texts};
 use crate::lang::Lang;
 
 /// The version of the format; bump it whenever [`Entry`] or the encoding
@@ -58,7 +58,8 @@ pub fn write(knowledge: &Knowledge, dir: &Path, out: &mut impl Write) -> io::Res
             w.u8(Lang::ALL.iter().position(|l| l == lang).unwrap_or_default() as u8)?;
             w.str(title)?;
             w.str(summary)?;
-            w.strs(keywords)?;
+            w.len(keywords.len())?;
+            keywords.iter().try_for_each(|k| w.str(k))?;
             w.str(body)?;
         }
         match details {
@@ -75,7 +76,7 @@ pub fn write(knowledge: &Knowledge, dir: &Path, out: &mut impl Write) -> io::Res
                     publisher,
                     place,
                     date,
-                } = p;
+                } = &**p;
                 w.u8(1)?;
                 w.opt(series)?;
                 w.opt(&issue.map(|i| i.to_string()))?;
@@ -96,7 +97,7 @@ pub fn write(knowledge: &Knowledge, dir: &Path, out: &mut impl Write) -> io::Res
                     fax,
                     email,
                     website,
-                } = c;
+                } = &**c;
                 w.u8(2)?;
                 for v in [
                     person,
@@ -156,7 +157,7 @@ pub fn read(input: &mut impl Read, dir: &Path, sources: Vec<Source>) -> io::Resu
             let t = Texts {
                 title: r.str()?,
                 summary: r.str()?,
-                keywords: r.strs()?,
+                keywords: r.keywords()?,
                 body: r.str()?,
             };
             texts.insert(lang, t);
@@ -170,15 +171,15 @@ pub fn read(input: &mut impl Read, dir: &Path, sources: Vec<Source>) -> io::Resu
                 target_groups: r.strs()?,
                 contact: r.opt()?,
             },
-            1 => Details::Publication(Publication {
+            1 => Details::Publication(Box::new(Publication {
                 series: r.opt()?,
                 issue: number(r.opt()?)?,
                 year: number(r.opt()?)?,
                 publisher: r.opt()?,
                 place: r.opt()?,
                 date: r.opt()?,
-            }),
-            2 => Details::Contact(Contact {
+            })),
+            2 => Details::Contact(Box::new(Contact {
                 person: r.opt()?,
                 role: r.opt()?,
                 organisation: r.opt()?,
@@ -189,7 +190,7 @@ pub fn read(input: &mut impl Read, dir: &Path, sources: Vec<Source>) -> io::Resu
                 fax: r.opt()?,
                 email: r.opt()?,
                 website: r.opt()?,
-            }),
+            })),
             3 => Details::Organisation { url: r.opt()? },
             4 => Details::Link { url: r.str()? },
             _ => return Err(bad("details")),
@@ -276,18 +277,40 @@ impl<R: Read> Reader<'_, R> {
     }
 
     fn str(&mut self) -> io::Result<String> {
+        let mut bytes = Vec::new();
+        self.append(&mut bytes)?;
+        String::from_utf8(bytes).map_err(|_| bad("text that is not UTF-8"))
+    }
+
+    /// Reads a string's bytes onto the end of `bytes`, in pieces of at
+    /// most a mebibyte, so that a damaged length cannot ask for more
+    /// memory than the file has; with no room to spare otherwise.
+    fn append(&mut self, bytes: &mut Vec<u8>) -> io::Result<()> {
         let n = self.u32()? as usize;
-        // In pieces of at most a mebibyte, so that a damaged length cannot
-        // ask for more memory than the file has; exactly as long as the
-        // text otherwise.
-        let mut bytes = Vec::with_capacity(n.min(1 << 20));
-        while bytes.len() < n {
-            let piece = (n - bytes.len()).min(1 << 20);
+        let end = bytes.len() + n;
+        bytes.reserve_exact(n.min(1 << 20));
+        while bytes.len() < end {
+            let piece = (end - bytes.len()).min(1 << 20);
             let start = bytes.len();
             bytes.resize(start + piece, 0);
             self.0.read_exact(&mut bytes[start..])?;
         }
-        String::from_utf8(bytes).map_err(|_| bad("text that is not UTF-8"))
+        Ok(())
+    }
+
+    /// A list of strings, as [`Keywords`]: read into one buffer.
+    fn keywords(&mut self) -> io::Result<Keywords> {
+        let n = self.u32()?;
+        let mut text = String::new();
+        let mut ends = Vec::with_capacity((n as usize).min(64));
+        let mut bytes = Vec::new();
+        for _ in 0..n {
+            bytes.clear();
+            self.append(&mut bytes)?;
+            text.push_str(std::str::from_utf8(&bytes).map_err(|_| bad("text that is not UTF-8"))?);
+            ends.push(u32::try_from(text.len()).map_err(|_| bad("keywords too long"))?);
+        }
+        Ok(Keywords::from_parts(text, ends))
     }
 
     fn strs(&mut self) -> io::Result<Vec<String>> {

@@ -83,7 +83,10 @@ fn an_unchanged_folder_is_served_from_the_snapshot_without_reading_its_files() {
 
     let again = open(&knowledge, &index);
     assert_eq!(again.knowledge().entries(), first.knowledge().entries());
-    assert_eq!(again.knowledge().sources(), first.knowledge().sources());
+    // A server keeps no file records once its index is open: they are only
+    // the stamp's (300,000 of them were 30 MB at 100,000 entries).
+    assert!(again.knowledge().sources().is_empty());
+    assert!(first.knowledge().sources().is_empty());
     assert_eq!(hit_ids(&again, "Wohngeld"), ["wohngeld"]);
     assert_eq!(fs::read_to_string(index.join(STAMP)).unwrap(), stamp);
 
