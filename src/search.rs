@@ -177,9 +177,9 @@ impl Library {
             let Some(texts) = self.knowledge.entries().iter().find_map(|e| e.texts.get(&lang)) else {
                 continue;
             };
-            let title = &texts.title;
+            let title = texts.title();
             let typo: String = title.chars().filter(|c| !"aeiouаеиоуاوي".contains(*c)).collect();
-            for query in [title.as_str(), typo.as_str()] {
+            for query in [title, typo.as_str()] {
                 let options = AskOptions {
                     lang: Some(lang),
                     ..AskOptions::default()
@@ -308,10 +308,10 @@ pub fn present(entry: &Entry, lang: Lang, score: f32) -> AnswerHit {
     AnswerHit {
         id: entry.id.clone(),
         kind: entry.kind,
-        title: texts.title.clone(),
-        title_de: entry.german().title.clone(),
+        title: texts.title().to_string(),
+        title_de: entry.german().title().to_string(),
         lang: shown,
-        summary: texts.summary.clone(),
+        summary: texts.summary().to_string(),
         url: entry.url().map(str::to_string),
         score,
     }

@@ -435,15 +435,15 @@ fn document(fields: &Fields, position: usize, entry: &Entry) -> TantivyDocument 
     doc.add_u64(fields.position, position as u64);
     for (lang, texts) in &entry.texts {
         let f = fields.langs[lang];
-        doc.add_text(f.title, &texts.title);
-        doc.add_text(f.summary, &texts.summary);
-        doc.add_text(f.body, &texts.body);
-        for keyword in &texts.keywords {
+        doc.add_text(f.title, texts.title());
+        doc.add_text(f.summary, texts.summary());
+        doc.add_text(f.body, texts.body());
+        for keyword in texts.keywords() {
             doc.add_text(f.keywords, keyword);
         }
-        doc.add_text(fields.dictionary, &texts.title);
-        doc.add_text(fields.dictionary, &texts.summary);
-        for keyword in &texts.keywords {
+        doc.add_text(fields.dictionary, texts.title());
+        doc.add_text(fields.dictionary, texts.summary());
+        for keyword in texts.keywords() {
             doc.add_text(fields.dictionary, keyword);
         }
     }
@@ -503,11 +503,7 @@ fn compounds(knowledge: &Knowledge) -> Arc<analyzer::Compounds> {
     let mut tokens = rustc_hash::FxHashSet::default();
     for entry in knowledge.entries() {
         let t = entry.german();
-        for text in [&t.title, &t.summary, &t.body]
-            .map(String::as_str)
-            .into_iter()
-            .chain(&t.keywords)
-        {
+        for text in [t.title(), t.summary(), t.body()].into_iter().chain(t.keywords()) {
             tokens.extend(text.split_whitespace());
         }
     }

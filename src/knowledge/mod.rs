@@ -41,99 +41,146 @@ pub enum Audience {
     Both,
 }
 
-/// The texts of an entry in one language.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+/// The texts of an entry in one language, in one string: title, summary,
+/// body and keywords one after another. A large knowledge has hundreds of
+/// thousands of texts and millions of keywords of a few bytes each, and a
+/// `String` apiece (24 bytes and an allocation) costs more than many a
+/// text. Serialised as a struct of title, summary, keywords (a list) and
+/// body.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Texts {
-    pub title: String,
-    pub summary: String,
-    pub keywords: Keywords,
-    /// Markdown; may be empty.
-    pub body: String,
-}
-
-/// An entry's keywords in one language, in one string: a large knowledge
-/// has millions of keywords of a few bytes each, and a `String` apiece
-/// (24 bytes and an allocation of at least 32) costs more than the text.
-/// Serialised as a list of strings, as a `Vec<String>` is.
-#[derive(Clone, Default, PartialEq, Eq)]
-pub struct Keywords {
-    /// The keywords one after another.
+    /// The title, the summary, the body and the keywords.
     text: Box<str>,
-    /// Where each keyword ends in `text`.
+    /// Where the title, the summary, the body and then each keyword end in
+    /// `text`: always at least three.
     ends: Box<[u32]>,
 }
 
-impl Keywords {
+/// How many pieces come before the keywords in [`Texts::ends`].
+const BEFORE_KEYWORDS: usize = 3;
+
+impl Texts {
+    /// Texts of title, summary, keywords and body (Markdown; may be
+    /// empty). A piece that would take the whole beyond 4 GiB (four
+    /// thousand times the largest file the loader reads) is left empty.
+    pub fn new<K: AsRef<str>>(title: &str, summary: &str, keywords: impl IntoIterator<Item = K>, body: &str) -> Texts {
+        let mut pieces = Pieces::default();
+        for piece in [title, summary, body] {
+            pieces.push(piece);
+        }
+        keywords.into_iter().for_each(|k| pieces.push(k.as_ref()));
+        pieces.finish()
+    }
+
+    /// Texts of `text` cut at `ends` (title, summary, body, then each
+    /// keyword; each at a character, in order): the snapshot reader's.
+    fn from_parts(text: String, ends: Vec<u32>) -> Texts {
+        let mut pieces = Pieces { text, ends };
+        // Never fewer pieces than the three texts.
+        while pieces.ends.len() < BEFORE_KEYWORDS {
+            pieces.push("");
+        }
+        pieces.finish()
+    }
+
+    pub fn title(&self) -> &str {
+        self.piece(0)
+    }
+
+    pub fn summary(&self) -> &str {
+        self.piece(1)
+    }
+
+    /// Markdown; may be empty.
+    pub fn body(&self) -> &str {
+        self.piece(2)
+    }
+
     /// The keywords, in their order.
-    pub fn iter(&self) -> KeywordsIter<'_> {
-        KeywordsIter {
+    pub fn keywords(&self) -> Keywords<'_> {
+        Keywords {
             text: &self.text,
-            ends: self.ends.iter(),
-            from: 0,
+            ends: self.ends[BEFORE_KEYWORDS..].iter(),
+            from: self.ends[BEFORE_KEYWORDS - 1],
         }
     }
 
-    pub fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
-    }
-
-    /// The keywords that end at `ends` in `text` (each end a char
-    /// boundary, in ascending order: the snapshot reader's).
-    fn from_parts(text: String, ends: Vec<u32>) -> Keywords {
-        Keywords {
-            text: text.into_boxed_str(),
-            ends: ends.into_boxed_slice(),
-        }
-    }
-
-    /// The keywords with `separator` between them.
-    pub fn join(&self, separator: &str) -> String {
-        self.iter().collect::<Vec<_>>().join(separator)
+    fn piece(&self, i: usize) -> &str {
+        let from = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[from as usize..self.ends[i] as usize]
     }
 }
 
-impl<S: AsRef<str>> FromIterator<S> for Keywords {
-    /// Keywords beyond 4 GiB of text in all (a thousand times the largest
-    /// file the loader reads) are left out.
-    fn from_iter<I: IntoIterator<Item = S>>(keywords: I) -> Self {
-        let mut text = String::new();
-        let mut ends = Vec::new();
-        for keyword in keywords {
-            let Ok(end) = u32::try_from(text.len() + keyword.as_ref().len()) else {
-                break;
-            };
-            text.push_str(keyword.as_ref());
-            ends.push(end);
+impl Default for Texts {
+    fn default() -> Self {
+        Texts::new("", "", None::<&str>, "")
+    }
+}
+
+impl fmt::Debug for Texts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Texts")
+            .field("title", &self.title())
+            .field("summary", &self.summary())
+            .field("keywords", &self.keywords())
+            .field("body", &self.body())
+            .finish()
+    }
+}
+
+impl Serialize for Texts {
+    /// As the struct of strings it was: title, summary, keywords, body.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Texts", 4)?;
+        s.serialize_field("title", self.title())?;
+        s.serialize_field("summary", self.summary())?;
+        s.serialize_field("keywords", &self.keywords())?;
+        s.serialize_field("body", self.body())?;
+        s.end()
+    }
+}
+
+/// The pieces of a [`Texts`] as they are added.
+#[derive(Default)]
+struct Pieces {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl Pieces {
+    fn push(&mut self, piece: &str) {
+        if u32::try_from(self.text.len() + piece.len()).is_ok() {
+            self.text.push_str(piece);
         }
-        Keywords {
-            text: text.into_boxed_str(),
-            ends: ends.into_boxed_slice(),
+        // Fits: every end so far did.
+        self.ends.push(self.text.len() as u32);
+    }
+
+    fn finish(self) -> Texts {
+        Texts {
+            text: self.text.into_boxed_str(),
+            ends: self.ends.into_boxed_slice(),
         }
     }
 }
 
-impl<'a> IntoIterator for &'a Keywords {
-    type Item = &'a str;
-    type IntoIter = KeywordsIter<'a>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.iter()
-    }
-}
-
-/// The keywords of a [`Keywords`], in their order.
+/// The keywords of a [`Texts`], in their order; serialised as a list.
 #[derive(Clone)]
-pub struct KeywordsIter<'a> {
+pub struct Keywords<'a> {
     text: &'a str,
     ends: std::slice::Iter<'a, u32>,
     from: u32,
 }
 
-impl<'a> Iterator for KeywordsIter<'a> {
+impl Keywords<'_> {
+    /// The keywords with `separator` between them.
+    pub fn join(self, separator: &str) -> String {
+        self.collect::<Vec<_>>().join(separator)
+    }
+}
+
+impl<'a> Iterator for Keywords<'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
@@ -148,17 +195,17 @@ impl<'a> Iterator for KeywordsIter<'a> {
     }
 }
 
-impl ExactSizeIterator for KeywordsIter<'_> {}
+impl ExactSizeIterator for Keywords<'_> {}
 
-impl fmt::Debug for Keywords {
+impl fmt::Debug for Keywords<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.iter()).finish()
+        f.debug_list().entries(self.clone()).finish()
     }
 }
 
-impl Serialize for Keywords {
+impl Serialize for Keywords<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.iter())
+        serializer.collect_seq(self.clone())
     }
 }
 
@@ -450,7 +497,7 @@ impl Entry {
     /// title in it, else German. The returned language says which it is.
     pub fn texts_for(&self, lang: Lang) -> (Lang, &Texts) {
         match self.texts.get(&lang) {
-            Some(t) if !t.title.is_empty() => (lang, t),
+            Some(t) if !t.title().is_empty() => (lang, t),
             _ => (Lang::CANONICAL, self.german()),
         }
     }
@@ -470,7 +517,12 @@ impl Knowledge {
     /// Builds the knowledge from entries, sorted by kind and id. Ids must be
     /// unique; the loader guarantees it, and a later duplicate is dropped.
     pub fn new(mut entries: Vec<Entry>) -> Knowledge {
-        entries.sort_by(|a, b| (a.kind, &a.id).cmp(&(b.kind, &b.id)));
+        let order = |a: &Entry, b: &Entry| (a.kind, &a.id).cmp(&(b.kind, &b.id));
+        // A snapshot's entries come sorted, and sorting 100,000 entries
+        // takes a buffer of half of them (9 MB) at the moment memory peaks.
+        if !entries.is_sorted_by(|a, b| order(a, b).is_le()) {
+            entries.sort_by(order);
+        }
         let mut by_id = order_of_ids(&entries);
         // Of entries with the same id, the first in this order stays.
         let mut fresh = vec![true; entries.len()];
@@ -668,23 +720,29 @@ pub fn default_dir() -> PathBuf {
 mod tests {
     use super::*;
 
-    /// Guards the packing of keywords into one string: each keyword comes
-    /// back whole and in order, and serialises as the list it was.
+    /// Guards the packing of an entry's texts into one string: each text
+    /// and keyword comes back whole and in order, empty ones too, the
+    /// snapshot reads them back the same, and they serialise as the struct
+    /// of strings they were.
     #[test]
-    fn keywords_come_back_as_they_went_in() {
+    fn texts_come_back_as_they_went_in() {
         let words = ["Wohngeld", "", "Miete", "Ümlaut ß", "a"];
-        let keywords: Keywords = words.into_iter().collect();
-        assert_eq!(keywords.iter().collect::<Vec<_>>(), words);
-        assert_eq!(keywords.len(), 5);
-        assert_eq!(keywords.iter().len(), 5);
-        assert_eq!(keywords.join(", "), words.join(", "));
-        assert_eq!(format!("{keywords:?}"), format!("{words:?}"));
+        let texts = Texts::new("Titel", "", words, "Text\nmit Zeilen");
+        assert_eq!(texts.title(), "Titel");
+        assert_eq!(texts.summary(), "");
+        assert_eq!(texts.body(), "Text\nmit Zeilen");
+        assert_eq!(texts.keywords().collect::<Vec<_>>(), words);
+        assert_eq!(texts.keywords().len(), 5);
+        assert_eq!(texts.keywords().join(", "), words.join(", "));
+        assert_eq!(format!("{:?}", texts.keywords()), format!("{words:?}"));
         assert_eq!(
-            serde_json::to_string(&keywords).unwrap(),
-            serde_json::to_string(&words).unwrap()
+            serde_json::to_value(&texts).unwrap(),
+            serde_json::json!({"title": "Titel", "summary": "", "keywords": words, "body": "Text\nmit Zeilen"})
         );
-        assert!(Keywords::default().is_empty());
-        assert_eq!(Keywords::default().iter().next(), None);
+        let empty = Texts::default();
+        assert_eq!((empty.title(), empty.summary(), empty.body()), ("", "", ""));
+        assert_eq!(empty.keywords().next(), None);
+        assert_ne!(Texts::new("ab", "", [""; 0], ""), Texts::new("a", "b", [""; 0], ""));
     }
 
     /// Guards the look-up by id (a binary search since the map went):

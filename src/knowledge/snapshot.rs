@@ -14,7 +14,7 @@
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
-use super::{Audience, Contact, Details, Entry, Keywords, Kind, Knowledge, Publication, Source, Texts};
+use super::{Audience, Contact, Details, Entry, Kind, Knowledge, Publication, Source, Texts};
 use crate::lang::Lang;
 
 /// The version of the format; bump it whenever [`Entry`] or the encoding
@@ -49,18 +49,12 @@ pub fn write(knowledge: &Knowledge, dir: &Path, out: &mut impl Write) -> io::Res
         })?;
         w.len(texts.len())?;
         for (lang, t) in texts {
-            let Texts {
-                title,
-                summary,
-                keywords,
-                body,
-            } = t;
             w.u8(Lang::ALL.iter().position(|l| l == lang).unwrap_or_default() as u8)?;
-            w.str(title)?;
-            w.str(summary)?;
-            w.len(keywords.len())?;
-            keywords.iter().try_for_each(|k| w.str(k))?;
-            w.str(body)?;
+            w.str(t.title())?;
+            w.str(t.summary())?;
+            w.len(t.keywords().len())?;
+            t.keywords().try_for_each(|k| w.str(k))?;
+            w.str(t.body())?;
         }
         match details {
             Details::Offer { target_groups, contact } => {
@@ -151,16 +145,11 @@ pub fn read(input: &mut impl Read, dir: &Path, sources: Vec<Source>) -> io::Resu
             2 => Audience::Both,
             _ => return Err(bad("audience")),
         };
-        let mut texts = super::ByLang::new();
-        for _ in 0..r.u32()? {
+        let langs = r.u32()?;
+        let mut texts = super::ByLang(Vec::with_capacity((langs as usize).min(Lang::ALL.len())));
+        for _ in 0..langs {
             let lang = *Lang::ALL.get(r.u8()? as usize).ok_or_else(|| bad("language"))?;
-            let t = Texts {
-                title: r.str()?,
-                summary: r.str()?,
-                keywords: r.keywords()?,
-                body: r.str()?,
-            };
-            texts.insert(lang, t);
+            texts.insert(lang, r.texts()?);
         }
         texts.0.shrink_to_fit();
         if !texts.contains_key(&Lang::CANONICAL) {
@@ -298,19 +287,34 @@ impl<R: Read> Reader<'_, R> {
         Ok(())
     }
 
-    /// A list of strings, as [`Keywords`]: read into one buffer.
-    fn keywords(&mut self) -> io::Result<Keywords> {
-        let n = self.u32()?;
-        let mut text = String::new();
-        let mut ends = Vec::with_capacity((n as usize).min(64));
+    /// Title, summary, keywords and body, as [`Texts`]: read into one
+    /// buffer (the keywords moved behind the body), checked once.
+    fn texts(&mut self) -> io::Result<Texts> {
         let mut bytes = Vec::new();
+        let mut ends = Vec::new();
+        self.append(&mut bytes)?;
+        ends.push(bytes.len());
+        self.append(&mut bytes)?;
+        ends.push(bytes.len());
+        let n = self.u32()?;
+        let mut keywords = Vec::new();
+        let mut keyword_ends = Vec::with_capacity((n as usize).min(64));
         for _ in 0..n {
-            bytes.clear();
-            self.append(&mut bytes)?;
-            text.push_str(std::str::from_utf8(&bytes).map_err(|_| bad("text that is not UTF-8"))?);
-            ends.push(u32::try_from(text.len()).map_err(|_| bad("keywords too long"))?);
+            self.append(&mut keywords)?;
+            keyword_ends.push(keywords.len());
         }
-        Ok(Keywords::from_parts(text, ends))
+        self.append(&mut bytes)?;
+        let body_end = bytes.len();
+        ends.push(body_end);
+        bytes.extend_from_slice(&keywords);
+        ends.extend(keyword_ends.into_iter().map(|end| body_end + end));
+        let text = String::from_utf8(bytes).map_err(|_| bad("text that is not UTF-8"))?;
+        // The whole is UTF-8; so is each piece where each ends at a character.
+        if !ends.iter().all(|&end| text.is_char_boundary(end)) {
+            return Err(bad("text that is not UTF-8"));
+        }
+        let ends = ends.into_iter().map(u32::try_from).collect::<Result<Vec<_>, _>>();
+        Ok(Texts::from_parts(text, ends.map_err(|_| bad("texts too long"))?))
     }
 
     fn strs(&mut self) -> io::Result<Vec<String>> {

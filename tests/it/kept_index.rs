@@ -103,7 +103,7 @@ fn an_unchanged_folder_is_served_from_the_snapshot_without_reading_its_files() {
         .set_modified(modified)
         .unwrap();
     let behind = open(&knowledge, &index);
-    assert_eq!(behind.knowledge().get("wohngeld").unwrap().german().title, "Wohngeld");
+    assert_eq!(behind.knowledge().get("wohngeld").unwrap().german().title(), "Wohngeld");
 }
 
 /// Defect guarded: trusting size alone would miss an edit that keeps the
@@ -122,7 +122,10 @@ fn new_content_of_the_same_size_is_picked_up() {
     age(&path, 60);
 
     let changed = open(&knowledge, &index);
-    assert_eq!(changed.knowledge().get("wohngeld").unwrap().german().title, "Kindgeld");
+    assert_eq!(
+        changed.knowledge().get("wohngeld").unwrap().german().title(),
+        "Kindgeld"
+    );
     assert_eq!(hit_ids(&changed, "Kindgeld"), ["wohngeld"]);
     // And the next start serves the new content from the new snapshot.
     let again = open(&knowledge, &index);
