@@ -129,6 +129,7 @@ pub fn write(knowledge: &Knowledge, dir: &Path, out: &mut impl Write) -> io::Res
 /// `dir`, and `sources` become the knowledge's [`Knowledge::sources`].
 pub fn read(input: &mut impl Read, dir: &Path, sources: Vec<Source>) -> io::Result<Knowledge> {
     let mut r = Reader(input);
+    let mut scratch = Scratch::default();
     let mut magic = vec![0; MAGIC.len()];
     r.0.read_exact(&mut magic)?;
     if magic != MAGIC || r.u32()? != VERSION {
@@ -149,7 +150,7 @@ pub fn read(input: &mut impl Read, dir: &Path, sources: Vec<Source>) -> io::Resu
         let mut texts = super::ByLang(Vec::with_capacity((langs as usize).min(Lang::ALL.len())));
         for _ in 0..langs {
             let lang = *Lang::ALL.get(r.u8()? as usize).ok_or_else(|| bad("language"))?;
-            texts.insert(lang, r.texts()?);
+            texts.insert(lang, r.texts(&mut scratch)?);
         }
         texts.0.shrink_to_fit();
         if !texts.contains_key(&Lang::CANONICAL) {
@@ -252,6 +253,13 @@ impl<W: Write> Writer<'_, W> {
 
 struct Reader<'a, R: Read>(&'a mut R);
 
+/// Buffers the reader reuses from one text to the next.
+#[derive(Default)]
+struct Scratch {
+    bytes: Vec<u8>,
+    keywords: Vec<u8>,
+}
+
 impl<R: Read> Reader<'_, R> {
     fn u8(&mut self) -> io::Result<u8> {
         let mut b = [0];
@@ -287,34 +295,40 @@ impl<R: Read> Reader<'_, R> {
         Ok(())
     }
 
-    /// Title, summary, keywords and body, as [`Texts`]: read into one
-    /// buffer (the keywords moved behind the body), checked once.
-    fn texts(&mut self) -> io::Result<Texts> {
-        let mut bytes = Vec::new();
+    /// Title, summary, keywords and body, as [`Texts`]: read into
+    /// `scratch` (the keywords moved behind the body), checked once, and
+    /// copied into a string exactly as long (grown and shrunk in place,
+    /// each would leave a gap behind).
+    fn texts(&mut self, scratch: &mut Scratch) -> io::Result<Texts> {
+        let Scratch { bytes, keywords } = scratch;
+        bytes.clear();
+        keywords.clear();
         let mut ends = Vec::new();
-        self.append(&mut bytes)?;
+        self.append(bytes)?;
         ends.push(bytes.len());
-        self.append(&mut bytes)?;
+        self.append(bytes)?;
         ends.push(bytes.len());
         let n = self.u32()?;
-        let mut keywords = Vec::new();
         let mut keyword_ends = Vec::with_capacity((n as usize).min(64));
         for _ in 0..n {
-            self.append(&mut keywords)?;
+            self.append(keywords)?;
             keyword_ends.push(keywords.len());
         }
-        self.append(&mut bytes)?;
+        self.append(bytes)?;
         let body_end = bytes.len();
         ends.push(body_end);
-        bytes.extend_from_slice(&keywords);
+        bytes.extend_from_slice(keywords);
         ends.extend(keyword_ends.into_iter().map(|end| body_end + end));
-        let text = String::from_utf8(bytes).map_err(|_| bad("text that is not UTF-8"))?;
+        let text = std::str::from_utf8(bytes).map_err(|_| bad("text that is not UTF-8"))?;
         // The whole is UTF-8; so is each piece where each ends at a character.
         if !ends.iter().all(|&end| text.is_char_boundary(end)) {
             return Err(bad("text that is not UTF-8"));
         }
-        let ends = ends.into_iter().map(u32::try_from).collect::<Result<Vec<_>, _>>();
-        Ok(Texts::from_parts(text, ends.map_err(|_| bad("texts too long"))?))
+        let mut exact = Vec::with_capacity(ends.len());
+        for end in ends {
+            exact.push(u32::try_from(end).map_err(|_| bad("texts too long"))?);
+        }
+        Ok(Texts::from_parts(text.to_string(), exact))
     }
 
     fn strs(&mut self) -> io::Result<Vec<String>> {
