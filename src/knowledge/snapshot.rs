@@ -19,7 +19,9 @@ use crate::lang::Lang;
 
 /// The version of the format; bump it whenever [`Entry`] or the encoding
 /// changes. Every field of an entry is written by destructuring, so a new
-/// field does not compile until it is encoded here.
+/// field does not compile until it is encoded here; a language's texts are
+/// written through their accessors (title, summary, keywords, body), the
+/// same bytes as when they were four fields.
 pub const VERSION: u32 = 1;
 const MAGIC: &[u8] = b"lotse-knowledge-snapshot\n";
 
