@@ -149,13 +149,19 @@ impl Library {
     }
 
     /// Builds the index of `knowledge`.
-    pub fn new(knowledge: Knowledge, location: &index::Location) -> Result<Library, IndexError> {
+    pub fn new(mut knowledge: Knowledge, location: &index::Location) -> Result<Library, IndexError> {
+        if *location == index::Location::Memory {
+            // Only a kept index is stamped with them.
+            knowledge.forget_sources();
+        }
         let index = SearchIndex::build(&knowledge, location)?;
         Ok(Library::from_parts(knowledge, index))
     }
 
     /// Wraps an index already built over `knowledge`, and warms it up.
-    pub fn from_parts(knowledge: Knowledge, index: SearchIndex) -> Library {
+    /// The knowledge's file records are dropped: the index is built.
+    pub fn from_parts(mut knowledge: Knowledge, index: SearchIndex) -> Library {
+        knowledge.forget_sources();
         let library = Library { knowledge, index };
         library.warm_up();
         library
@@ -171,9 +177,9 @@ impl Library {
             let Some(texts) = self.knowledge.entries().iter().find_map(|e| e.texts.get(&lang)) else {
                 continue;
             };
-            let title = &texts.title;
+            let title = texts.title();
             let typo: String = title.chars().filter(|c| !"aeiouаеиоуاوي".contains(*c)).collect();
-            for query in [title.as_str(), typo.as_str()] {
+            for query in [title, typo.as_str()] {
                 let options = AskOptions {
                     lang: Some(lang),
                     ..AskOptions::default()
@@ -302,10 +308,10 @@ pub fn present(entry: &Entry, lang: Lang, score: f32) -> AnswerHit {
     AnswerHit {
         id: entry.id.clone(),
         kind: entry.kind,
-        title: texts.title.clone(),
-        title_de: entry.german().title.clone(),
+        title: texts.title().to_string(),
+        title_de: entry.german().title().to_string(),
         lang: shown,
-        summary: texts.summary.clone(),
+        summary: texts.summary().to_string(),
         url: entry.url().map(str::to_string),
         score,
     }

@@ -401,7 +401,7 @@ impl Assistant {
             .hits
             .iter()
             .filter_map(|hit| turn.library.knowledge().get(&hit.id))
-            .map(|entry| entry.texts_for(STAFF_LANG).1.title.clone())
+            .map(|entry| entry.texts_for(STAFF_LANG).1.title().to_string())
             .collect()
     }
 

@@ -630,7 +630,14 @@ mod tests {
 
     fn title(id: &str, lang: Lang) -> String {
         let library = assistant().library();
-        library.knowledge().get(id).unwrap().texts_for(lang).1.title.clone()
+        library
+            .knowledge()
+            .get(id)
+            .unwrap()
+            .texts_for(lang)
+            .1
+            .title()
+            .to_string()
     }
 
     fn found(catalog: &Catalog, lang: Lang, count: i64) -> String {

@@ -302,7 +302,7 @@ impl View<'_> {
             blocks.push(Block::gap(lang));
             blocks.push(Block::plain(self.t(lang, "no-results-contact"), lang));
             let (_, texts) = entry.texts_for(lang);
-            blocks.push(Block::bold(texts.title.clone(), lang));
+            blocks.push(Block::bold(texts.title().to_string(), lang));
             if let Details::Contact(contact) = &entry.details {
                 blocks.extend(self.reach(lang, contact));
             }
@@ -315,7 +315,7 @@ impl View<'_> {
             let (shown, texts) = portal.texts_for(lang);
             blocks.push(Block::gap(lang));
             blocks.push(Block::plain(self.t(lang, "no-results-portal"), lang));
-            blocks.push(Block::bold(texts.title.clone(), shown));
+            blocks.push(Block::bold(texts.title().to_string(), shown));
             blocks.push(Block {
                 spans: vec![Span {
                     text: url.to_string(),
@@ -409,12 +409,12 @@ impl View<'_> {
             blocks.push(Block::gap(lang));
             blocks.push(Block {
                 spans: vec![
-                    Span::bold(format!("{number}. {}", texts.title)),
+                    Span::bold(format!("{number}. {}", texts.title())),
                     Span::plain(format!(" · {}", self.kind_label(lang, entry.kind))),
                 ],
                 lang: shown,
             });
-            blocks.push(Block::plain(texts.summary.clone(), shown));
+            blocks.push(Block::plain(texts.summary().to_string(), shown));
             buttons.push(vec![self.details_button(lang, entry, Some(number))]);
         }
         buttons
@@ -423,8 +423,8 @@ impl View<'_> {
     fn details_button(&self, lang: Lang, entry: &Entry, number: Option<usize>) -> Button {
         let (_, texts) = entry.texts_for(lang);
         let label = match number {
-            Some(n) => format!("{n}. {}", texts.title),
-            None => format!("{}: {}", self.t(lang, "button-details"), texts.title),
+            Some(n) => format!("{n}. {}", texts.title()),
+            None => format!("{}: {}", self.t(lang, "button-details"), texts.title()),
         };
         Button::action(shorten(&label), Action::Details(entry.id.clone()).encode())
     }
@@ -467,13 +467,13 @@ impl View<'_> {
         };
         let (shown, texts) = entry.texts_for(lang);
         let mut blocks = vec![
-            Block::bold(texts.title.clone(), shown),
+            Block::bold(texts.title().to_string(), shown),
             Block::styled(self.kind_label(lang, entry.kind), Style::Italic, lang),
         ];
         if shown != lang {
             blocks.push(Block::styled(self.t(lang, "detail-german-only"), Style::Italic, lang));
         }
-        blocks.push(Block::plain(texts.summary.clone(), shown));
+        blocks.push(Block::plain(texts.summary().to_string(), shown));
         let (body_lang, body) = body_for(entry, texts, shown);
         if !body.is_empty() {
             blocks.push(Block::gap(lang));
@@ -570,7 +570,7 @@ impl View<'_> {
                     fact("detail-target-groups", target_groups.join(", "));
                 }
                 if let Some(other) = contact.as_deref().and_then(|id| self.knowledge.get(id)) {
-                    fact("detail-contact", other.texts_for(lang).1.title.clone());
+                    fact("detail-contact", other.texts_for(lang).1.title().to_string());
                 }
             }
             Details::Contact(c) => {
@@ -690,10 +690,10 @@ impl View<'_> {
 
 /// The body to show: the translation's, or German's where it has none.
 fn body_for<'e>(entry: &'e Entry, texts: &'e Texts, shown: Lang) -> (Lang, &'e str) {
-    if texts.body.is_empty() {
-        (Lang::CANONICAL, entry.german().body.as_str())
+    if texts.body().is_empty() {
+        (Lang::CANONICAL, entry.german().body())
     } else {
-        (shown, texts.body.as_str())
+        (shown, texts.body())
     }
 }
 

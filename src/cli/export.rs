@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::{KnowledgeArgs, UsageError};
-use crate::knowledge::{Audience, Details, Entry, Kind, Knowledge};
+use crate::knowledge::{Audience, Details, Entry, Keywords, Kind, Knowledge, Texts};
 use crate::lang::Lang;
 
 /// Export the knowledge as JSON: {"entries": [{"id", "kind", "audience",
@@ -35,7 +35,7 @@ pub struct ExportEntry<'k> {
     pub audience: Audience,
     pub title: BTreeMap<Lang, &'k str>,
     pub summary: BTreeMap<Lang, &'k str>,
-    pub keywords: BTreeMap<Lang, &'k [String]>,
+    pub keywords: BTreeMap<Lang, Keywords<'k>>,
     pub body: BTreeMap<Lang, &'k str>,
     pub url: Option<&'k str>,
     pub details: &'k Details,
@@ -66,7 +66,7 @@ pub fn export(knowledge: &Knowledge) -> Export<'_> {
 }
 
 fn entry(e: &Entry) -> ExportEntry<'_> {
-    let field = |f: fn(&crate::knowledge::Texts) -> &str| -> BTreeMap<Lang, &str> {
+    let field = |f: fn(&Texts) -> &str| -> BTreeMap<Lang, &str> {
         e.texts
             .iter()
             .map(|(l, t)| (*l, f(t)))
@@ -77,10 +77,10 @@ fn entry(e: &Entry) -> ExportEntry<'_> {
         id: &e.id,
         kind: e.kind,
         audience: e.audience,
-        title: field(|t| &t.title),
-        summary: field(|t| &t.summary),
-        keywords: e.texts.iter().map(|(l, t)| (*l, t.keywords.as_slice())).collect(),
-        body: field(|t| &t.body),
+        title: field(Texts::title),
+        summary: field(Texts::summary),
+        keywords: e.texts.iter().map(|(l, t)| (*l, t.keywords())).collect(),
+        body: field(Texts::body),
         url: e.url(),
         details: &e.details,
         related: &e.related,

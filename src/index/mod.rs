@@ -117,8 +117,9 @@ pub struct SearchIndex {
     neutral: analyzer::WordAnalyzer,
     /// Each document's entry position, by segment and document.
     positions: Vec<Vec<u32>>,
-    /// The tie-breaking id order of the entries, by position.
-    ids: Vec<String>,
+    /// Each entry's place in the order of ids, by position: equal scores
+    /// are settled by id (a number each, not a copy of every id).
+    id_order: Vec<u32>,
     /// Which terms the searched fields hold.
     vocabulary: vocabulary::Vocabulary,
     /// The dictionary's words, by what deleting letters leaves of them.
@@ -196,14 +197,17 @@ impl SearchIndex {
     /// again) and the checked entries are read from the snapshot kept beside
     /// the index ([`stamp::Folder::kept`]). Such a start's [`Loaded`] has no
     /// diagnostics: a folder with errors gets no snapshot, so it is loaded,
-    /// and its errors reported, at every start.
+    /// and its errors reported, at every start. The knowledge comes without
+    /// its file records ([`Knowledge::forget_sources`]).
     pub fn open(
         dir: &Path,
         location: &Location,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<(Loaded, SearchIndex), IndexError> {
         let Location::Dir(index_dir) = location else {
-            let loaded = knowledge::load_for_serving(dir);
+            let mut loaded = knowledge::load_for_serving(dir);
+            // An index in memory is not stamped.
+            loaded.knowledge.forget_sources();
             let index = SearchIndex::build_with_progress(&loaded.knowledge, location, progress)?;
             return Ok((loaded, index));
         };
@@ -222,7 +226,7 @@ impl SearchIndex {
             };
             return Ok((loaded, index));
         }
-        let loaded = knowledge::load_for_serving(dir);
+        let mut loaded = knowledge::load_for_serving(dir);
         let snapshot = (!loaded.has_errors()).then_some(dir);
         let compounds = compounds(&loaded.knowledge);
         let index = open_or_fill(
@@ -235,6 +239,7 @@ impl SearchIndex {
             snapshot,
             progress,
         )?;
+        loaded.knowledge.forget_sources();
         let index = SearchIndex::ready(index, fields, &loaded.knowledge, &compounds)?;
         Ok((loaded, index))
     }
@@ -267,7 +272,7 @@ impl SearchIndex {
             fields,
             analyzers,
             neutral: analyzer::WordAnalyzer::new(None, compounds),
-            ids: knowledge.entries().iter().map(|e| e.id.clone()).collect(),
+            id_order: id_order(knowledge),
             vocabulary,
             corrector,
             norms,
@@ -305,7 +310,7 @@ impl SearchIndex {
         hits.sort_by(|a, b| {
             b.score
                 .total_cmp(&a.score)
-                .then_with(|| self.ids[a.position].cmp(&self.ids[b.position]))
+                .then_with(|| self.id_order[a.position].cmp(&self.id_order[b.position]))
         });
         hits.truncate(request.limit);
         Ok(hits)
@@ -348,6 +353,15 @@ impl SearchIndex {
     pub fn known_words(&self, text: &str, langs: &[Lang]) -> Vec<(Lang, usize)> {
         self.analyse(text).known_words(text, langs)
     }
+}
+
+/// Each entry's place in the order of ids, by position.
+fn id_order(knowledge: &Knowledge) -> Vec<u32> {
+    let mut order = vec![0; knowledge.len()];
+    for (place, &position) in knowledge.positions_by_id().iter().enumerate() {
+        order[position as usize] = place as u32;
+    }
+    order
 }
 
 fn schema() -> (Schema, Fields) {
@@ -421,15 +435,15 @@ fn document(fields: &Fields, position: usize, entry: &Entry) -> TantivyDocument 
     doc.add_u64(fields.position, position as u64);
     for (lang, texts) in &entry.texts {
         let f = fields.langs[lang];
-        doc.add_text(f.title, &texts.title);
-        doc.add_text(f.summary, &texts.summary);
-        doc.add_text(f.body, &texts.body);
-        for keyword in &texts.keywords {
+        doc.add_text(f.title, texts.title());
+        doc.add_text(f.summary, texts.summary());
+        doc.add_text(f.body, texts.body());
+        for keyword in texts.keywords() {
             doc.add_text(f.keywords, keyword);
         }
-        doc.add_text(fields.dictionary, &texts.title);
-        doc.add_text(fields.dictionary, &texts.summary);
-        for keyword in &texts.keywords {
+        doc.add_text(fields.dictionary, texts.title());
+        doc.add_text(fields.dictionary, texts.summary());
+        for keyword in texts.keywords() {
             doc.add_text(fields.dictionary, keyword);
         }
     }
@@ -489,7 +503,7 @@ fn compounds(knowledge: &Knowledge) -> Arc<analyzer::Compounds> {
     let mut tokens = rustc_hash::FxHashSet::default();
     for entry in knowledge.entries() {
         let t = entry.german();
-        for text in [&t.title, &t.summary, &t.body].into_iter().chain(&t.keywords) {
+        for text in [t.title(), t.summary(), t.body()].into_iter().chain(t.keywords()) {
             tokens.extend(text.split_whitespace());
         }
     }

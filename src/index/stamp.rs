@@ -15,7 +15,7 @@
 //! stamp), so that such a start need not parse and check every file either.
 
 use std::fs::{self, File};
-use std::io::{Read, Write};
+use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
@@ -151,6 +151,7 @@ impl Folder {
     /// and checked again. `None` where anything differs or is missing:
     /// then the caller loads the folder. Where only times of change moved
     /// (a file touched, or saved unchanged), the stamp is written anew.
+    /// The knowledge has no file records ([`Knowledge::forget_sources`]).
     pub fn kept(&self, knowledge_dir: &Path) -> Option<Knowledge> {
         let start = std::time::Instant::now();
         let (fingerprint, sha256, size, mut sources) = self.read_stamp()?;
@@ -164,15 +165,17 @@ impl Folder {
             (touched, looked, snapshot.join().ok().flatten())
         });
         let (touched, mut knowledge) = (touched?, knowledge?);
+        let files = sources.len();
         knowledge.set_sources(sources);
         if touched {
             // The fingerprint stays; a failed write only costs the next
             // start the same check.
             let _ = self.seal(&fingerprint, &knowledge, Some(knowledge_dir));
         }
+        // Before the index is opened, so that its vocabulary takes their room.
+        knowledge.forget_sources();
         log::info!(
-            "knowledge unchanged: {} files looked at in {looked:.1?}, with {} entries from the snapshot in {:.1?}",
-            knowledge.sources().len(),
+            "knowledge unchanged: {files} files looked at in {looked:.1?}, with {} entries from the snapshot in {:.1?}",
             knowledge.len(),
             start.elapsed()
         );
@@ -182,19 +185,35 @@ impl Folder {
     /// The stamp's fingerprint, snapshot (SHA-256 and size) and files,
     /// when it has a snapshot and is consistent.
     fn read_stamp(&self) -> Option<(String, [u8; 32], u64, Vec<Source>)> {
-        let stamp = fs::read_to_string(self.dir.join(STAMP)).ok()?;
-        let mut lines = stamp.lines();
-        let fingerprint = lines.next()?;
-        if lines.next()? != format!("analyzers {ANALYZER_VERSION}") {
+        // Read line by line, not whole: the text of 300,000 files' lines
+        // (36 MB) would otherwise sit beside their records, and the memory
+        // stays the process's.
+        let path = self.dir.join(STAMP);
+        let mut stamp = std::io::BufReader::new(File::open(&path).ok()?);
+        let mut line = String::new();
+        let mut next = |line: &mut String| -> Option<()> {
+            line.clear();
+            (stamp.read_line(line).ok()? > 0).then_some(())
+        };
+        next(&mut line)?;
+        let fingerprint = text_of(&line).to_string();
+        next(&mut line)?;
+        if text_of(&line) != format!("analyzers {ANALYZER_VERSION}") {
             return None;
         }
-        let (sha256, size) = lines.next()?.strip_prefix("snapshot ")?.split_once(' ')?;
+        next(&mut line)?;
+        let (sha256, size) = text_of(&line).strip_prefix("snapshot ")?.split_once(' ')?;
         let (sha256, size) = (unhex(sha256)?, size.parse::<u64>().ok()?);
-        let sources = lines.map(parse_source).collect::<Option<Vec<_>>>()?;
+        // Exactly as many records as lines: 300,000 of them grown by
+        // doubling would keep room for 200,000 more.
+        let mut sources = Vec::with_capacity(count_lines(&path)?.saturating_sub(3));
+        while next(&mut line).is_some() {
+            sources.push(parse_source(text_of(&line))?);
+        }
         if sources.is_empty() || fingerprint_of_sources(&sources) != fingerprint {
             return None;
         }
-        Some((fingerprint.to_string(), sha256, size, sources))
+        Some((fingerprint, sha256, size, sources))
     }
 
     fn snapshot_path(&self) -> PathBuf {
@@ -268,6 +287,27 @@ impl<T: Write> Write for Hashing<T> {
 
     fn flush(&mut self) -> std::io::Result<()> {
         self.inner.flush()
+    }
+}
+
+/// A line read with its end (`\n` or `\r\n`, as `str::lines` takes it) cut off.
+fn text_of(line: &str) -> &str {
+    line.strip_suffix('\n')
+        .map_or(line, |l| l.strip_suffix('\r').unwrap_or(l))
+}
+
+/// How many lines the file at `path` has (its line ends).
+fn count_lines(path: &Path) -> Option<usize> {
+    let mut file = File::open(path).ok()?;
+    let mut buffer = vec![0; 1 << 16];
+    let mut lines = 0;
+    loop {
+        match file.read(&mut buffer) {
+            Ok(0) => return Some(lines),
+            Ok(n) => lines += buffer[..n].iter().filter(|&&b| b == b'\n').count(),
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return None,
+        }
     }
 }
 

@@ -62,16 +62,16 @@ fn missing_fields(entry: &Entry, lang: Lang) -> Vec<&'static str> {
         return vec!["title", "summary", "keywords", "body"];
     };
     let mut missing = Vec::new();
-    if texts.title.trim().is_empty() {
+    if texts.title().trim().is_empty() {
         missing.push("title");
     }
-    if texts.summary.trim().is_empty() {
+    if texts.summary().trim().is_empty() {
         missing.push("summary");
     }
-    if texts.keywords.iter().all(|k| k.trim().is_empty()) {
+    if texts.keywords().all(|k| k.trim().is_empty()) {
         missing.push("keywords");
     }
-    if texts.body.is_empty() && !entry.german().body.is_empty() {
+    if texts.body().is_empty() && !entry.german().body().is_empty() {
         missing.push("body");
     }
     missing
@@ -208,12 +208,7 @@ pub(super) fn check_entry(file: EntryFile, diagnostics: &mut Vec<Diagnostic>) ->
     {
         return None;
     }
-    let german = Texts {
-        title: raw.title.trim().to_string(),
-        summary: raw.summary.trim().to_string(),
-        keywords: clean_keywords(raw.keywords),
-        body,
-    };
+    let german = texts(&raw.title, &raw.summary, &raw.keywords, &body);
     let entry = Entry {
         id: stem,
         kind: folder_kind,
@@ -282,14 +277,14 @@ fn check_details(
             if let Some(date) = &p.date {
                 check.date(date);
             }
-            Details::Publication(Publication {
+            Details::Publication(Box::new(Publication {
                 series: p.series.clone(),
                 issue: p.issue,
                 year: p.year.as_ref().map(|y| *y.get_ref()),
                 publisher: p.publisher.clone(),
                 place: p.place.clone(),
                 date: p.date.as_ref().map(|d| d.get_ref().clone()),
-            })
+            }))
         }
         Kind::Contact => {
             let default = RawContact::default();
@@ -309,7 +304,7 @@ fn check_details(
                 check.postcode(postcode);
             }
             let plain = |s: &Option<Spanned<String>>| s.as_ref().map(|s| s.get_ref().trim().to_string());
-            Details::Contact(Contact {
+            Details::Contact(Box::new(Contact {
                 person: c.person.clone(),
                 role: c.role.clone(),
                 organisation: c.organisation.clone(),
@@ -320,7 +315,7 @@ fn check_details(
                 fax: plain(&c.fax),
                 email: plain(&c.email),
                 website: plain(&c.website),
-            })
+            }))
         }
         Kind::Organisation => {
             let url = raw.organisation.as_ref().and_then(|t| t.get_ref().url.as_ref());
@@ -420,12 +415,7 @@ fn attach_translations(entries: &mut [Entry], translations: Vec<TranslationFile>
             ));
             continue;
         };
-        let texts = Texts {
-            title: t.raw.title.trim().to_string(),
-            summary: t.raw.summary.trim().to_string(),
-            keywords: clean_keywords(t.raw.keywords),
-            body: t.body,
-        };
+        let texts = texts(&t.raw.title, &t.raw.summary, &t.raw.keywords, &t.body);
         entries[i].texts.insert(t.lang, texts);
     }
 }
@@ -455,7 +445,7 @@ fn warn_missing_translations(entries: &[Entry], diagnostics: &mut Vec<Diagnostic
 fn warn_few_keywords(entries: &[Entry], diagnostics: &mut Vec<Diagnostic>) {
     for entry in entries {
         for (&lang, texts) in &entry.texts {
-            let distinct: HashSet<String> = texts.keywords.iter().map(|k| k.to_lowercase()).collect();
+            let distinct: HashSet<String> = texts.keywords().map(|k| k.to_lowercase()).collect();
             let n = distinct.len();
             if n == 0 || n >= MIN_KEYWORDS {
                 continue;
@@ -478,14 +468,11 @@ fn file_of(entry: &Entry, lang: Lang) -> PathBuf {
     }
 }
 
-fn clean_keywords(keywords: Vec<String>) -> Vec<String> {
-    let mut clean: Vec<String> = keywords
-        .into_iter()
-        .map(|k| k.trim().to_string())
-        .filter(|k| !k.is_empty())
-        .collect();
-    clean.shrink_to_fit();
-    clean
+/// The texts of a file: title and summary trimmed, keywords trimmed and
+/// empty ones left out.
+fn texts(title: &str, summary: &str, keywords: &[String], body: &str) -> Texts {
+    let keywords = keywords.iter().map(|k| k.trim()).filter(|k| !k.is_empty());
+    Texts::new(title.trim(), summary.trim(), keywords, body)
 }
 
 fn is_valid_id(id: &str) -> bool {

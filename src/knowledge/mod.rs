@@ -12,7 +12,6 @@ mod check;
 mod file;
 pub mod snapshot;
 
-use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -42,14 +41,185 @@ pub enum Audience {
     Both,
 }
 
-/// The texts of an entry in one language.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+/// The texts of an entry in one language, in one string: title, summary,
+/// body and keywords one after another. A large knowledge has hundreds of
+/// thousands of texts and millions of keywords of a few bytes each, and a
+/// `String` apiece (24 bytes and an allocation) costs more than many a
+/// text. Serialised as a struct of title, summary, keywords (a list) and
+/// body.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Texts {
-    pub title: String,
-    pub summary: String,
-    pub keywords: Vec<String>,
+    /// The title, the summary, the body and the keywords.
+    text: Box<str>,
+    /// Where the title, the summary, the body and then each keyword end in
+    /// `text`: always at least three.
+    ends: Box<[u32]>,
+}
+
+/// How many pieces come before the keywords in [`Texts::ends`].
+const BEFORE_KEYWORDS: usize = 3;
+
+impl Texts {
+    /// Texts of title, summary, keywords and body (Markdown; may be
+    /// empty). A piece that would take the whole beyond 4 GiB (four
+    /// thousand times the largest file the loader reads) is left empty.
+    pub fn new<K, I>(title: &str, summary: &str, keywords: I, body: &str) -> Texts
+    where
+        K: AsRef<str>,
+        I: IntoIterator<Item = K>,
+        I::IntoIter: Clone,
+    {
+        let keywords = keywords.into_iter();
+        // Exactly as long as the texts: grown by doubling and then shrunk,
+        // each entry would leave a gap behind (100 MB at 100,000 entries).
+        let length = [title, summary, body].map(str::len).iter().sum::<usize>()
+            + keywords.clone().map(|k| k.as_ref().len()).sum::<usize>();
+        let mut pieces = Pieces {
+            text: String::with_capacity(length.min(u32::MAX as usize)),
+            ends: Vec::with_capacity(BEFORE_KEYWORDS + keywords.clone().count()),
+        };
+        for piece in [title, summary, body] {
+            pieces.push(piece);
+        }
+        keywords.for_each(|k| pieces.push(k.as_ref()));
+        pieces.finish()
+    }
+
+    /// Texts of `text` cut at `ends` (title, summary, body, then each
+    /// keyword; each at a character, in order): the snapshot reader's.
+    fn from_parts(text: String, ends: Vec<u32>) -> Texts {
+        let mut pieces = Pieces { text, ends };
+        // Never fewer pieces than the three texts.
+        while pieces.ends.len() < BEFORE_KEYWORDS {
+            pieces.push("");
+        }
+        pieces.finish()
+    }
+
+    pub fn title(&self) -> &str {
+        self.piece(0)
+    }
+
+    pub fn summary(&self) -> &str {
+        self.piece(1)
+    }
+
     /// Markdown; may be empty.
-    pub body: String,
+    pub fn body(&self) -> &str {
+        self.piece(2)
+    }
+
+    /// The keywords, in their order.
+    pub fn keywords(&self) -> Keywords<'_> {
+        Keywords {
+            text: &self.text,
+            ends: self.ends[BEFORE_KEYWORDS..].iter(),
+            from: self.ends[BEFORE_KEYWORDS - 1],
+        }
+    }
+
+    fn piece(&self, i: usize) -> &str {
+        let from = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[from as usize..self.ends[i] as usize]
+    }
+}
+
+impl Default for Texts {
+    fn default() -> Self {
+        Texts::new("", "", None::<&str>, "")
+    }
+}
+
+impl fmt::Debug for Texts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Texts")
+            .field("title", &self.title())
+            .field("summary", &self.summary())
+            .field("keywords", &self.keywords())
+            .field("body", &self.body())
+            .finish()
+    }
+}
+
+impl Serialize for Texts {
+    /// As the struct of strings it was: title, summary, keywords, body.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Texts", 4)?;
+        s.serialize_field("title", self.title())?;
+        s.serialize_field("summary", self.summary())?;
+        s.serialize_field("keywords", &self.keywords())?;
+        s.serialize_field("body", self.body())?;
+        s.end()
+    }
+}
+
+/// The pieces of a [`Texts`] as they are added.
+#[derive(Default)]
+struct Pieces {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl Pieces {
+    fn push(&mut self, piece: &str) {
+        if u32::try_from(self.text.len() + piece.len()).is_ok() {
+            self.text.push_str(piece);
+        }
+        // Fits: every end so far did.
+        self.ends.push(self.text.len() as u32);
+    }
+
+    fn finish(self) -> Texts {
+        Texts {
+            text: self.text.into_boxed_str(),
+            ends: self.ends.into_boxed_slice(),
+        }
+    }
+}
+
+/// The keywords of a [`Texts`], in their order; serialised as a list.
+#[derive(Clone)]
+pub struct Keywords<'a> {
+    text: &'a str,
+    ends: std::slice::Iter<'a, u32>,
+    from: u32,
+}
+
+impl Keywords<'_> {
+    /// The keywords with `separator` between them.
+    pub fn join(self, separator: &str) -> String {
+        self.collect::<Vec<_>>().join(separator)
+    }
+}
+
+impl<'a> Iterator for Keywords<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let to = *self.ends.next()?;
+        let keyword = &self.text[self.from as usize..to as usize];
+        self.from = to;
+        Some(keyword)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.ends.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Keywords<'_> {}
+
+impl fmt::Debug for Keywords<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.clone()).finish()
+    }
+}
+
+impl Serialize for Keywords<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.clone())
+    }
 }
 
 /// The fields of a publication.
@@ -88,8 +258,11 @@ pub enum Details {
         /// The id of the contact entry for this offer.
         contact: Option<String>,
     },
-    Publication(Publication),
-    Contact(Contact),
+    /// Boxed, as the contact is: an entry is as large as its largest
+    /// details, and most entries have smaller ones.
+    Publication(Box<Publication>),
+    /// Boxed: ten optional strings are 240 bytes.
+    Contact(Box<Contact>),
     Organisation {
         url: Option<String>,
     },
@@ -238,7 +411,9 @@ pub const MAX_FILE_BYTES: u64 = 1 << 20;
 #[derive(Debug, Clone, Default)]
 pub struct Knowledge {
     entries: Vec<Entry>,
-    by_id: HashMap<String, usize>,
+    /// The positions of the entries in the order of their ids: a look-up
+    /// is a binary search, with no second copy of every id.
+    by_id: Vec<u32>,
     sources: Vec<Source>,
 }
 
@@ -335,7 +510,7 @@ impl Entry {
     /// title in it, else German. The returned language says which it is.
     pub fn texts_for(&self, lang: Lang) -> (Lang, &Texts) {
         match self.texts.get(&lang) {
-            Some(t) if !t.title.is_empty() => (lang, t),
+            Some(t) if !t.title().is_empty() => (lang, t),
             _ => (Lang::CANONICAL, self.german()),
         }
     }
@@ -355,15 +530,25 @@ impl Knowledge {
     /// Builds the knowledge from entries, sorted by kind and id. Ids must be
     /// unique; the loader guarantees it, and a later duplicate is dropped.
     pub fn new(mut entries: Vec<Entry>) -> Knowledge {
-        entries.sort_by(|a, b| (a.kind, &a.id).cmp(&(b.kind, &b.id)));
-        let mut by_id = HashMap::with_capacity(entries.len());
-        entries.retain(|e| {
-            let fresh = !by_id.contains_key(&e.id);
-            if fresh {
-                by_id.insert(e.id.clone(), by_id.len());
+        let order = |a: &Entry, b: &Entry| (a.kind, &a.id).cmp(&(b.kind, &b.id));
+        // A snapshot's entries come sorted, and sorting 100,000 entries
+        // takes a buffer of half of them (9 MB) at the moment memory peaks.
+        if !entries.is_sorted_by(|a, b| order(a, b).is_le()) {
+            entries.sort_by(order);
+        }
+        let mut by_id = order_of_ids(&entries);
+        // Of entries with the same id, the first in this order stays.
+        let mut fresh = vec![true; entries.len()];
+        for pair in by_id.windows(2) {
+            if entries[pair[0] as usize].id == entries[pair[1] as usize].id {
+                fresh[pair[1] as usize] = false;
             }
-            fresh
-        });
+        }
+        if fresh.contains(&false) {
+            let mut keep = fresh.into_iter();
+            entries.retain(|_| keep.next().unwrap_or(true));
+            by_id = order_of_ids(&entries);
+        }
         Knowledge {
             entries,
             by_id,
@@ -372,9 +557,17 @@ impl Knowledge {
     }
 
     /// The files the knowledge was read from, sorted by path; empty for
-    /// knowledge made in memory.
+    /// knowledge made in memory, and once its index is built or opened
+    /// ([`Knowledge::forget_sources`]).
     pub fn sources(&self) -> &[Source] {
         &self.sources
+    }
+
+    /// Drops the file records: only stamping a kept index needs them, and
+    /// a large folder's are tens of megabytes (300,000 files: 30 MB) that
+    /// a server would carry for nothing.
+    pub fn forget_sources(&mut self) {
+        self.sources = Vec::new();
     }
 
     /// Names the files the knowledge was read from (a snapshot's
@@ -388,12 +581,21 @@ impl Knowledge {
     }
 
     pub fn get(&self, id: &str) -> Option<&Entry> {
-        self.by_id.get(id).map(|&i| &self.entries[i])
+        self.position(id).map(|i| &self.entries[i])
     }
 
     /// The position of an entry in [`Knowledge::entries`].
     pub fn position(&self, id: &str) -> Option<usize> {
-        self.by_id.get(id).copied()
+        let at = self
+            .by_id
+            .binary_search_by(|&i| self.entries[i as usize].id.as_str().cmp(id))
+            .ok()?;
+        Some(self.by_id[at] as usize)
+    }
+
+    /// The positions of the entries, in the order of their ids.
+    pub fn positions_by_id(&self) -> &[u32] {
+        &self.by_id
     }
 
     pub fn len(&self) -> usize {
@@ -409,6 +611,14 @@ impl Knowledge {
     pub fn coverage(&self) -> Coverage {
         check::coverage(self)
     }
+}
+
+/// The positions of `entries` in the order of their ids; of equal ids,
+/// the first position first.
+fn order_of_ids(entries: &[Entry]) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..entries.len() as u32).collect();
+    order.sort_by(|&a, &b| entries[a as usize].id.cmp(&entries[b as usize].id));
+    order
 }
 
 impl Loaded {
@@ -517,4 +727,55 @@ pub fn default_dir() -> PathBuf {
         return local;
     }
     Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Guards the packing of an entry's texts into one string: each text
+    /// and keyword comes back whole and in order, empty ones too, the
+    /// snapshot reads them back the same, and they serialise as the struct
+    /// of strings they were.
+    #[test]
+    fn texts_come_back_as_they_went_in() {
+        let words = ["Wohngeld", "", "Miete", "Ümlaut ß", "a"];
+        let texts = Texts::new("Titel", "", words, "Text\nmit Zeilen");
+        assert_eq!(texts.title(), "Titel");
+        assert_eq!(texts.summary(), "");
+        assert_eq!(texts.body(), "Text\nmit Zeilen");
+        assert_eq!(texts.keywords().collect::<Vec<_>>(), words);
+        assert_eq!(texts.keywords().len(), 5);
+        assert_eq!(texts.keywords().join(", "), words.join(", "));
+        assert_eq!(format!("{:?}", texts.keywords()), format!("{words:?}"));
+        assert_eq!(
+            serde_json::to_value(&texts).unwrap(),
+            serde_json::json!({"title": "Titel", "summary": "", "keywords": words, "body": "Text\nmit Zeilen"})
+        );
+        let empty = Texts::default();
+        assert_eq!((empty.title(), empty.summary(), empty.body()), ("", "", ""));
+        assert_eq!(empty.keywords().next(), None);
+        assert_ne!(Texts::new("ab", "", [""; 0], ""), Texts::new("a", "b", [""; 0], ""));
+    }
+
+    /// Guards the look-up by id (a binary search since the map went):
+    /// every id is found at its position, a missing one is not, and of two
+    /// entries with one id the first in kind order stays.
+    #[test]
+    fn entries_are_found_by_id_and_a_duplicate_is_dropped() {
+        let shipped = load(&default_dir()).knowledge;
+        for (position, entry) in shipped.entries().iter().enumerate() {
+            assert_eq!(shipped.position(&entry.id), Some(position));
+        }
+        assert_eq!(shipped.get("gibt-es-nicht"), None);
+        let mut entries = shipped.entries().to_vec();
+        let mut twin = entries[0].clone();
+        twin.kind = Kind::Link;
+        twin.source = "twin".to_string();
+        entries.insert(0, twin);
+        let knowledge = Knowledge::new(entries);
+        assert_eq!(knowledge.len(), shipped.len());
+        let kept = knowledge.get(&shipped.entries()[0].id).unwrap();
+        assert_ne!(kept.source, "twin");
+    }
 }

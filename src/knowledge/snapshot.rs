@@ -19,7 +19,9 @@ use crate::lang::Lang;
 
 /// The version of the format; bump it whenever [`Entry`] or the encoding
 /// changes. Every field of an entry is written by destructuring, so a new
-/// field does not compile until it is encoded here.
+/// field does not compile until it is encoded here; a language's texts are
+/// written through their accessors (title, summary, keywords, body), the
+/// same bytes as when they were four fields.
 pub const VERSION: u32 = 1;
 const MAGIC: &[u8] = b"lotse-knowledge-snapshot\n";
 
@@ -49,17 +51,12 @@ pub fn write(knowledge: &Knowledge, dir: &Path, out: &mut impl Write) -> io::Res
         })?;
         w.len(texts.len())?;
         for (lang, t) in texts {
-            let Texts {
-                title,
-                summary,
-                keywords,
-                body,
-            } = t;
             w.u8(Lang::ALL.iter().position(|l| l == lang).unwrap_or_default() as u8)?;
-            w.str(title)?;
-            w.str(summary)?;
-            w.strs(keywords)?;
-            w.str(body)?;
+            w.str(t.title())?;
+            w.str(t.summary())?;
+            w.len(t.keywords().len())?;
+            t.keywords().try_for_each(|k| w.str(k))?;
+            w.str(t.body())?;
         }
         match details {
             Details::Offer { target_groups, contact } => {
@@ -75,7 +72,7 @@ pub fn write(knowledge: &Knowledge, dir: &Path, out: &mut impl Write) -> io::Res
                     publisher,
                     place,
                     date,
-                } = p;
+                } = &**p;
                 w.u8(1)?;
                 w.opt(series)?;
                 w.opt(&issue.map(|i| i.to_string()))?;
@@ -96,7 +93,7 @@ pub fn write(knowledge: &Knowledge, dir: &Path, out: &mut impl Write) -> io::Res
                     fax,
                     email,
                     website,
-                } = c;
+                } = &**c;
                 w.u8(2)?;
                 for v in [
                     person,
@@ -134,6 +131,7 @@ pub fn write(knowledge: &Knowledge, dir: &Path, out: &mut impl Write) -> io::Res
 /// `dir`, and `sources` become the knowledge's [`Knowledge::sources`].
 pub fn read(input: &mut impl Read, dir: &Path, sources: Vec<Source>) -> io::Result<Knowledge> {
     let mut r = Reader(input);
+    let mut scratch = Scratch::default();
     let mut magic = vec![0; MAGIC.len()];
     r.0.read_exact(&mut magic)?;
     if magic != MAGIC || r.u32()? != VERSION {
@@ -150,16 +148,11 @@ pub fn read(input: &mut impl Read, dir: &Path, sources: Vec<Source>) -> io::Resu
             2 => Audience::Both,
             _ => return Err(bad("audience")),
         };
-        let mut texts = super::ByLang::new();
-        for _ in 0..r.u32()? {
+        let langs = r.u32()?;
+        let mut texts = super::ByLang(Vec::with_capacity((langs as usize).min(Lang::ALL.len())));
+        for _ in 0..langs {
             let lang = *Lang::ALL.get(r.u8()? as usize).ok_or_else(|| bad("language"))?;
-            let t = Texts {
-                title: r.str()?,
-                summary: r.str()?,
-                keywords: r.strs()?,
-                body: r.str()?,
-            };
-            texts.insert(lang, t);
+            texts.insert(lang, r.texts(&mut scratch)?);
         }
         texts.0.shrink_to_fit();
         if !texts.contains_key(&Lang::CANONICAL) {
@@ -170,15 +163,15 @@ pub fn read(input: &mut impl Read, dir: &Path, sources: Vec<Source>) -> io::Resu
                 target_groups: r.strs()?,
                 contact: r.opt()?,
             },
-            1 => Details::Publication(Publication {
+            1 => Details::Publication(Box::new(Publication {
                 series: r.opt()?,
                 issue: number(r.opt()?)?,
                 year: number(r.opt()?)?,
                 publisher: r.opt()?,
                 place: r.opt()?,
                 date: r.opt()?,
-            }),
-            2 => Details::Contact(Contact {
+            })),
+            2 => Details::Contact(Box::new(Contact {
                 person: r.opt()?,
                 role: r.opt()?,
                 organisation: r.opt()?,
@@ -189,7 +182,7 @@ pub fn read(input: &mut impl Read, dir: &Path, sources: Vec<Source>) -> io::Resu
                 fax: r.opt()?,
                 email: r.opt()?,
                 website: r.opt()?,
-            }),
+            })),
             3 => Details::Organisation { url: r.opt()? },
             4 => Details::Link { url: r.str()? },
             _ => return Err(bad("details")),
@@ -262,6 +255,13 @@ impl<W: Write> Writer<'_, W> {
 
 struct Reader<'a, R: Read>(&'a mut R);
 
+/// Buffers the reader reuses from one text to the next.
+#[derive(Default)]
+struct Scratch {
+    bytes: Vec<u8>,
+    keywords: Vec<u8>,
+}
+
 impl<R: Read> Reader<'_, R> {
     fn u8(&mut self) -> io::Result<u8> {
         let mut b = [0];
@@ -276,18 +276,61 @@ impl<R: Read> Reader<'_, R> {
     }
 
     fn str(&mut self) -> io::Result<String> {
+        let mut bytes = Vec::new();
+        self.append(&mut bytes)?;
+        String::from_utf8(bytes).map_err(|_| bad("text that is not UTF-8"))
+    }
+
+    /// Reads a string's bytes onto the end of `bytes`, in pieces of at
+    /// most a mebibyte, so that a damaged length cannot ask for more
+    /// memory than the file has; with no room to spare otherwise.
+    fn append(&mut self, bytes: &mut Vec<u8>) -> io::Result<()> {
         let n = self.u32()? as usize;
-        // In pieces of at most a mebibyte, so that a damaged length cannot
-        // ask for more memory than the file has; exactly as long as the
-        // text otherwise.
-        let mut bytes = Vec::with_capacity(n.min(1 << 20));
-        while bytes.len() < n {
-            let piece = (n - bytes.len()).min(1 << 20);
+        let end = bytes.len() + n;
+        bytes.reserve_exact(n.min(1 << 20));
+        while bytes.len() < end {
+            let piece = (end - bytes.len()).min(1 << 20);
             let start = bytes.len();
             bytes.resize(start + piece, 0);
             self.0.read_exact(&mut bytes[start..])?;
         }
-        String::from_utf8(bytes).map_err(|_| bad("text that is not UTF-8"))
+        Ok(())
+    }
+
+    /// Title, summary, keywords and body, as [`Texts`]: read into
+    /// `scratch` (the keywords moved behind the body), checked once, and
+    /// copied into a string exactly as long (grown and shrunk in place,
+    /// each would leave a gap behind).
+    fn texts(&mut self, scratch: &mut Scratch) -> io::Result<Texts> {
+        let Scratch { bytes, keywords } = scratch;
+        bytes.clear();
+        keywords.clear();
+        let mut ends = Vec::new();
+        self.append(bytes)?;
+        ends.push(bytes.len());
+        self.append(bytes)?;
+        ends.push(bytes.len());
+        let n = self.u32()?;
+        let mut keyword_ends = Vec::with_capacity((n as usize).min(64));
+        for _ in 0..n {
+            self.append(keywords)?;
+            keyword_ends.push(keywords.len());
+        }
+        self.append(bytes)?;
+        let body_end = bytes.len();
+        ends.push(body_end);
+        bytes.extend_from_slice(keywords);
+        ends.extend(keyword_ends.into_iter().map(|end| body_end + end));
+        let text = std::str::from_utf8(bytes).map_err(|_| bad("text that is not UTF-8"))?;
+        // The whole is UTF-8; so is each piece where each ends at a character.
+        if !ends.iter().all(|&end| text.is_char_boundary(end)) {
+            return Err(bad("text that is not UTF-8"));
+        }
+        let mut exact = Vec::with_capacity(ends.len());
+        for end in ends {
+            exact.push(u32::try_from(end).map_err(|_| bad("texts too long"))?);
+        }
+        Ok(Texts::from_parts(text.to_string(), exact))
     }
 
     fn strs(&mut self) -> io::Result<Vec<String>> {

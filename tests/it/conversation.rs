@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use lotse::assistant::{Assistant, Channel, Effect, Event, Input, MAX_ACTION_BYTES, MemoryStorage, Message, Target};
 use lotse::i18n::{Arg, Catalog};
-use lotse::knowledge::Knowledge;
+use lotse::knowledge::{Knowledge, Texts};
 use lotse::lang::Lang;
 use lotse::search::Library;
 use lotse::terminal::TerminalChat;
@@ -121,13 +121,13 @@ async fn start_search_and_details_in_every_language() {
             .handle(request(&user, Some(lang), Input::Text("Kotsina".into())))
             .await;
         let message = only(&results);
-        let title = &contact.texts_in(lang).unwrap().title;
+        let title = contact.texts_in(lang).unwrap().title();
         let total = library()
             .ask("Kotsina", lotse::search::AskOptions::default())
             .unwrap()
             .total;
         let heading = catalog.format(lang, "results-title", &[("count", Arg::Number(total as i64))]);
-        assert!(message.text().contains(title.as_str()), "{lang}: {}", message.text());
+        assert!(message.text().contains(title), "{lang}: {}", message.text());
         assert!(message.text().contains(&heading), "{lang}: {}", message.text());
 
         let details = assistant
@@ -246,7 +246,8 @@ async fn details_fall_back_to_german_with_a_note() {
     let mut entries = library().knowledge().entries().to_vec();
     let entry = entries.iter_mut().find(|e| e.id == "facharbeitskreis").unwrap();
     entry.texts.remove(&Lang::Pl);
-    entry.texts.get_mut(&Lang::Ro).unwrap().body.clear();
+    let ro = entry.texts.get_mut(&Lang::Ro).unwrap();
+    *ro = Texts::new(ro.title(), ro.summary(), ro.keywords(), "");
     let library = Library::new(Knowledge::new(entries), &lotse::index::Location::Memory).unwrap();
     let assistant = Assistant::new(Arc::new(library), Arc::new(MemoryStorage::default()));
     let catalog = Catalog::new();

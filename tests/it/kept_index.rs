@@ -83,7 +83,10 @@ fn an_unchanged_folder_is_served_from_the_snapshot_without_reading_its_files() {
 
     let again = open(&knowledge, &index);
     assert_eq!(again.knowledge().entries(), first.knowledge().entries());
-    assert_eq!(again.knowledge().sources(), first.knowledge().sources());
+    // A server keeps no file records once its index is open: they are only
+    // the stamp's (300,000 of them were 30 MB at 100,000 entries).
+    assert!(again.knowledge().sources().is_empty());
+    assert!(first.knowledge().sources().is_empty());
     assert_eq!(hit_ids(&again, "Wohngeld"), ["wohngeld"]);
     assert_eq!(fs::read_to_string(index.join(STAMP)).unwrap(), stamp);
 
@@ -100,7 +103,7 @@ fn an_unchanged_folder_is_served_from_the_snapshot_without_reading_its_files() {
         .set_modified(modified)
         .unwrap();
     let behind = open(&knowledge, &index);
-    assert_eq!(behind.knowledge().get("wohngeld").unwrap().german().title, "Wohngeld");
+    assert_eq!(behind.knowledge().get("wohngeld").unwrap().german().title(), "Wohngeld");
 }
 
 /// Defect guarded: trusting size alone would miss an edit that keeps the
@@ -119,7 +122,10 @@ fn new_content_of_the_same_size_is_picked_up() {
     age(&path, 60);
 
     let changed = open(&knowledge, &index);
-    assert_eq!(changed.knowledge().get("wohngeld").unwrap().german().title, "Kindgeld");
+    assert_eq!(
+        changed.knowledge().get("wohngeld").unwrap().german().title(),
+        "Kindgeld"
+    );
     assert_eq!(hit_ids(&changed, "Kindgeld"), ["wohngeld"]);
     // And the next start serves the new content from the new snapshot.
     let again = open(&knowledge, &index);

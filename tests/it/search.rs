@@ -114,8 +114,8 @@ fn every_language_answers_in_its_own_titles() {
         assert_eq!(hit.id, "maria-kotsina");
         assert_eq!(hit.lang, lang, "{lang}: {hit:?}");
         let expected = library().knowledge().get(&hit.id).unwrap().texts_in(lang).unwrap();
-        assert_eq!(hit.title, expected.title);
-        assert_eq!(hit.summary, expected.summary);
+        assert_eq!(hit.title, expected.title());
+        assert_eq!(hit.summary, expected.summary());
     }
 }
 
