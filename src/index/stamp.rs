@@ -15,7 +15,7 @@
 //! stamp), so that such a start need not parse and check every file either.
 
 use std::fs::{self, File};
-use std::io::{BufRead, Read, Write};
+use std::io::{BufRead, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
@@ -36,6 +36,11 @@ pub const ANALYZER_VERSION: u32 = 3;
 /// The marker that says Lotse made the folder.
 const MARKER: &str = "lotse-index";
 const MARKER_TEXT: &str = "This folder holds a search index of Lotse. Lotse deletes and rebuilds everything in it.\n";
+/// The beginning of a marker's draft, before it takes the marker's name
+/// (`Folder::create_marker`).
+const CLAIMING: &str = ".lotse-index.claiming.";
+/// A marker's text once its claim found the folder foreign and removed it.
+const GIVEN_UP: &str = "given up\n";
 /// What the index was built from.
 const STAMP: &str = "lotse-knowledge.stamp";
 /// The checked knowledge the index was built from (`knowledge::snapshot`).
@@ -60,19 +65,76 @@ impl Folder {
         };
         fs::create_dir_all(dir).map_err(io)?;
         let marker = dir.join(MARKER);
-        if !marker.exists() {
-            if !dir.join(STAMP).exists()
-                && let Some(foreign) = fs::read_dir(dir).map_err(io)?.flatten().next()
-            {
-                return Err(IndexError::Foreign {
-                    path: dir.to_path_buf(),
-                    file: foreign.file_name().to_string_lossy().into_owned(),
-                });
+        loop {
+            match File::options().read(true).write(true).open(&marker) {
+                Ok(mut file) => {
+                    file.lock().map_err(io)?;
+                    // Given up by a claim that found the folder foreign: that
+                    // file is gone from the folder; look again.
+                    let mut text = String::new();
+                    if file.read_to_string(&mut text).is_ok_and(|_| text == GIVEN_UP) {
+                        continue;
+                    }
+                    return Ok(Folder {
+                        dir: dir.to_path_buf(),
+                        _marker: file,
+                    });
+                }
+                Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                    if let Some(file) = Self::create_marker(dir, &marker).map_err(io)? {
+                        return Self::take(dir, &marker, file);
+                    }
+                }
+                Err(err) => return Err(io(err)),
             }
-            fs::write(&marker, MARKER_TEXT).map_err(io)?;
         }
-        let file = File::options().read(true).write(true).open(&marker).map_err(io)?;
-        file.lock().map_err(io)?;
+    }
+
+    /// Makes the marker of a folder that has none, written and locked
+    /// before it appears under its name, so that a build starting at the
+    /// same moment either waits for this one or is the one that made it
+    /// (`None`).
+    fn create_marker(dir: &Path, marker: &Path) -> std::io::Result<Option<File>> {
+        static CLAIMS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let claim = CLAIMS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let draft = dir.join(format!("{CLAIMING}{}.{claim}", std::process::id()));
+        let mut file = File::create(&draft)?;
+        file.lock()?;
+        file.write_all(MARKER_TEXT.as_bytes())?;
+        let linked = fs::hard_link(&draft, marker);
+        fs::remove_file(&draft)?;
+        match linked {
+            Ok(()) => Ok(Some(file)),
+            Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => Ok(None),
+            Err(err) => Err(err),
+        }
+    }
+
+    /// Takes a folder this claim has just put its marker in, unless it
+    /// holds something else (a stamp of an older Lotse is taken); then the
+    /// marker goes again, marked as given up for the builds waiting on it.
+    fn take(dir: &Path, marker: &Path, mut file: File) -> Result<Folder, IndexError> {
+        let io = |source| IndexError::Io {
+            path: dir.to_path_buf(),
+            source,
+        };
+        let foreign = fs::read_dir(dir)
+            .map_err(io)?
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .find(|name| name != MARKER && !name.starts_with(CLAIMING));
+        if let Some(file_name) = foreign
+            && !dir.join(STAMP).exists()
+        {
+            file.set_len(0).map_err(io)?;
+            file.rewind().map_err(io)?;
+            file.write_all(GIVEN_UP.as_bytes()).map_err(io)?;
+            fs::remove_file(marker).map_err(io)?;
+            return Err(IndexError::Foreign {
+                path: dir.to_path_buf(),
+                file: file_name,
+            });
+        }
         Ok(Folder {
             dir: dir.to_path_buf(),
             _marker: file,
@@ -374,4 +436,58 @@ fn versions() -> Sha256 {
         env!("CARGO_PKG_VERSION")
     ));
     hasher
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Claims of one folder by many threads at the same moment.
+    fn claim_together(dir: &Path, threads: usize) -> Vec<Result<(), IndexError>> {
+        let start = std::sync::Barrier::new(threads);
+        std::thread::scope(|scope| {
+            let claims: Vec<_> = (0..threads)
+                .map(|_| {
+                    scope.spawn(|| {
+                        start.wait();
+                        Folder::claim(dir).map(drop)
+                    })
+                })
+                .collect();
+            claims.into_iter().map(|c| c.join().unwrap()).collect()
+        })
+    }
+
+    /// Defect class: builds starting together on a new folder took each
+    /// other's marker for a foreign file.
+    #[test]
+    fn claims_starting_together_all_take_a_new_folder() {
+        for _ in 0..20 {
+            let dir = tempfile::tempdir().unwrap();
+            let index = dir.path().join("index");
+            for claim in claim_together(&index, 8) {
+                claim.expect("every claim of a new folder succeeds");
+            }
+            let names: Vec<_> = fs::read_dir(&index).unwrap().map(|e| e.unwrap().file_name()).collect();
+            assert_eq!(names, [MARKER], "only the marker is left");
+        }
+    }
+
+    #[test]
+    fn claims_starting_together_all_refuse_a_foreign_folder_and_leave_it() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("notes.txt"), "mine").unwrap();
+        for claim in claim_together(dir.path(), 8) {
+            assert!(
+                matches!(&claim, Err(IndexError::Foreign { file, .. }) if file == "notes.txt"),
+                "{claim:?}"
+            );
+        }
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["notes.txt"]);
+        assert_eq!(fs::read_to_string(dir.path().join("notes.txt")).unwrap(), "mine");
+    }
 }

@@ -12,7 +12,7 @@
 // Run after `cargo build` and `npm ci` here: node tests/browser/run.mjs
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
@@ -29,7 +29,10 @@ const axe = require('axe-core');
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
-const binary = process.env.LOTSE_BIN || join(root, 'target/debug/lotse');
+// The debug build `cargo build` made: in CARGO_TARGET_DIR where it is set.
+const binary =
+  process.env.LOTSE_BIN || join(resolve(root, process.env.CARGO_TARGET_DIR || 'target'), 'debug/lotse');
+assert.ok(existsSync(binary), `no Lotse binary at ${binary}: run \`cargo build\` first, or set LOTSE_BIN`);
 const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 const token = 'browser-test-token';
 // The README's screenshots are retaken with LOTSE_SCREENSHOTS=1; otherwise
