@@ -920,11 +920,7 @@ fn href(body: &str, prefix: &str) -> String {
 /// deletes the topic and the reply.
 #[test]
 fn a_web_visitors_case_from_consent_to_forget() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = crate::telegram::free_port();
     let listen = format!("127.0.0.1:{port}");
     let h = Harness::start_with(true, &["--web-listen", &listen]);
     let addr: std::net::SocketAddr = listen.parse().unwrap();

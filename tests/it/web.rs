@@ -546,11 +546,7 @@ fn cookies_are_secure_behind_https() {
 fn serve_adds_the_web_door_to_the_bot() {
     let fake = crate::fake_telegram::FakeTelegram::start();
     let data = tempfile::tempdir().unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = crate::telegram::free_port();
     let listen = format!("127.0.0.1:{port}");
     let mut bot = std::process::Command::new(env!("CARGO_BIN_EXE_lotse"))
         .args(["serve", "--web-listen", &listen])
