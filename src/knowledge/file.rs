@@ -3,8 +3,9 @@
 //! This is the parse step; [`super::check`] validates and assembles what it
 //! read. Each file is handed on as soon as it is parsed, so that its text
 //! is gone before the next one is read: a large folder's parsed files
-//! together hold several times what its entries do. Every problem becomes a [`Diagnostic`] with the file and, where
-//! there is one, the line, worded so a maintainer knows how to mend it.
+//! together hold several times what its entries do. Every problem becomes
+//! a [`Diagnostic`] with the file and, where there is one, the line,
+//! worded so a maintainer knows how to mend it.
 //!
 //! Only regular files and folders inside the knowledge folder are read, each
 //! file up to a size cap: a named pipe would block the reader forever, a
