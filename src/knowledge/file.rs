@@ -46,7 +46,9 @@ pub(super) struct TranslationFile {
     pub body: String,
 }
 
-/// One parsed file, as the reader hands it on.
+/// One parsed file, as the reader hands it on. Never stored: each is
+/// checked as soon as it is made, so its size does not matter.
+#[allow(clippy::large_enum_variant)]
 pub(super) enum ParsedFile {
     Entry(EntryFile),
     Translation(TranslationFile),
