@@ -4,12 +4,12 @@
 //! form of e-mails, urls, phone numbers and dates, references between
 //! entries, and the completeness of each translation.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use toml::Spanned;
 
-use super::file::{EntryFile, Files, LineMap, RawContact, RawPublication, TranslationFile, error, warning};
+use super::file::{EntryFile, LineMap, ParsedFile, RawContact, RawPublication, error, warning};
 use super::{Contact, Details, Diagnostic, Entry, Kind, Knowledge, Publication, Texts};
 use crate::lang::Lang;
 
@@ -77,56 +77,121 @@ fn missing_fields(entry: &Entry, lang: Lang) -> Vec<&'static str> {
     missing
 }
 
-/// Checks every file and builds the entries that are sound; with
-/// `completeness`, warns of incomplete translations and few keywords too.
-pub(super) fn assemble(files: Files, diagnostics: &mut Vec<Diagnostic>, completeness: bool) -> Vec<Entry> {
-    let mut entries = Vec::new();
-    let mut seen: HashMap<String, PathBuf> = HashMap::new();
-    let mut reference_checks = Vec::new();
-    for file in files.entries {
-        let Some((entry, refs)) = check_entry(file, diagnostics) else {
-            continue;
-        };
-        if let Some(first) = seen.get(&entry.id) {
-            diagnostics.push(error(
-                &entry.path,
-                Some(2),
-                format!(
-                    "duplicate id `{}`: {} has it already; give one of them another id",
-                    entry.id,
-                    first.display()
-                ),
-            ));
-            continue;
+/// The entries of a folder, assembled one parsed file at a time
+/// ([`Assembly::add`]), so that no file's parsed text outlives its check.
+/// What needs every file (unique ids, references, translations read
+/// before their entry) is settled in [`Assembly::finish`].
+#[derive(Default)]
+pub(super) struct Assembly {
+    /// The sound entries, in the order their files were read.
+    entries: Vec<Entry>,
+    /// The references of each entry, by its place in `entries`.
+    references: Vec<Vec<Reference>>,
+    /// The translations read, as texts, waiting for their entry.
+    translations: Vec<Translation>,
+}
+
+/// A translation file's texts and where they belong.
+struct Translation {
+    path: PathBuf,
+    kind: Kind,
+    stem: String,
+    lang: Lang,
+    texts: Texts,
+}
+
+impl Assembly {
+    /// Checks one parsed file and keeps what is sound of it.
+    pub(super) fn add(&mut self, file: ParsedFile, diagnostics: &mut Vec<Diagnostic>) {
+        match file {
+            ParsedFile::Entry(file) => {
+                if let Some((entry, refs)) = check_entry(file, diagnostics) {
+                    self.entries.push(entry);
+                    self.references.push(refs);
+                }
+            }
+            ParsedFile::Translation(t) => self.translations.push(Translation {
+                texts: texts(&t.raw.title, &t.raw.summary, &t.raw.keywords, &t.body),
+                path: t.path,
+                kind: t.folder_kind,
+                stem: t.stem,
+                lang: t.lang,
+            }),
         }
-        seen.insert(entry.id.clone(), entry.path.clone());
-        reference_checks.push((entry.path.clone(), refs));
-        entries.push(entry);
     }
 
-    let ids: HashSet<&str> = entries.iter().map(|e| e.id.as_str()).collect();
-    for (path, refs) in &reference_checks {
-        for (target, line) in refs {
-            if !ids.contains(target.as_str()) {
+    /// The sound entries: of two with one id the first read, with their
+    /// translations; with `completeness`, warns of incomplete translations
+    /// and few keywords too.
+    pub(super) fn finish(self, diagnostics: &mut Vec<Diagnostic>, completeness: bool) -> Vec<Entry> {
+        let Assembly {
+            mut entries,
+            references,
+            translations,
+        } = self;
+        // Places in the order of ids; of equal ids, the first read first
+        // (a stable sort), which is the one kept.
+        let mut by_id: Vec<usize> = (0..entries.len()).collect();
+        by_id.sort_by(|&a, &b| entries[a].id.cmp(&entries[b].id));
+        let mut kept = vec![true; entries.len()];
+        for same in by_id.chunk_by(|&a, &b| entries[a].id == entries[b].id) {
+            let first = &entries[same[0]];
+            for &twin in &same[1..] {
+                kept[twin] = false;
                 diagnostics.push(error(
-                    path,
-                    Some(*line),
-                    format!("reference to `{target}`, but no entry has that id; fix the id or add the entry"),
+                    &entries[twin].path,
+                    Some(2),
+                    format!(
+                        "duplicate id `{}`: {} has it already; give one of them another id",
+                        first.id,
+                        first.path.display()
+                    ),
                 ));
             }
         }
+        // The place of the kept entry with `id`.
+        let find = |entries: &[Entry], id: &str| {
+            let at = by_id.partition_point(|&i| entries[i].id.as_str() < id);
+            by_id.get(at).copied().filter(|&i| entries[i].id == id)
+        };
+        for (place, refs) in references.iter().enumerate().filter(|&(place, _)| kept[place]) {
+            for (target, line) in refs {
+                if find(&entries, target).is_none() {
+                    diagnostics.push(error(
+                        &entries[place].path,
+                        Some(*line),
+                        format!("reference to `{target}`, but no entry has that id; fix the id or add the entry"),
+                    ));
+                }
+            }
+        }
+        for t in translations {
+            match find(&entries, &t.stem).filter(|&i| entries[i].kind == t.kind) {
+                Some(i) => {
+                    entries[i].texts.insert(t.lang, t.texts);
+                }
+                None => diagnostics.push(error(
+                    &t.path,
+                    None,
+                    format!(
+                        "translation of `{}`, but there is no sound entry `{}.md` beside it; add the German entry or rename this file",
+                        t.stem, t.stem
+                    ),
+                )),
+            }
+        }
+        let mut kept = kept.into_iter();
+        entries.retain(|_| kept.next().unwrap_or(true));
+        for entry in &mut entries {
+            // Exactly as long as needed: a large folder holds many entries.
+            entry.texts.0.shrink_to_fit();
+        }
+        if completeness {
+            warn_missing_translations(&entries, diagnostics);
+            warn_few_keywords(&entries, diagnostics);
+        }
+        entries
     }
-
-    attach_translations(&mut entries, files.translations, diagnostics);
-    for entry in &mut entries {
-        // Exactly as long as needed: a large folder holds many entries.
-        entry.texts.0.shrink_to_fit();
-    }
-    if completeness {
-        warn_missing_translations(&entries, diagnostics);
-        warn_few_keywords(&entries, diagnostics);
-    }
-    entries
 }
 
 /// An id referred to, and the line of the reference.
@@ -394,29 +459,6 @@ impl FieldCheck<'_> {
             );
             self.fail(year, message);
         }
-    }
-}
-
-fn attach_translations(entries: &mut [Entry], translations: Vec<TranslationFile>, diagnostics: &mut Vec<Diagnostic>) {
-    let by_key: HashMap<(super::Kind, String), usize> = entries
-        .iter()
-        .enumerate()
-        .map(|(i, e)| ((e.kind, e.id.clone()), i))
-        .collect();
-    for t in translations {
-        let Some(&i) = by_key.get(&(t.folder_kind, t.stem.clone())) else {
-            diagnostics.push(error(
-                &t.path,
-                None,
-                format!(
-                    "translation of `{}`, but there is no sound entry `{}.md` beside it; add the German entry or rename this file",
-                    t.stem, t.stem
-                ),
-            ));
-            continue;
-        };
-        let texts = texts(&t.raw.title, &t.raw.summary, &t.raw.keywords, &t.body);
-        entries[i].texts.insert(t.lang, texts);
     }
 }
 

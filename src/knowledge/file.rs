@@ -1,8 +1,11 @@
 //! Reading the files of a knowledge folder: names, front matter and fields.
 //!
 //! This is the parse step; [`super::check`] validates and assembles what it
-//! read. Every problem becomes a [`Diagnostic`] with the file and, where
-//! there is one, the line, worded so a maintainer knows how to mend it.
+//! read. Each file is handed on as soon as it is parsed, so that its text
+//! is gone before the next one is read: a large folder's parsed files
+//! together hold several times what its entries do. Every problem becomes
+//! a [`Diagnostic`] with the file and, where there is one, the line,
+//! worded so a maintainer knows how to mend it.
 //!
 //! Only regular files and folders inside the knowledge folder are read, each
 //! file up to a size cap: a named pipe would block the reader forever, a
@@ -43,14 +46,16 @@ pub(super) struct TranslationFile {
     pub body: String,
 }
 
-/// What a folder held.
-#[derive(Default)]
-pub(super) struct Files {
-    pub entries: Vec<EntryFile>,
-    pub translations: Vec<TranslationFile>,
-    /// Every file read, with its content hash.
-    pub sources: Vec<Source>,
+/// One parsed file, as the reader hands it on. Never stored: each is
+/// checked as soon as it is made, so its size does not matter.
+#[allow(clippy::large_enum_variant)]
+pub(super) enum ParsedFile {
+    Entry(EntryFile),
+    Translation(TranslationFile),
 }
+
+/// What takes each parsed file, with the diagnostics so far.
+pub(super) type Sink<'a> = dyn FnMut(ParsedFile, &mut Vec<Diagnostic>) + 'a;
 
 /// What a path in the knowledge folder is, once it is known to be safe.
 enum Node {
@@ -167,9 +172,15 @@ impl LineMap {
 }
 
 /// Reads every entry and translation file below `dir`, none larger than
-/// `max_bytes`.
-pub(super) fn read_folder(dir: &Path, max_bytes: u64, diagnostics: &mut Vec<Diagnostic>) -> Files {
-    let mut files = Files::default();
+/// `max_bytes`, and hands each to `sink` as soon as it is parsed, in the
+/// order of their paths. Returns every file read, with its content hash.
+pub(super) fn read_folder(
+    dir: &Path,
+    max_bytes: u64,
+    diagnostics: &mut Vec<Diagnostic>,
+    sink: &mut Sink<'_>,
+) -> Vec<Source> {
+    let mut sources = Vec::new();
     let listing = match fs::canonicalize(dir).and_then(|root| Ok((root, sorted_listing(dir)?))) {
         Ok(listing) => listing,
         Err(err) => {
@@ -178,7 +189,7 @@ pub(super) fn read_folder(dir: &Path, max_bytes: u64, diagnostics: &mut Vec<Diag
                 None,
                 format!("cannot read the knowledge folder: {err}; check that the path is right"),
             ));
-            return files;
+            return sources;
         }
     };
     let (root, listing) = listing;
@@ -207,9 +218,9 @@ pub(super) fn read_folder(dir: &Path, max_bytes: u64, diagnostics: &mut Vec<Diag
             ));
             continue;
         };
-        reader.read_kind(&path, kind, &mut files, diagnostics);
+        reader.read_kind(&path, kind, &mut sources, diagnostics, sink);
     }
-    files
+    sources
 }
 
 /// The knowledge folder being read: its real path and the size cap.
@@ -219,7 +230,14 @@ struct Folder<'a> {
 }
 
 impl Folder<'_> {
-    fn read_kind(&self, folder: &Path, kind: Kind, files: &mut Files, diagnostics: &mut Vec<Diagnostic>) {
+    fn read_kind(
+        &self,
+        folder: &Path,
+        kind: Kind,
+        sources: &mut Vec<Source>,
+        diagnostics: &mut Vec<Diagnostic>,
+        sink: &mut Sink<'_>,
+    ) {
         let listing = match sorted_listing(folder) {
             Ok(listing) => listing,
             Err(err) => {
@@ -228,8 +246,10 @@ impl Folder<'_> {
             }
         };
         for path in listing {
-            if let Some((name, text)) = self.read_entry_file(&path, files, diagnostics) {
-                add_file(path, kind, &name, &text, files, diagnostics);
+            if let Some((name, text)) = self.read_entry_file(&path, sources, diagnostics)
+                && let Some(file) = parse_entry_file(path, kind, &name, &text, diagnostics)
+            {
+                sink(file, diagnostics);
             }
         }
     }
@@ -239,7 +259,7 @@ impl Folder<'_> {
     fn read_entry_file(
         &self,
         path: &Path,
-        files: &mut Files,
+        sources: &mut Vec<Source>,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Option<(String, String)> {
         let file_name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
@@ -266,7 +286,7 @@ impl Folder<'_> {
                 return None;
             }
         };
-        files.sources.push(self.source(path, &bytes, &meta));
+        sources.push(self.source(path, &bytes, &meta));
         match String::from_utf8(bytes) {
             Ok(text) => Some((name.to_string(), text)),
             Err(_) => {
@@ -484,20 +504,24 @@ fn modified_ns(meta: &fs::Metadata) -> u64 {
         .map_or(0, |d| d.as_nanos() as u64)
 }
 
-/// Parses one entry or translation file and adds it to `files`.
-fn add_file(path: PathBuf, kind: Kind, name: &str, text: &str, files: &mut Files, diagnostics: &mut Vec<Diagnostic>) {
+/// Parses one entry or translation file named `name` (without `.md`).
+fn parse_entry_file(
+    path: PathBuf,
+    kind: Kind,
+    name: &str,
+    text: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<ParsedFile> {
     let Some((stem, code)) = name.split_once('.') else {
-        if let Some((raw, body, lines)) = parse_file(&path, text, diagnostics) {
-            files.entries.push(EntryFile {
-                stem: name.to_string(),
-                folder_kind: kind,
-                path,
-                raw,
-                body,
-                lines,
-            });
-        }
-        return;
+        let (raw, body, lines) = parse_file(&path, text, diagnostics)?;
+        return Some(ParsedFile::Entry(EntryFile {
+            stem: name.to_string(),
+            folder_kind: kind,
+            path,
+            raw,
+            body,
+            lines,
+        }));
     };
     let lang = match code.parse::<Lang>() {
         Ok(lang) if lang != Lang::CANONICAL => lang,
@@ -509,23 +533,22 @@ fn add_file(path: PathBuf, kind: Kind, name: &str, text: &str, files: &mut Files
                     "German is the canonical language and lives in `{stem}.md`, not in a `.de.md` file; merge the two"
                 ),
             ));
-            return;
+            return None;
         }
         Err(err) => {
             diagnostics.push(error(&path, None, format!("{err} in the file name")));
-            return;
+            return None;
         }
     };
-    if let Some((raw, body, _)) = parse_file(&path, text, diagnostics) {
-        files.translations.push(TranslationFile {
-            stem: stem.to_string(),
-            folder_kind: kind,
-            lang,
-            path,
-            raw,
-            body,
-        });
-    }
+    let (raw, body, _) = parse_file(&path, text, diagnostics)?;
+    Some(ParsedFile::Translation(TranslationFile {
+        stem: stem.to_string(),
+        folder_kind: kind,
+        lang,
+        path,
+        raw,
+        body,
+    }))
 }
 
 /// Splits a file's front matter from its body and parses the front matter

@@ -679,10 +679,12 @@ enum Warnings {
 
 fn load_folder(dir: &Path, max_file_bytes: u64, warnings: Warnings) -> Loaded {
     let mut diagnostics = Vec::new();
-    let mut files = file::read_folder(dir, max_file_bytes, &mut diagnostics);
-    let mut sources = std::mem::take(&mut files.sources);
+    let mut assembly = check::Assembly::default();
+    let mut sources = file::read_folder(dir, max_file_bytes, &mut diagnostics, &mut |file, diagnostics| {
+        assembly.add(file, diagnostics)
+    });
     sources.sort_by(|a, b| a.path.cmp(&b.path));
-    let entries = check::assemble(files, &mut diagnostics, warnings == Warnings::All);
+    let entries = assembly.finish(&mut diagnostics, warnings == Warnings::All);
     diagnostics.sort_by(|a, b| (&a.path, a.line, &a.message).cmp(&(&b.path, b.line, &b.message)));
     let mut knowledge = Knowledge::new(entries);
     knowledge.sources = sources;
