@@ -781,18 +781,7 @@ impl Assistant {
             }
         };
         let library = self.library();
-        let turn = Turn {
-            view: views::View {
-                catalog: &self.catalog,
-                knowledge: library.knowledge(),
-                handover: true,
-            },
-            library: &library,
-            user,
-            channel: Channel::Web,
-            lang: Some(lang),
-            ui: lang,
-        };
+        let turn = self.turn(&library, user, Channel::Web, Some(lang), true);
         let mut messages = vec![if case.is_open() {
             self.case_status(&turn, &case, false)
         } else {
@@ -961,18 +950,13 @@ impl Assistant {
             return None;
         }
         let library = self.library();
-        let turn = Turn {
-            view: views::View {
-                catalog: &self.catalog,
-                knowledge: library.knowledge(),
-                handover: false,
-            },
-            library: &library,
-            user: &case.user,
-            channel: Channel::Telegram { private: true },
-            lang: Some(case.lang),
-            ui: case.lang,
-        };
+        let turn = self.turn(
+            &library,
+            &case.user,
+            Channel::Telegram { private: true },
+            Some(case.lang),
+            false,
+        );
         Some(self.open_topic(&turn, &case, true).await)
     }
 

@@ -133,6 +133,30 @@ impl Assistant {
         self.library.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
+    /// What answering `user` on `channel` works with, in `lang` where it is
+    /// known; `handover` says whether its views offer the counsellor.
+    fn turn<'a>(
+        &'a self,
+        library: &'a Library,
+        user: &'a UserKey,
+        channel: Channel,
+        lang: Option<Lang>,
+        handover: bool,
+    ) -> Turn<'a> {
+        Turn {
+            view: views::View {
+                catalog: &self.catalog,
+                knowledge: library.knowledge(),
+                handover,
+            },
+            library,
+            user,
+            channel,
+            lang,
+            ui: lang.unwrap_or(FALLBACK_LANG),
+        }
+    }
+
     /// Swaps in a new library (a reloaded knowledge folder); events
     /// already running finish on the old one.
     pub fn replace_library(&self, library: Arc<Library>) {
@@ -182,18 +206,8 @@ impl Assistant {
         }
         let library = self.library();
         let lang = self.language_of(&event.actor.user, event.client_lang).await;
-        let turn = Turn {
-            view: views::View {
-                catalog: &self.catalog,
-                knowledge: library.knowledge(),
-                handover: self.offers_handover(event.channel),
-            },
-            library: &library,
-            user: &event.actor.user,
-            channel: event.channel,
-            lang,
-            ui: lang.unwrap_or(FALLBACK_LANG),
-        };
+        let handover = self.offers_handover(event.channel);
+        let turn = self.turn(&library, &event.actor.user, event.channel, lang, handover);
         if matches!(event.input, Input::Text(_) | Input::NotText)
             && let Some(case) = self.relaying_case(&turn).await
         {
@@ -609,18 +623,7 @@ mod tests {
     async fn reply(assistant: &Assistant, lang: Option<Lang>, answer: &Answer, known: Option<QueryId>) -> Vec<Message> {
         let library = assistant.library();
         let user = user();
-        let turn = Turn {
-            view: views::View {
-                catalog: &assistant.catalog,
-                knowledge: library.knowledge(),
-                handover: false,
-            },
-            library: &library,
-            user: &user,
-            channel: Channel::Terminal,
-            lang,
-            ui: lang.unwrap_or(FALLBACK_LANG),
-        };
+        let turn = assistant.turn(&library, &user, Channel::Terminal, lang, false);
         assistant.answer(&turn, answer, known, 0).await
     }
 
