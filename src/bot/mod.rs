@@ -180,10 +180,7 @@ pub async fn serve(
         let place = info.location().map(|l| format!("{}:{}", l.file(), l.line()));
         log::error!("panic at {}", place.unwrap_or_default());
     }));
-    let mut raw = Bot::new(settings.token.expose());
-    if let Some(url) = &settings.api_url {
-        raw = raw.set_api_url(url.clone());
-    }
+    let raw = raw_bot(&settings);
     let bot = raw.clone().throttle(limits());
 
     let me = get_me(&raw).await?;
@@ -258,15 +255,20 @@ pub async fn serve(
 /// runtime (its requests are throttled there).
 pub fn web_desk(settings: &Settings, assistant: Arc<Assistant>) -> Option<Arc<dyn crate::assistant::StaffDesk>> {
     let staff = ChatId(settings.staff_chat?);
-    let mut raw = Bot::new(settings.token.expose());
-    if let Some(url) = &settings.api_url {
-        raw = raw.set_api_url(url.clone());
-    }
     Some(Arc::new(staff::WebDesk {
-        bot: raw.throttle(limits()),
+        bot: raw_bot(settings).throttle(limits()),
         staff,
         assistant,
     }))
+}
+
+/// The Bot API client of `settings`' token and server, without throttling.
+fn raw_bot(settings: &Settings) -> Bot {
+    let bot = Bot::new(settings.token.expose());
+    match &settings.api_url {
+        Some(url) => bot.set_api_url(url.clone()),
+        None => bot,
+    }
 }
 
 /// Asks Telegram who the bot is; a token refused a few times in a row is
