@@ -12,6 +12,8 @@
 //! registered under their names once, and the schema's fields refer to them.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use rustc_hash::FxHashSet as HashSet;
@@ -48,17 +50,25 @@ pub const NEUTRAL: &str = "lotse_neutral";
 #[derive(Debug, Default)]
 pub struct Compounds {
     words: HashSet<String>,
+    /// Which set of words this is, among all made in this process: what
+    /// an indexing thread remembers of words is remembered for the
+    /// analyzers of one set ([`Remembered`]). The empty set is 0.
+    id: u64,
 }
 
 impl Compounds {
     /// Collects the words of `texts` (German text).
     pub fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> Compounds {
+        static MADE: AtomicU64 = AtomicU64::new(1);
         let words = texts
             .into_iter()
             .flat_map(|t| text::words(t, Some(Lang::De)))
             .filter(|w| w.chars().count() >= MIN_PART)
             .collect();
-        Compounds { words }
+        Compounds {
+            words,
+            id: MADE.fetch_add(1, Ordering::Relaxed),
+        }
     }
 
     /// The parts of `word` where it is a compound of a known word and
@@ -110,9 +120,10 @@ impl Compounds {
 }
 
 /// Builds the analyzer of `lang`, or the neutral one for `None`; German
-/// splits compounds against `compounds`. It keeps what each distinct word
-/// became: indexing meets the same words over and over, and normalising is
-/// done per text while stop words, compounds and stemming are per word.
+/// splits compounds against `compounds`. Each indexing thread keeps what
+/// each distinct word became ([`Remembered`]): indexing meets the same
+/// words over and over, and normalising is done per text while stop words,
+/// compounds and stemming are per word.
 pub fn build(lang: Option<Lang>, compounds: &Arc<Compounds>) -> TextAnalyzer {
     TextAnalyzer::from(WordTokenizer::new(lang, compounds))
 }
@@ -187,10 +198,102 @@ enum Reduce {
     ArabicPrefixes,
 }
 
-/// A word analyzer's memory holds at most this many distinct words; a
-/// segment of a large index rarely has more, and past it words are
-/// analysed each time.
+/// What an indexing thread remembers holds at most this many distinct
+/// words per analyzer; a language of a large knowledge rarely has more,
+/// and past it words are analysed each time.
 const REMEMBERED_WORDS: usize = 200_000;
+
+/// What each word became in each analyzer of one set of [`Compounds`],
+/// kept by each indexing thread for the whole build: tantivy gives every
+/// field of every segment its own clone of an analyzer, and a language's
+/// four fields and each new segment would otherwise learn the same words
+/// again, in maps four times as many (their look-ups, missing the
+/// processor's caches, were a fifth of a large build's time).
+#[derive(Default)]
+struct Remembered {
+    /// The [`Compounds::id`] of the analyzers the maps are of.
+    of: u64,
+    /// Per analyzer (the neutral one, then each language's): each word's
+    /// terms joined by spaces, empty for a stop word.
+    words: Vec<WordMap>,
+}
+
+type WordMap = rustc_hash::FxHashMap<Short, Short>;
+
+/// A string kept in place where it is short (most words and their terms),
+/// else on the heap. Indexing looks a word up for every word of every
+/// text: with both in the map's own slot, a look-up compares bytes it has
+/// just read instead of following a pointer to memory the processor's
+/// caches have lost (with `Box<str>`s, the comparisons alone were a tenth
+/// of a large build's time).
+enum Short {
+    Here { len: u8, bytes: [u8; SHORT] },
+    Away(Box<str>),
+}
+
+/// The longest string a [`Short`] keeps in place (the enum is 24 bytes).
+const SHORT: usize = 22;
+
+impl Short {
+    fn new(text: &str) -> Short {
+        if text.len() > SHORT {
+            return Short::Away(text.into());
+        }
+        let mut bytes = [0; SHORT];
+        bytes[..text.len()].copy_from_slice(text.as_bytes());
+        Short::Here {
+            len: text.len() as u8,
+            bytes,
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            // SAFETY: the bytes were copied whole from a `str` in `new`.
+            Short::Here { len, bytes } => unsafe { std::str::from_utf8_unchecked(&bytes[..*len as usize]) },
+            Short::Away(text) => text,
+        }
+    }
+}
+
+impl std::borrow::Borrow<str> for Short {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::hash::Hash for Short {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl PartialEq for Short {
+    fn eq(&self, other: &Short) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Short {}
+
+thread_local! {
+    static REMEMBERED: RefCell<Remembered> = RefCell::default();
+}
+
+impl Remembered {
+    /// The map of analyzer `slot` of the set `of`; a thread that meets the
+    /// analyzers of another set forgets the old ones.
+    fn of(&mut self, of: u64, slot: usize) -> &mut WordMap {
+        if self.of != of {
+            self.words.clear();
+            self.of = of;
+        }
+        if self.words.len() <= slot {
+            self.words.resize_with(slot + 1, Default::default);
+        }
+        &mut self.words[slot]
+    }
+}
 
 /// Splits and normalises with [`text::words`], drops stop words, splits
 /// German compounds, and reduces and stems each word.
@@ -203,9 +306,10 @@ struct WordTokenizer {
     reduce: Reduce,
     /// The language's Snowball stemmer, as tantivy's `Stemmer` runs it.
     stemmer: Option<snowball::Stemmer>,
-    /// What each word became: its terms joined by spaces, empty for a stop
-    /// word. Only while indexing ([`WordAnalyzer`] remembers nothing).
-    remembered: rustc_hash::FxHashMap<Box<str>, Box<str>>,
+    /// Which of a thread's [`Remembered`] maps is this analyzer's: its
+    /// set of compounds and its place (0 neutral, then each language's).
+    /// Only indexing remembers ([`WordAnalyzer`] does not).
+    memory: (u64, usize),
 }
 
 impl WordTokenizer {
@@ -226,7 +330,7 @@ impl WordTokenizer {
             compounds: (lang == Some(Lang::De)).then(|| Arc::clone(compounds)),
             reduce,
             stemmer,
-            remembered: rustc_hash::FxHashMap::default(),
+            memory: (compounds.id, lang.map_or(0, |l| 1 + l as usize)),
         }
     }
 
@@ -275,21 +379,25 @@ impl WordTokenizer {
     }
 
     /// Appends the terms of `word` as [`Self::analyse_word`] does, from
-    /// memory where the word was seen before.
-    fn push_word(&mut self, word: String, terms: &mut String) {
-        if let Some(known) = self.remembered.get(word.as_str()) {
-            terms.push_str(known);
-            return;
-        }
-        let start = terms.len();
-        // Words with digits (ids, numbers, years) are mostly of one entry
-        // each: remembering them would only hold memory.
-        let worth = self.remembered.len() < REMEMBERED_WORDS && !word.bytes().any(|b| b.is_ascii_digit());
-        let key = worth.then(|| word.clone().into_boxed_str());
-        self.analyse_word(word, terms);
-        if let Some(key) = key {
-            self.remembered.insert(key, terms[start..].into());
-        }
+    /// the thread's memory where the word was seen before.
+    fn push_word(&self, word: String, terms: &mut String) {
+        REMEMBERED.with_borrow_mut(|remembered| {
+            let (of, slot) = self.memory;
+            let remembered = remembered.of(of, slot);
+            if let Some(known) = remembered.get(word.as_str()) {
+                terms.push_str(known.as_str());
+                return;
+            }
+            let start = terms.len();
+            // Words with digits (ids, numbers, years) are mostly of one
+            // entry each: remembering them would only hold memory.
+            let worth = remembered.len() < REMEMBERED_WORDS && !word.bytes().any(|b| b.is_ascii_digit());
+            let key = worth.then(|| Short::new(&word));
+            self.analyse_word(word, terms);
+            if let Some(key) = key {
+                remembered.insert(key, Short::new(&terms[start..]));
+            }
+        });
     }
 }
 
@@ -1017,7 +1125,9 @@ mod tests {
     #[test]
     fn remembered_words_give_the_same_terms() {
         let compounds = Arc::new(Compounds::new(["Anerkennung Diplom Bescheid"]));
+        // Words and terms both short and long (kept in place and on the heap).
         let text = "Die Anerkennungsbescheide der Behörde, die ANERKENNUNGSBESCHEIDE! Pflegediplom und Diplom; \
+                    Berufsanerkennungsverfahrensbescheide; \
                     подтверждение диплома в Германии, الشهادة والشهادة، recunoașterea diplomei";
         let words = text::words(text, None);
         for lang in Lang::ALL.into_iter().map(Some).chain([None]) {
@@ -1030,5 +1140,13 @@ mod tests {
         let de = analyze(&mut super::build(Some(Lang::De), &compounds), text);
         // "Die" is a stop word: the first term is the compound, at 1, with its parts.
         assert_eq!(de.iter().filter(|(p, _)| *p == 1).count(), 3, "{de:?}");
+        // What this thread remembered is of those compounds only: with
+        // others, "Pflegediplom" is no compound (with them, it is whole
+        // and its two parts).
+        let others = Arc::new(Compounds::new(["Anerkennung Bescheid"]));
+        let pflege = |compounds| analyze(&mut super::build(Some(Lang::De), compounds), "Pflegediplom");
+        assert_eq!(pflege(&compounds).len(), 3);
+        assert_eq!(pflege(&others).len(), 1);
+        assert_eq!(pflege(&compounds).len(), 3);
     }
 }
