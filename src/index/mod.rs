@@ -213,18 +213,26 @@ impl SearchIndex {
         };
         let folder = stamp::Folder::claim(index_dir)?;
         let (schema, fields) = schema();
-        if let Some(knowledge) = folder.kept(dir)
-            && let Ok(index) = Index::open_in_dir(index_dir)
+        if let Ok(index) = Index::open_in_dir(index_dir)
             && index.schema() == schema
         {
-            let compounds = compounds(&knowledge);
-            register_analyzers(&index, &compounds);
-            let index = SearchIndex::ready(index, fields, &knowledge, &compounds)?;
-            let loaded = Loaded {
-                knowledge,
-                diagnostics: Vec::new(),
-            };
-            return Ok((loaded, index));
+            // What the index gives its search is read while the files are
+            // looked at and the snapshot read (two threads of their own);
+            // the compound words are made on the snapshot's thread. A
+            // start where the files changed throws the index's part away.
+            let (kept, read) = std::thread::scope(|scope| {
+                let read = scope.spawn(|| Read::new(&index, &fields));
+                (folder.kept(dir, compounds), read.join())
+            });
+            if let (Some((knowledge, compounds)), Ok(Ok(read))) = (kept, read) {
+                register_analyzers(&index, &compounds);
+                let index = SearchIndex::assemble(read, fields, &knowledge, &compounds);
+                let loaded = Loaded {
+                    knowledge,
+                    diagnostics: Vec::new(),
+                };
+                return Ok((loaded, index));
+            }
         }
         let mut loaded = knowledge::load_for_serving(dir);
         let snapshot = (!loaded.has_errors()).then_some(dir);
@@ -251,23 +259,25 @@ impl SearchIndex {
         knowledge: &Knowledge,
         compounds: &Arc<analyzer::Compounds>,
     ) -> Result<SearchIndex, IndexError> {
-        let reader: IndexReader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        let searcher = reader.searcher();
-        let searched = fields.searched();
-        let vocabulary = vocabulary::Vocabulary::read(&searcher, &searched)?;
-        let corrector = fuzzy::Corrector::new(vocabulary::field_terms(&searcher, fields.dictionary)?);
-        let norms = bm25::Norms::new(&searcher, &searched)?;
-        let mut positions = Vec::new();
-        for segment in searcher.segment_readers() {
-            let column = segment.fast_fields().u64("position")?;
-            let of = |doc| column.first(doc).map_or(u32::MAX, |p| p as u32);
-            positions.push((0..segment.max_doc()).map(of).collect());
-        }
+        let read = Read::new(&index, &fields)?;
+        Ok(SearchIndex::assemble(read, fields, knowledge, compounds))
+    }
+
+    /// The search index of what was read from an index (`read`) and the
+    /// knowledge it was built from.
+    fn assemble(read: Read, fields: Fields, knowledge: &Knowledge, compounds: &Arc<analyzer::Compounds>) -> SearchIndex {
+        let Read {
+            reader,
+            vocabulary,
+            corrector,
+            norms,
+            positions,
+        } = read;
         let analyzers = Lang::ALL
             .into_iter()
             .map(|l| (l, analyzer::WordAnalyzer::new(Some(l), compounds)))
             .collect();
-        Ok(SearchIndex {
+        SearchIndex {
             reader,
             fields,
             analyzers,
@@ -277,7 +287,7 @@ impl SearchIndex {
             corrector,
             norms,
             positions,
-        })
+        }
     }
 
     /// Searches the index: the best entries, best first, with the
@@ -352,6 +362,41 @@ impl SearchIndex {
     /// short for a statistical detector.
     pub fn known_words(&self, text: &str, langs: &[Lang]) -> Vec<(Lang, usize)> {
         self.analyse(text).known_words(text, langs)
+    }
+}
+
+/// What a search index reads from the index itself, without the
+/// knowledge: its reader, the terms of its fields, the typo dictionary,
+/// the field norms and each document's entry.
+struct Read {
+    reader: IndexReader,
+    vocabulary: vocabulary::Vocabulary,
+    corrector: fuzzy::Corrector,
+    norms: bm25::Norms,
+    positions: Vec<Vec<u32>>,
+}
+
+impl Read {
+    fn new(index: &Index, fields: &Fields) -> Result<Read, IndexError> {
+        let reader: IndexReader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let searcher = reader.searcher();
+        let searched = fields.searched();
+        let vocabulary = vocabulary::Vocabulary::read(&searcher, &searched)?;
+        let corrector = fuzzy::Corrector::new(vocabulary::field_terms(&searcher, fields.dictionary)?);
+        let norms = bm25::Norms::new(&searcher, &searched)?;
+        let mut positions = Vec::new();
+        for segment in searcher.segment_readers() {
+            let column = segment.fast_fields().u64("position")?;
+            let of = |doc| column.first(doc).map_or(u32::MAX, |p| p as u32);
+            positions.push((0..segment.max_doc()).map(of).collect());
+        }
+        Ok(Read {
+            reader,
+            vocabulary,
+            corrector,
+            norms,
+            positions,
+        })
     }
 }
 

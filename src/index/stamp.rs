@@ -214,19 +214,29 @@ impl Folder {
     /// then the caller loads the folder. Where only times of change moved
     /// (a file touched, or saved unchanged), the stamp is written anew.
     /// The knowledge has no file records ([`Knowledge::forget_sources`]).
-    pub fn kept(&self, knowledge_dir: &Path) -> Option<Knowledge> {
+    /// With it comes what `then` made of it, on the thread that read the
+    /// snapshot while the files were looked at.
+    pub fn kept<T: Send>(
+        &self,
+        knowledge_dir: &Path,
+        then: impl FnOnce(&Knowledge) -> T + Send,
+    ) -> Option<(Knowledge, T)> {
         let start = std::time::Instant::now();
         let (fingerprint, sha256, size, mut sources) = self.read_stamp()?;
         // The snapshot is read on a second thread while the files are
         // looked at, and dropped where they changed.
-        let (touched, looked, knowledge) = std::thread::scope(|scope| {
-            let snapshot = scope.spawn(|| self.read_snapshot(knowledge_dir, sha256, size));
+        let (touched, looked, kept) = std::thread::scope(|scope| {
+            let snapshot = scope.spawn(|| {
+                let knowledge = self.read_snapshot(knowledge_dir, sha256, size)?;
+                let made = then(&knowledge);
+                Some((knowledge, made))
+            });
             // Only sizes and times can move: content hashes are compared.
             let touched = knowledge::unchanged(knowledge_dir, &mut sources);
             let looked = start.elapsed();
             (touched, looked, snapshot.join().ok().flatten())
         });
-        let (touched, mut knowledge) = (touched?, knowledge?);
+        let (touched, (mut knowledge, made)) = (touched?, kept?);
         let files = sources.len();
         knowledge.set_sources(sources);
         if touched {
@@ -234,14 +244,13 @@ impl Folder {
             // start the same check.
             let _ = self.seal(&fingerprint, &knowledge, Some(knowledge_dir));
         }
-        // Before the index is opened, so that its vocabulary takes their room.
         knowledge.forget_sources();
         log::info!(
             "knowledge unchanged: {files} files looked at in {looked:.1?}, with {} entries from the snapshot in {:.1?}",
             knowledge.len(),
             start.elapsed()
         );
-        Some(knowledge)
+        Some((knowledge, made))
     }
 
     /// The stamp's fingerprint, snapshot (SHA-256 and size) and files,

@@ -421,6 +421,8 @@ pub(super) fn restat(dir: &Path, sources: &mut [Source]) -> Option<bool> {
     };
     let mut seen = vec![false; sources.len()];
     let mut touched = false;
+    // The records of files whose time of change moved, as they are now.
+    let mut moved = Vec::new();
     for folder in sorted_listing(dir).ok()? {
         let name = folder.file_name().unwrap_or_default().to_string_lossy();
         if name.starts_with('.') {
@@ -430,11 +432,18 @@ pub(super) fn restat(dir: &Path, sources: &mut [Source]) -> Option<bool> {
             Node::File => continue,
             Node::Dir => Kind::from_folder(&name)?,
         };
-        // The sources of this folder: a file is looked up by its name among
-        // them, without making its path.
+        // The sources of this folder, by name: a file is looked up without
+        // making its path, and in a map, not by a binary search, whose
+        // every step would read a record and a path the processor's caches
+        // lost (at 100,000 files a folder, most of this loop's own time).
         let prefix = format!("{name}/");
         let from = sources.partition_point(|s| s.path.as_str() < prefix.as_str());
         let to = from + sources[from..].partition_point(|s| s.path.starts_with(&prefix));
+        let by_name: rustc_hash::FxHashMap<&str, usize> = sources[from..to]
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (&s.path[prefix.len()..], from + i))
+            .collect();
         // Unsorted: the order does not matter here, and an entry's own
         // metadata is one `fstatat` beside the folder, not a path walk.
         for entry in fs::read_dir(&folder).ok()? {
@@ -453,12 +462,9 @@ pub(super) fn restat(dir: &Path, sources: &mut [Source]) -> Option<bool> {
                 };
                 meta = fs::metadata(entry.path()).ok()?;
             }
-            let at = from
-                + sources[from..to]
-                    .binary_search_by(|s| s.path[prefix.len()..].cmp(&file_name))
-                    .ok()?;
+            let at = *by_name.get(&*file_name)?;
             seen[at] = true;
-            let known = &mut sources[at];
+            let known = &sources[at];
             if known.modified != 0 && meta.len() == known.size && modified_ns(&meta) == known.modified {
                 continue;
             }
@@ -468,8 +474,14 @@ pub(super) fn restat(dir: &Path, sources: &mut [Source]) -> Option<bool> {
             if source.sha256 != known.sha256 {
                 return None;
             }
-            touched |= source != *known;
-            *known = source;
+            if source != *known {
+                moved.push((at, source));
+            }
+        }
+        // Once the names are no longer looked up in the records.
+        touched |= !moved.is_empty();
+        for (at, source) in moved.drain(..) {
+            sources[at] = source;
         }
     }
     seen.iter().all(|&s| s).then_some(touched)
