@@ -218,10 +218,12 @@ impl SearchIndex {
         {
             // What the index gives its search is read while the files are
             // looked at and the snapshot read (two threads of their own);
-            // the compound words are made on the snapshot's thread. A
-            // start where the files changed throws the index's part away.
+            // the compound words are made of the snapshot's German words on
+            // its thread. A start where the files changed throws the
+            // index's part away.
             let (kept, read) = std::thread::scope(|scope| {
                 let read = scope.spawn(|| Read::new(&index, &fields));
+                let compounds = |words: Vec<String>| Arc::new(analyzer::Compounds::new(words.iter().map(String::as_str)));
                 (folder.kept(dir, compounds), read.join())
             });
             if let (Some((knowledge, compounds)), Ok(Ok(read))) = (kept, read) {
@@ -561,14 +563,7 @@ fn neutral_values(entry: &Entry) -> Vec<String> {
 /// never spans whitespace (`text::words`), so the words are the same, and
 /// a large folder repeats its tokens many times over.
 fn compounds(knowledge: &Knowledge) -> Arc<analyzer::Compounds> {
-    let mut tokens = rustc_hash::FxHashSet::default();
-    for entry in knowledge.entries() {
-        let t = entry.german();
-        for text in [t.title(), t.summary(), t.body()].into_iter().chain(t.keywords()) {
-            tokens.extend(text.split_whitespace());
-        }
-    }
-    Arc::new(analyzer::Compounds::new(tokens))
+    Arc::new(analyzer::Compounds::new(knowledge.german_words()))
 }
 
 /// Opens the index kept in `dir` (claimed as `folder`) when it was built

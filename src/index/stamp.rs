@@ -214,12 +214,13 @@ impl Folder {
     /// then the caller loads the folder. Where only times of change moved
     /// (a file touched, or saved unchanged), the stamp is written anew.
     /// The knowledge has no file records ([`Knowledge::forget_sources`]).
-    /// With it comes what `then` made of it, on the thread that read the
-    /// snapshot while the files were looked at.
+    /// With it comes what `then` made of the snapshot's German words
+    /// ([`Knowledge::german_words`]), on the thread that read the snapshot
+    /// while the files were looked at.
     pub fn kept<T: Send>(
         &self,
         knowledge_dir: &Path,
-        then: impl FnOnce(&Knowledge) -> T + Send,
+        then: impl FnOnce(Vec<String>) -> T + Send,
     ) -> Option<(Knowledge, T)> {
         let start = std::time::Instant::now();
         let (fingerprint, sha256, size, mut sources) = self.read_stamp()?;
@@ -227,9 +228,8 @@ impl Folder {
         // looked at, and dropped where they changed.
         let (touched, looked, kept) = std::thread::scope(|scope| {
             let snapshot = scope.spawn(|| {
-                let knowledge = self.read_snapshot(knowledge_dir, sha256, size)?;
-                let made = then(&knowledge);
-                Some((knowledge, made))
+                let (knowledge, german_words) = self.read_snapshot(knowledge_dir, sha256, size)?;
+                Some((knowledge, then(german_words)))
             });
             // Only sizes and times can move: content hashes are compared.
             let touched = knowledge::unchanged(knowledge_dir, &mut sources);
@@ -294,27 +294,28 @@ impl Folder {
     /// Writes the snapshot (beside, then renamed); its SHA-256 and size.
     fn write_snapshot(&self, knowledge: &Knowledge, folder: &Path) -> std::io::Result<([u8; 32], u64)> {
         let partial = self.dir.join(format!("{SNAPSHOT}.partial"));
-        let mut out = Hashing::new(std::io::BufWriter::new(File::create(&partial)?));
+        // Hashed a buffer at a time, not a field at a time.
+        let mut out = std::io::BufWriter::new(Hashing::new(File::create(&partial)?));
         knowledge::snapshot::write(knowledge, folder, &mut out)?;
-        let (file, sha256, size) = out.finish();
-        file.into_inner()
-            .map_err(std::io::IntoInnerError::into_error)?
-            .sync_all()?;
+        let (file, sha256, size) = out.into_inner().map_err(std::io::IntoInnerError::into_error)?.finish();
+        file.sync_all()?;
         fs::rename(&partial, self.snapshot_path())?;
         Ok((sha256, size))
     }
 
     /// Reads the snapshot, hashing it as it goes; `None` unless it is the
     /// one the stamp names.
-    fn read_snapshot(&self, folder: &Path, sha256: [u8; 32], size: u64) -> Option<Knowledge> {
+    fn read_snapshot(&self, folder: &Path, sha256: [u8; 32], size: u64) -> Option<(Knowledge, Vec<String>)> {
         let file = File::open(self.snapshot_path()).ok()?;
         if file.metadata().ok()?.len() != size {
             return None;
         }
-        let mut input = Hashing::new(std::io::BufReader::with_capacity(1 << 20, file));
-        let knowledge = knowledge::snapshot::read(&mut input, folder, Vec::new()).ok()?;
-        let (_, read_sha256, read_size) = input.finish();
-        (read_sha256 == sha256 && read_size == size).then_some(knowledge)
+        // Hashed a buffer at a time, not a field at a time; the reader
+        // reads to the end (it checks that nothing follows).
+        let mut input = std::io::BufReader::with_capacity(1 << 20, Hashing::new(file));
+        let read = knowledge::snapshot::read(&mut input, folder, Vec::new()).ok()?;
+        let (_, read_sha256, read_size) = input.into_inner().finish();
+        (read_sha256 == sha256 && read_size == size).then_some(read)
     }
 }
 

@@ -598,6 +598,23 @@ impl Knowledge {
         &self.by_id
     }
 
+    /// The distinct words of the German texts (title, summary, body,
+    /// keywords) as they are written, split at white space, sorted: what
+    /// the index splits German compounds against. The snapshot keeps them
+    /// ([`snapshot`]), so that a kept start need not split every text.
+    pub fn german_words(&self) -> Vec<&str> {
+        let mut words = rustc_hash::FxHashSet::default();
+        for entry in &self.entries {
+            let t = entry.german();
+            for text in [t.title(), t.summary(), t.body()].into_iter().chain(t.keywords()) {
+                words.extend(text.split_whitespace());
+            }
+        }
+        let mut words: Vec<&str> = words.into_iter().collect();
+        words.sort_unstable();
+        words
+    }
+
     pub fn len(&self) -> usize {
         self.entries.len()
     }

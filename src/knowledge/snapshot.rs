@@ -4,7 +4,9 @@
 //! every entry file again.
 //!
 //! The format is Lotse's own and versioned ([`VERSION`]): lengths as
-//! little-endian `u32`, strings as length and UTF-8 bytes. Entry paths are
+//! little-endian `u32`, strings as length and UTF-8 bytes. After the
+//! entries come the German words ([`Knowledge::german_words`]), which a
+//! start would otherwise split every German text for. Entry paths are
 //! kept relative to the knowledge folder and joined to the folder given at
 //! reading, so a snapshot reads the same whatever the folder is called.
 //! Whoever keeps the snapshot checks that it is whole (the index's stamp
@@ -21,8 +23,9 @@ use crate::lang::Lang;
 /// changes. Every field of an entry is written by destructuring, so a new
 /// field does not compile until it is encoded here; a language's texts are
 /// written through their accessors (title, summary, keywords, body), the
-/// same bytes as when they were four fields.
-pub const VERSION: u32 = 1;
+/// same bytes as when they were four fields. Version 2 added the German
+/// words.
+pub const VERSION: u32 = 2;
 const MAGIC: &[u8] = b"lotse-knowledge-snapshot\n";
 
 /// Writes the entries of `knowledge` (loaded from the folder `dir`).
@@ -124,12 +127,16 @@ pub fn write(knowledge: &Knowledge, dir: &Path, out: &mut impl Write) -> io::Res
         let relative = path.strip_prefix(dir).unwrap_or(path);
         w.str(&relative.to_string_lossy())?;
     }
+    let german_words = knowledge.german_words();
+    w.len(german_words.len())?;
+    german_words.into_iter().try_for_each(|word| w.str(word))?;
     w.0.flush()
 }
 
-/// Reads the entries written by [`write`]; their paths are joined to
-/// `dir`, and `sources` become the knowledge's [`Knowledge::sources`].
-pub fn read(input: &mut impl Read, dir: &Path, sources: Vec<Source>) -> io::Result<Knowledge> {
+/// Reads the entries written by [`write`], and the German words; their
+/// paths are joined to `dir`, and `sources` become the knowledge's
+/// [`Knowledge::sources`].
+pub fn read(input: &mut impl Read, dir: &Path, sources: Vec<Source>) -> io::Result<(Knowledge, Vec<String>)> {
     let mut r = Reader(input);
     let mut scratch = Scratch::default();
     let mut magic = vec![0; MAGIC.len()];
@@ -198,15 +205,16 @@ pub fn read(input: &mut impl Read, dir: &Path, sources: Vec<Source>) -> io::Resu
             path: dir.join(PathBuf::from(r.str()?)),
         });
     }
+    let german_words = r.strs()?;
     if r.0.read(&mut [0])? != 0 {
-        return Err(bad("bytes after the last entry"));
+        return Err(bad("bytes after the German words"));
     }
     let mut knowledge = Knowledge::new(entries);
     if knowledge.len() != count {
         return Err(bad("duplicate ids"));
     }
     knowledge.sources = sources;
-    Ok(knowledge)
+    Ok((knowledge, german_words))
 }
 
 fn number<T: std::str::FromStr>(text: Option<String>) -> io::Result<Option<T>> {
@@ -361,9 +369,11 @@ mod tests {
         let loaded = super::super::load(&dir).knowledge;
         let mut bytes = Vec::new();
         write(&loaded, &dir, &mut bytes).unwrap();
-        let back = read(&mut bytes.as_slice(), &dir, loaded.sources().to_vec()).unwrap();
+        let (back, german_words) = read(&mut bytes.as_slice(), &dir, loaded.sources().to_vec()).unwrap();
         assert_eq!(back.entries(), loaded.entries());
         assert_eq!(back.sources(), loaded.sources());
+        assert_eq!(german_words, loaded.german_words());
+        assert!(german_words.iter().any(|w| w == "Anerkennung"), "{german_words:?}");
         // Damaged or cut short: an error, never a panic.
         for cut in [0, 10, bytes.len() / 2, bytes.len() - 1] {
             assert!(read(&mut &bytes[..cut], &dir, Vec::new()).is_err());
