@@ -223,8 +223,7 @@ impl SearchIndex {
             // index's part away.
             let (kept, read) = std::thread::scope(|scope| {
                 let read = scope.spawn(|| Read::new(&index, &fields));
-                let compounds = |words: Vec<String>| Arc::new(analyzer::Compounds::new(words.iter().map(String::as_str)));
-                (folder.kept(dir, compounds), read.join())
+                (folder.kept(dir, |words| compounds_of(&words)), read.join())
             });
             if let (Some((knowledge, compounds)), Ok(Ok(read))) = (kept, read) {
                 register_analyzers(&index, &compounds);
@@ -267,7 +266,12 @@ impl SearchIndex {
 
     /// The search index of what was read from an index (`read`) and the
     /// knowledge it was built from.
-    fn assemble(read: Read, fields: Fields, knowledge: &Knowledge, compounds: &Arc<analyzer::Compounds>) -> SearchIndex {
+    fn assemble(
+        read: Read,
+        fields: Fields,
+        knowledge: &Knowledge,
+        compounds: &Arc<analyzer::Compounds>,
+    ) -> SearchIndex {
         let Read {
             reader,
             vocabulary,
@@ -559,11 +563,16 @@ fn neutral_values(entry: &Entry) -> Vec<String> {
 }
 
 /// The German words compounds are split against: those of the knowledge.
-/// Each distinct whitespace-separated token is normalised once: a word
-/// never spans whitespace (`text::words`), so the words are the same, and
-/// a large folder repeats its tokens many times over.
+/// Each distinct whitespace-separated token ([`Knowledge::german_words`],
+/// also kept in a snapshot) is normalised once: a word never spans
+/// whitespace (`text::words`), so the words are the same, and a large
+/// folder repeats its tokens many times over.
 fn compounds(knowledge: &Knowledge) -> Arc<analyzer::Compounds> {
-    Arc::new(analyzer::Compounds::new(knowledge.german_words()))
+    compounds_of(&knowledge.german_words())
+}
+
+fn compounds_of(german_words: &[impl AsRef<str>]) -> Arc<analyzer::Compounds> {
+    Arc::new(analyzer::Compounds::new(german_words.iter().map(AsRef::as_ref)))
 }
 
 /// Opens the index kept in `dir` (claimed as `folder`) when it was built
