@@ -235,3 +235,58 @@ fn a_folder_with_errors_is_loaded_and_reported_every_time() {
     }
     assert!(!index.join(SNAPSHOT).exists());
 }
+
+/// A kept start makes its compounds of the snapshot's German words: a
+/// compound question finds there what it finds after a full load. A
+/// snapshot of an older version (as an older Lotse left it, the stamp
+/// naming it) is refused: the folder is loaded and the snapshot written
+/// anew.
+#[test]
+fn a_kept_start_splits_compounds_and_refuses_an_older_snapshot() {
+    use sha2::{Digest, Sha256};
+
+    let dir = tempfile::tempdir().unwrap();
+    let knowledge = folder(dir.path());
+    let index = dir.path().join("index");
+    let first = open(&knowledge, &index);
+    let kept = open(&knowledge, &index);
+    let compound = hit_ids(&first, "Wohngeldantrag");
+    assert_eq!(compound.first().map(String::as_str), Some("wohngeld"), "{compound:?}");
+    assert_eq!(hit_ids(&kept, "Wohngeldantrag"), compound);
+
+    let snapshot = index.join(SNAPSHOT);
+    let version_at = b"lotse-knowledge-snapshot\n".len()..b"lotse-knowledge-snapshot\n".len() + 4;
+    let version = |bytes: &[u8]| u32::from_le_bytes(bytes[version_at.clone()].try_into().unwrap());
+    let stamp = fs::read_to_string(index.join(STAMP)).unwrap();
+    // The stamp as it names a snapshot of `bytes`.
+    let stamped = |bytes: &[u8]| {
+        let sha256: String = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
+        let lines: Vec<String> = stamp
+            .lines()
+            .map(|line| {
+                if line.starts_with("snapshot ") {
+                    format!("snapshot {sha256} {}", bytes.len())
+                } else {
+                    line.to_string()
+                }
+            })
+            .collect();
+        lines.join("\n") + "\n"
+    };
+    let mut bytes = fs::read(&snapshot).unwrap();
+    assert_eq!(stamped(&bytes), stamp);
+    assert_eq!(version(&bytes), lotse::knowledge::snapshot::VERSION);
+    bytes[version_at.clone()].copy_from_slice(&1u32.to_le_bytes());
+    fs::write(&snapshot, &bytes).unwrap();
+    fs::write(index.join(STAMP), stamped(&bytes)).unwrap();
+
+    let again = open(&knowledge, &index);
+    assert_eq!(again.knowledge().entries(), first.knowledge().entries());
+    assert_eq!(hit_ids(&again, "Wohngeldantrag"), compound);
+    assert_eq!(
+        version(&fs::read(&snapshot).unwrap()),
+        lotse::knowledge::snapshot::VERSION
+    );
+    let served = open(&knowledge, &index);
+    assert_eq!(hit_ids(&served, "Wohngeldantrag"), compound);
+}
