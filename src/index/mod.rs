@@ -217,15 +217,14 @@ impl SearchIndex {
             && index.schema() == schema
         {
             // What the index gives its search is read while the files are
-            // looked at and the snapshot read (two threads of their own);
-            // the compound words are made of the snapshot's German words on
-            // its thread. A start where the files changed throws the
-            // index's part away.
+            // looked at and the snapshot read (two threads of their own). A
+            // start where the files changed throws the index's part away.
             let (kept, read) = std::thread::scope(|scope| {
                 let read = scope.spawn(|| Read::new(&index, &fields));
-                (folder.kept(dir, |words| compounds_of(&words)), read.join())
+                (folder.kept(dir), read.join())
             });
-            if let (Some((knowledge, compounds)), Ok(Ok(read))) = (kept, read) {
+            if let (Some((knowledge, german_words)), Ok(Ok(read))) = (kept, read) {
+                let compounds = compounds_of(&german_words);
                 register_analyzers(&index, &compounds);
                 let index = SearchIndex::assemble(read, fields, &knowledge, &compounds);
                 let loaded = Loaded {

@@ -214,29 +214,21 @@ impl Folder {
     /// then the caller loads the folder. Where only times of change moved
     /// (a file touched, or saved unchanged), the stamp is written anew.
     /// The knowledge has no file records ([`Knowledge::forget_sources`]).
-    /// With it comes what `then` made of the snapshot's German words
-    /// ([`Knowledge::german_words`]), on the thread that read the snapshot
-    /// while the files were looked at.
-    pub fn kept<T: Send>(
-        &self,
-        knowledge_dir: &Path,
-        then: impl FnOnce(Vec<String>) -> T + Send,
-    ) -> Option<(Knowledge, T)> {
+    /// With it come the snapshot's German words
+    /// ([`Knowledge::german_words`]).
+    pub fn kept(&self, knowledge_dir: &Path) -> Option<(Knowledge, Vec<String>)> {
         let start = std::time::Instant::now();
         let (fingerprint, sha256, size, mut sources) = self.read_stamp()?;
         // The snapshot is read on a second thread while the files are
         // looked at, and dropped where they changed.
         let (touched, looked, kept) = std::thread::scope(|scope| {
-            let snapshot = scope.spawn(|| {
-                let (knowledge, german_words) = self.read_snapshot(knowledge_dir, sha256, size)?;
-                Some((knowledge, then(german_words)))
-            });
+            let snapshot = scope.spawn(|| self.read_snapshot(knowledge_dir, sha256, size));
             // Only sizes and times can move: content hashes are compared.
             let touched = knowledge::unchanged(knowledge_dir, &mut sources);
             let looked = start.elapsed();
             (touched, looked, snapshot.join().ok().flatten())
         });
-        let (touched, (mut knowledge, made)) = (touched?, kept?);
+        let (touched, (mut knowledge, german_words)) = (touched?, kept?);
         let files = sources.len();
         knowledge.set_sources(sources);
         if touched {
@@ -250,7 +242,7 @@ impl Folder {
             knowledge.len(),
             start.elapsed()
         );
-        Some((knowledge, made))
+        Some((knowledge, german_words))
     }
 
     /// The stamp's fingerprint, snapshot (SHA-256 and size) and files,
