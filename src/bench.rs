@@ -265,7 +265,12 @@ fn fts5_table(knowledge: &Knowledge) -> anyhow::Result<rusqlite::Connection> {
                 join(|t| t.title().to_string()),
                 join(|t| t.keywords().join(", ")),
                 join(|t| t.summary().to_string()),
-                join(|t| t.body().to_string()),
+                entry
+                    .texts
+                    .values()
+                    .map(|t| t.body().map(|b| b.into_owned()))
+                    .collect::<std::io::Result<Vec<_>>>()?
+                    .join("\n"),
             ))?;
         }
     }

@@ -96,7 +96,9 @@ fn vocabulary(source: &Knowledge) -> BTreeMap<Lang, Vec<String>> {
     let mut words: BTreeMap<Lang, Vec<String>> = BTreeMap::new();
     for entry in source.entries() {
         for (lang, t) in &entry.texts {
-            let all = format!("{} {} {} {}", t.title(), t.summary(), t.keywords().join(" "), t.body());
+            // Loaded with `load`: the bodies are in memory.
+            let body = t.body().unwrap_or_default();
+            let all = format!("{} {} {} {body}", t.title(), t.summary(), t.keywords().join(" "));
             words.entry(*lang).or_default().extend(
                 all.split_whitespace()
                     .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())

@@ -5,6 +5,7 @@
 //! Every word comes from the [`Catalog`] or from the knowledge; none is
 //! written here.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 
 use super::PAGE_SIZE;
@@ -480,7 +481,7 @@ impl View<'_> {
             if body_lang != shown {
                 blocks.push(Block::styled(self.t(lang, "detail-german-only"), Style::Italic, lang));
             }
-            blocks.extend(markdown_blocks(body, body_lang));
+            blocks.extend(markdown_blocks(&body, body_lang));
         }
         let facts = self.facts(lang, entry);
         if !facts.is_empty() {
@@ -689,12 +690,18 @@ impl View<'_> {
 }
 
 /// The body to show: the translation's, or German's where it has none.
-fn body_for<'e>(entry: &'e Entry, texts: &'e Texts, shown: Lang) -> (Lang, &'e str) {
-    if texts.body().is_empty() {
-        (Lang::CANONICAL, entry.german().body())
+/// A body kept in a file that cannot be read is left out, and logged.
+fn body_for<'e>(entry: &'e Entry, texts: &'e Texts, shown: Lang) -> (Lang, Cow<'e, str>) {
+    let (lang, texts) = if texts.has_body() {
+        (shown, texts)
     } else {
-        (shown, texts.body())
-    }
+        (Lang::CANONICAL, entry.german())
+    };
+    let body = texts.body().unwrap_or_else(|e| {
+        log::error!("the body of `{}` in {lang} could not be read: {e}", entry.id);
+        Cow::Borrowed("")
+    });
+    (lang, body)
 }
 
 /// Street, postcode and city on one line.

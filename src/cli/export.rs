@@ -1,6 +1,7 @@
 //! `lotse export --json`: all entries with every language's fields, as one
 //! JSON document that maintainers can publish and benchmarks and peers read.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
@@ -36,7 +37,7 @@ pub struct ExportEntry<'k> {
     pub title: BTreeMap<Lang, &'k str>,
     pub summary: BTreeMap<Lang, &'k str>,
     pub keywords: BTreeMap<Lang, Keywords<'k>>,
-    pub body: BTreeMap<Lang, &'k str>,
+    pub body: BTreeMap<Lang, Cow<'k, str>>,
     pub url: Option<&'k str>,
     pub details: &'k Details,
     pub related: &'k [String],
@@ -54,18 +55,19 @@ pub(super) fn execute(args: Args) -> anyhow::Result<ExitCode> {
             loaded.errors().count()
         );
     }
-    println!("{}", serde_json::to_string_pretty(&export(&loaded.knowledge))?);
+    println!("{}", serde_json::to_string_pretty(&export(&loaded.knowledge)?)?);
     Ok(ExitCode::SUCCESS)
 }
 
-/// The export of `knowledge`.
-pub fn export(knowledge: &Knowledge) -> Export<'_> {
-    Export {
-        entries: knowledge.entries().iter().map(entry).collect(),
-    }
+/// The export of `knowledge`; bodies kept in a file are read, which may
+/// fail.
+pub fn export(knowledge: &Knowledge) -> std::io::Result<Export<'_>> {
+    Ok(Export {
+        entries: knowledge.entries().iter().map(entry).collect::<std::io::Result<_>>()?,
+    })
 }
 
-fn entry(e: &Entry) -> ExportEntry<'_> {
+fn entry(e: &Entry) -> std::io::Result<ExportEntry<'_>> {
     let field = |f: fn(&Texts) -> &str| -> BTreeMap<Lang, &str> {
         e.texts
             .iter()
@@ -73,17 +75,23 @@ fn entry(e: &Entry) -> ExportEntry<'_> {
             .filter(|(_, v)| !v.is_empty())
             .collect()
     };
-    ExportEntry {
+    let body = e
+        .texts
+        .iter()
+        .filter(|(_, t)| t.has_body())
+        .map(|(l, t)| Ok((*l, t.body()?)))
+        .collect::<std::io::Result<_>>()?;
+    Ok(ExportEntry {
         id: &e.id,
         kind: e.kind,
         audience: e.audience,
         title: field(Texts::title),
         summary: field(Texts::summary),
         keywords: e.texts.iter().map(|(l, t)| (*l, t.keywords())).collect(),
-        body: field(Texts::body),
+        body,
         url: e.url(),
         details: &e.details,
         related: &e.related,
         source: &e.source,
-    }
+    })
 }

@@ -99,6 +99,8 @@ pub struct Evidence {
 pub enum IndexError {
     #[error("search index: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
+    #[error("search index: reading the bodies the knowledge keeps in a file: {0}")]
+    Bodies(#[source] std::io::Error),
     #[error("search index folder {path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
     #[error(
@@ -170,7 +172,7 @@ impl SearchIndex {
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<SearchIndex, IndexError> {
         let (schema, fields) = schema();
-        let compounds = compounds(knowledge);
+        let compounds = compounds(knowledge)?;
         // A kept index's folder stays locked until its reader holds the
         // files, so that another build cannot clear them in between.
         let (index, _folder) = match location {
@@ -236,7 +238,7 @@ impl SearchIndex {
         }
         let mut loaded = knowledge::load_for_serving(dir);
         let snapshot = (!loaded.has_errors()).then_some(dir);
-        let compounds = compounds(&loaded.knowledge);
+        let compounds = compounds(&loaded.knowledge)?;
         let index = open_or_fill(
             &folder,
             index_dir,
@@ -470,7 +472,7 @@ fn fill(
     let mut writer = index.writer_with_num_threads::<TantivyDocument>(threads, threads * WRITER_MEMORY)?;
     let total = knowledge.len();
     for (position, entry) in knowledge.entries().iter().enumerate() {
-        writer.add_document(document(fields, position, entry))?;
+        writer.add_document(document(fields, position, entry).map_err(IndexError::Bodies)?)?;
         if position % 1000 == 0 || position + 1 == total {
             progress(position + 1, total);
         }
@@ -496,14 +498,16 @@ fn give_back_freed_memory() {
     }
 }
 
-fn document(fields: &Fields, position: usize, entry: &Entry) -> TantivyDocument {
+/// The document of `entry`; its bodies are read where they are kept in a
+/// file, which may fail.
+fn document(fields: &Fields, position: usize, entry: &Entry) -> std::io::Result<TantivyDocument> {
     let mut doc = TantivyDocument::default();
     doc.add_u64(fields.position, position as u64);
     for (lang, texts) in &entry.texts {
         let f = fields.langs[lang];
         doc.add_text(f.title, texts.title());
         doc.add_text(f.summary, texts.summary());
-        doc.add_text(f.body, texts.body());
+        doc.add_text(f.body, texts.body()?);
         for keyword in texts.keywords() {
             doc.add_text(f.keywords, keyword);
         }
@@ -516,7 +520,7 @@ fn document(fields: &Fields, position: usize, entry: &Entry) -> TantivyDocument 
     for value in neutral_values(entry) {
         doc.add_text(fields.neutral, &value);
     }
-    doc
+    Ok(doc)
 }
 
 /// The language-neutral facts of an entry: id, numbers, names, addresses.
@@ -566,8 +570,8 @@ fn neutral_values(entry: &Entry) -> Vec<String> {
 /// also kept in a snapshot) is normalised once: a word never spans
 /// whitespace (`text::words`), so the words are the same, and a large
 /// folder repeats its tokens many times over.
-fn compounds(knowledge: &Knowledge) -> Arc<analyzer::Compounds> {
-    compounds_of(&knowledge.german_words())
+fn compounds(knowledge: &Knowledge) -> Result<Arc<analyzer::Compounds>, IndexError> {
+    Ok(compounds_of(&knowledge.german_words().map_err(IndexError::Bodies)?))
 }
 
 fn compounds_of(german_words: &[impl AsRef<str>]) -> Arc<analyzer::Compounds> {

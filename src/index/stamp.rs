@@ -296,7 +296,9 @@ impl Folder {
     }
 
     /// Reads the snapshot, hashing it as it goes; `None` unless it is the
-    /// one the stamp names.
+    /// one the stamp names. The bodies stay in the file, which the
+    /// knowledge keeps open: a later snapshot replaces it by renaming, and
+    /// the knowledge reads on in the one it was read from.
     fn read_snapshot(&self, folder: &Path, sha256: [u8; 32], size: u64) -> Option<(Knowledge, Vec<String>)> {
         let file = File::open(self.snapshot_path()).ok()?;
         if file.metadata().ok()?.len() != size {
@@ -304,8 +306,8 @@ impl Folder {
         }
         // Hashed a buffer at a time, not a field at a time; the reader
         // reads to the end (it checks that nothing follows).
-        let mut input = std::io::BufReader::with_capacity(1 << 20, Hashing::new(file));
-        let read = knowledge::snapshot::read(&mut input, folder, Vec::new()).ok()?;
+        let mut input = std::io::BufReader::with_capacity(1 << 20, Hashing::new(&file));
+        let read = knowledge::snapshot::read(&mut input, folder, Vec::new(), Some(&file)).ok()?;
         let (_, read_sha256, read_size) = input.into_inner().finish();
         (read_sha256 == sha256 && read_size == size).then_some(read)
     }

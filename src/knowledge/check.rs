@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 
 use toml::Spanned;
 
+use super::body::BodyWriter;
 use super::file::{EntryFile, LineMap, ParsedFile, RawContact, RawPublication, error, warning};
-use super::{Contact, Details, Diagnostic, Entry, Kind, Knowledge, Publication, Texts};
+use super::{Body, Contact, Details, Diagnostic, Entry, Kind, Knowledge, Publication, Texts};
 use crate::lang::Lang;
 
 /// The fewest distinct keywords an entry should have in each language.
@@ -71,7 +72,7 @@ fn missing_fields(entry: &Entry, lang: Lang) -> Vec<&'static str> {
     if texts.keywords().all(|k| k.trim().is_empty()) {
         missing.push("keywords");
     }
-    if texts.body().is_empty() && !entry.german().body().is_empty() {
+    if !texts.has_body() && entry.german().has_body() {
         missing.push("body");
     }
     missing
@@ -81,7 +82,6 @@ fn missing_fields(entry: &Entry, lang: Lang) -> Vec<&'static str> {
 /// ([`Assembly::add`]), so that no file's parsed text outlives its check.
 /// What needs every file (unique ids, references, translations read
 /// before their entry) is settled in [`Assembly::finish`].
-#[derive(Default)]
 pub(super) struct Assembly {
     /// The sound entries, in the order their files were read.
     entries: Vec<Entry>,
@@ -89,6 +89,8 @@ pub(super) struct Assembly {
     references: Vec<Vec<Reference>>,
     /// The translations read, as texts, waiting for their entry.
     translations: Vec<Translation>,
+    /// Where the bodies go, unless into memory.
+    bodies: Option<BodyWriter>,
 }
 
 /// A translation file's texts and where they belong.
@@ -101,17 +103,33 @@ struct Translation {
 }
 
 impl Assembly {
+    /// An assembly that keeps the bodies in `bodies`, or else in memory.
+    pub(super) fn new(bodies: Option<BodyWriter>) -> Assembly {
+        Assembly {
+            entries: Vec::new(),
+            references: Vec::new(),
+            translations: Vec::new(),
+            bodies,
+        }
+    }
+
     /// Checks one parsed file and keeps what is sound of it.
     pub(super) fn add(&mut self, file: ParsedFile, diagnostics: &mut Vec<Diagnostic>) {
         match file {
             ParsedFile::Entry(file) => {
-                if let Some((entry, refs)) = check_entry(file, diagnostics) {
+                if let Some((entry, refs)) = check_entry(file, self.bodies.as_mut(), diagnostics) {
                     self.entries.push(entry);
                     self.references.push(refs);
                 }
             }
             ParsedFile::Translation(t) => self.translations.push(Translation {
-                texts: texts(&t.raw.title, &t.raw.summary, &t.raw.keywords, &t.body),
+                texts: texts(
+                    &t.raw.title,
+                    &t.raw.summary,
+                    &t.raw.keywords,
+                    &t.body,
+                    self.bodies.as_mut(),
+                ),
                 path: t.path,
                 kind: t.folder_kind,
                 stem: t.stem,
@@ -128,6 +146,7 @@ impl Assembly {
             mut entries,
             references,
             translations,
+            bodies: _,
         } = self;
         // Places in the order of ids; of equal ids, the first read first
         // (a stable sort), which is the one kept.
@@ -197,7 +216,11 @@ impl Assembly {
 /// An id referred to, and the line of the reference.
 type Reference = (String, usize);
 
-pub(super) fn check_entry(file: EntryFile, diagnostics: &mut Vec<Diagnostic>) -> Option<(Entry, Vec<Reference>)> {
+pub(super) fn check_entry(
+    file: EntryFile,
+    bodies: Option<&mut BodyWriter>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(Entry, Vec<Reference>)> {
     let EntryFile {
         path,
         folder_kind,
@@ -273,7 +296,7 @@ pub(super) fn check_entry(file: EntryFile, diagnostics: &mut Vec<Diagnostic>) ->
     {
         return None;
     }
-    let german = texts(&raw.title, &raw.summary, &raw.keywords, &body);
+    let german = texts(&raw.title, &raw.summary, &raw.keywords, &body, bodies);
     let entry = Entry {
         id: stem,
         kind: folder_kind,
@@ -511,10 +534,14 @@ fn file_of(entry: &Entry, lang: Lang) -> PathBuf {
 }
 
 /// The texts of a file: title and summary trimmed, keywords trimmed and
-/// empty ones left out.
-fn texts(title: &str, summary: &str, keywords: &[String], body: &str) -> Texts {
+/// empty ones left out; a body written to `bodies` where it can be.
+fn texts(title: &str, summary: &str, keywords: &[String], body: &str, bodies: Option<&mut BodyWriter>) -> Texts {
     let keywords = keywords.iter().map(|k| k.trim()).filter(|k| !k.is_empty());
-    Texts::new(title.trim(), summary.trim(), keywords, body)
+    let (here, body) = match bodies.filter(|_| !body.is_empty()).and_then(|b| b.keep(body)) {
+        Some(kept) => ("", kept),
+        None => (body, Body::Here),
+    };
+    Texts::with_body(title.trim(), summary.trim(), keywords, here, body)
 }
 
 fn is_valid_id(id: &str) -> bool {

@@ -8,17 +8,22 @@
 //! module turns such a folder into plain data ([`Knowledge`]) and a list of
 //! [`Diagnostic`]s that name the file and the line of every problem.
 
+mod body;
 mod check;
 mod file;
 pub mod snapshot;
 
+use std::borrow::Cow;
 use std::fmt;
+use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Serialize;
 
 use crate::lang::Lang;
 
+use body::BodyFile;
 pub use check::{Coverage, MIN_KEYWORDS};
 
 /// The kind of an entry, which is also the folder it lives in.
@@ -45,8 +50,9 @@ pub enum Audience {
 /// body and keywords one after another. A large knowledge has hundreds of
 /// thousands of texts and millions of keywords of a few bytes each, and a
 /// `String` apiece (24 bytes and an allocation) costs more than many a
-/// text. Serialised as a struct of title, summary, keywords (a list) and
-/// body.
+/// text. A server's bodies are kept in a file instead (`body.rs`), and
+/// the body in the string is then empty. Serialised as a struct of title,
+/// summary, keywords (a list) and body.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Texts {
     /// The title, the summary, the body and the keywords.
@@ -54,7 +60,33 @@ pub struct Texts {
     /// Where the title, the summary, the body and then each keyword end in
     /// `text`: always at least three.
     ends: Box<[u32]>,
+    /// Where the body is. Texts are equal whose bodies are in the same
+    /// place: a kept body is not read to compare.
+    body: Body,
 }
+
+/// Where the body of a [`Texts`] is.
+#[derive(Clone)]
+enum Body {
+    /// In the texts' string, between the summary and the keywords.
+    Here,
+    /// `len` bytes at `at` in a file.
+    Kept { file: Arc<BodyFile>, at: u64, len: u32 },
+}
+
+impl PartialEq for Body {
+    fn eq(&self, other: &Body) -> bool {
+        match (self, other) {
+            (Body::Here, Body::Here) => true,
+            (Body::Kept { file, at, len }, Body::Kept { file: f, at: a, len: l }) => {
+                Arc::ptr_eq(file, f) && at == a && len == l
+            }
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Body {}
 
 /// How many pieces come before the keywords in [`Texts::ends`].
 const BEFORE_KEYWORDS: usize = 3;
@@ -69,31 +101,43 @@ impl Texts {
         I: IntoIterator<Item = K>,
         I::IntoIter: Clone,
     {
+        Texts::with_body(title, summary, keywords, body, Body::Here)
+    }
+
+    /// Texts with `body_here` as the body in the string, and the body
+    /// where `body` says it is (a kept body leaves `body_here` empty).
+    fn with_body<K, I>(title: &str, summary: &str, keywords: I, body_here: &str, body: Body) -> Texts
+    where
+        K: AsRef<str>,
+        I: IntoIterator<Item = K>,
+        I::IntoIter: Clone,
+    {
         let keywords = keywords.into_iter();
         // Exactly as long as the texts: grown by doubling and then shrunk,
         // each entry would leave a gap behind (100 MB at 100,000 entries).
-        let length = [title, summary, body].map(str::len).iter().sum::<usize>()
+        let length = [title, summary, body_here].map(str::len).iter().sum::<usize>()
             + keywords.clone().map(|k| k.as_ref().len()).sum::<usize>();
         let mut pieces = Pieces {
             text: String::with_capacity(length.min(u32::MAX as usize)),
             ends: Vec::with_capacity(BEFORE_KEYWORDS + keywords.clone().count()),
         };
-        for piece in [title, summary, body] {
+        for piece in [title, summary, body_here] {
             pieces.push(piece);
         }
         keywords.for_each(|k| pieces.push(k.as_ref()));
-        pieces.finish()
+        pieces.finish(body)
     }
 
     /// Texts of `text` cut at `ends` (title, summary, body, then each
-    /// keyword; each at a character, in order): the snapshot reader's.
-    fn from_parts(text: String, ends: Vec<u32>) -> Texts {
+    /// keyword; each at a character, in order), with the body where `body`
+    /// says: the snapshot reader's.
+    fn from_parts(text: String, ends: Vec<u32>, body: Body) -> Texts {
         let mut pieces = Pieces { text, ends };
         // Never fewer pieces than the three texts.
         while pieces.ends.len() < BEFORE_KEYWORDS {
             pieces.push("");
         }
-        pieces.finish()
+        pieces.finish(body)
     }
 
     pub fn title(&self) -> &str {
@@ -104,9 +148,21 @@ impl Texts {
         self.piece(1)
     }
 
-    /// Markdown; may be empty.
-    pub fn body(&self) -> &str {
-        self.piece(2)
+    /// Markdown; may be empty. Read from its file where it is kept in
+    /// one, which may fail as reading a file can.
+    pub fn body(&self) -> io::Result<Cow<'_, str>> {
+        match &self.body {
+            Body::Here => Ok(Cow::Borrowed(self.piece(2))),
+            Body::Kept { file, at, len } => file.read(*at, *len).map(Cow::Owned),
+        }
+    }
+
+    /// Whether the body is not empty, without reading it.
+    pub fn has_body(&self) -> bool {
+        match &self.body {
+            Body::Here => !self.piece(2).is_empty(),
+            Body::Kept { len, .. } => *len > 0,
+        }
     }
 
     /// The keywords, in their order.
@@ -132,12 +188,15 @@ impl Default for Texts {
 
 impl fmt::Debug for Texts {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Texts")
-            .field("title", &self.title())
+        let mut f = f.debug_struct("Texts");
+        f.field("title", &self.title())
             .field("summary", &self.summary())
-            .field("keywords", &self.keywords())
-            .field("body", &self.body())
-            .finish()
+            .field("keywords", &self.keywords());
+        match &self.body {
+            Body::Here => f.field("body", &self.piece(2)),
+            Body::Kept { at, len, .. } => f.field("body", &format_args!("{len} bytes at {at} of a file")),
+        }
+        .finish()
     }
 }
 
@@ -149,7 +208,8 @@ impl Serialize for Texts {
         s.serialize_field("title", self.title())?;
         s.serialize_field("summary", self.summary())?;
         s.serialize_field("keywords", &self.keywords())?;
-        s.serialize_field("body", self.body())?;
+        let body = self.body().map_err(serde::ser::Error::custom)?;
+        s.serialize_field("body", &body)?;
         s.end()
     }
 }
@@ -170,10 +230,11 @@ impl Pieces {
         self.ends.push(self.text.len() as u32);
     }
 
-    fn finish(self) -> Texts {
+    fn finish(self, body: Body) -> Texts {
         Texts {
             text: self.text.into_boxed_str(),
             ends: self.ends.into_boxed_slice(),
+            body,
         }
     }
 }
@@ -602,17 +663,29 @@ impl Knowledge {
     /// keywords) as they are written, split at white space, sorted: what
     /// the index splits German compounds against. The snapshot keeps them
     /// ([`snapshot`]), so that a kept start need not split every text.
-    pub fn german_words(&self) -> Vec<&str> {
+    /// A body kept in a file is read for it (one at a time), which may
+    /// fail.
+    pub fn german_words(&self) -> io::Result<Vec<Cow<'_, str>>> {
         let mut words = rustc_hash::FxHashSet::default();
         for entry in &self.entries {
             let t = entry.german();
-            for text in [t.title(), t.summary(), t.body()].into_iter().chain(t.keywords()) {
-                words.extend(text.split_whitespace());
+            for text in [t.title(), t.summary()].into_iter().chain(t.keywords()) {
+                words.extend(text.split_whitespace().map(Cow::Borrowed));
+            }
+            match t.body()? {
+                Cow::Borrowed(body) => words.extend(body.split_whitespace().map(Cow::Borrowed)),
+                Cow::Owned(body) => {
+                    for word in body.split_whitespace() {
+                        if !words.contains(word) {
+                            words.insert(Cow::Owned(word.to_string()));
+                        }
+                    }
+                }
             }
         }
-        let mut words: Vec<&str> = words.into_iter().collect();
+        let mut words: Vec<_> = words.into_iter().collect();
         words.sort_unstable();
-        words
+        Ok(words)
     }
 
     pub fn len(&self) -> usize {
@@ -673,16 +746,24 @@ pub fn load(dir: &Path) -> Loaded {
 
 /// Like [`load`], with files of more than `max_file_bytes` refused.
 pub fn load_with_limit(dir: &Path, max_file_bytes: u64) -> Loaded {
-    load_folder(dir, max_file_bytes, Warnings::All)
+    load_folder(dir, max_file_bytes, Warnings::All, None)
 }
 
 /// Like [`load`], without the warnings about incomplete translations and
 /// few keywords: what a server loads. It shows none of them, and a large
 /// folder has hundreds of thousands (nine for each entry with only three
 /// languages), which cost more memory than the entries; `lotse check` lists
-/// them all.
+/// them all. The bodies are kept in a temporary file (`body.rs`), not in
+/// memory; where none can be made, in memory after all.
 pub fn load_for_serving(dir: &Path) -> Loaded {
-    load_folder(dir, MAX_FILE_BYTES, Warnings::PerFile)
+    let bodies = match BodyFile::temporary() {
+        Ok(file) => Some(body::BodyWriter::new(file)),
+        Err(e) => {
+            log::warn!("the bodies stay in memory: no temporary file for them: {e}");
+            None
+        }
+    };
+    load_folder(dir, MAX_FILE_BYTES, Warnings::PerFile, bodies)
 }
 
 /// Which warnings a load collects.
@@ -694,9 +775,9 @@ enum Warnings {
     PerFile,
 }
 
-fn load_folder(dir: &Path, max_file_bytes: u64, warnings: Warnings) -> Loaded {
+fn load_folder(dir: &Path, max_file_bytes: u64, warnings: Warnings, bodies: Option<body::BodyWriter>) -> Loaded {
     let mut diagnostics = Vec::new();
-    let mut assembly = check::Assembly::default();
+    let mut assembly = check::Assembly::new(bodies);
     let mut sources = file::read_folder(dir, max_file_bytes, &mut diagnostics, &mut |file, diagnostics| {
         assembly.add(file, diagnostics)
     });
@@ -733,7 +814,7 @@ pub fn check_entry_text(kind: Kind, stem: &str, text: &str) -> (Option<Entry>, V
             body,
             lines,
         };
-        check::check_entry(file, &mut diagnostics).map(|(entry, _)| entry)
+        check::check_entry(file, None, &mut diagnostics).map(|(entry, _)| entry)
     });
     (entry, diagnostics)
 }
@@ -762,7 +843,7 @@ mod tests {
         let texts = Texts::new("Titel", "", words, "Text\nmit Zeilen");
         assert_eq!(texts.title(), "Titel");
         assert_eq!(texts.summary(), "");
-        assert_eq!(texts.body(), "Text\nmit Zeilen");
+        assert_eq!(texts.body().unwrap(), "Text\nmit Zeilen");
         assert_eq!(texts.keywords().collect::<Vec<_>>(), words);
         assert_eq!(texts.keywords().len(), 5);
         assert_eq!(texts.keywords().join(", "), words.join(", "));
@@ -772,9 +853,57 @@ mod tests {
             serde_json::json!({"title": "Titel", "summary": "", "keywords": words, "body": "Text\nmit Zeilen"})
         );
         let empty = Texts::default();
-        assert_eq!((empty.title(), empty.summary(), empty.body()), ("", "", ""));
+        assert_eq!((empty.title(), empty.summary(), &*empty.body().unwrap()), ("", "", ""));
+        assert!(texts.has_body() && !empty.has_body());
         assert_eq!(empty.keywords().next(), None);
         assert_ne!(Texts::new("ab", "", [""; 0], ""), Texts::new("a", "b", [""; 0], ""));
+    }
+
+    /// Guards the bodies a server keeps in a file: each comes back whole
+    /// beside the texts kept in memory, an empty one stays in memory, and
+    /// a body that can no longer be read is an error, not a panic.
+    #[test]
+    fn bodies_kept_in_a_file_come_back() {
+        let mut writer = body::BodyWriter::new(BodyFile::temporary().unwrap());
+        let bodies = ["Erster Text", "", "Zweiter\nText mit Ümlaut ß"];
+        let texts: Vec<Texts> = bodies
+            .iter()
+            .map(
+                |b| match Some(b).filter(|b| !b.is_empty()).and_then(|b| writer.keep(b)) {
+                    Some(kept) => Texts::with_body("Titel", "Zusammenfassung", ["Wort"], "", kept),
+                    None => Texts::new("Titel", "Zusammenfassung", ["Wort"], b),
+                },
+            )
+            .collect();
+        for (t, body) in texts.iter().zip(bodies) {
+            assert_eq!(t.body().unwrap(), body);
+            assert_eq!(t.has_body(), !body.is_empty());
+            assert_eq!((t.title(), t.summary()), ("Titel", "Zusammenfassung"));
+            assert_eq!(t.keywords().collect::<Vec<_>>(), ["Wort"]);
+            assert_eq!(serde_json::to_value(t).unwrap()["body"], body);
+        }
+        assert!(matches!(texts[0].body, Body::Kept { .. }) && matches!(texts[1].body, Body::Here));
+        assert_eq!(texts[0], texts[0].clone());
+        assert_ne!(texts[0], texts[2]);
+        // Beyond the end of the file (as if it had been cut short).
+        let Body::Kept { file, .. } = &texts[2].body else {
+            unreachable!()
+        };
+        let beyond = Body::Kept {
+            file: Arc::clone(file),
+            at: 1000,
+            len: 5,
+        };
+        let beyond = Texts::with_body("Titel", "", [""; 0], "", beyond);
+        assert!(beyond.body().is_err());
+        assert!(serde_json::to_value(&beyond).is_err());
+        // A file that cannot be written (as on a full disk): the bodies
+        // stay in memory, this one and every later one.
+        let named = tempfile::NamedTempFile::new().unwrap();
+        let read_only = std::fs::File::open(named.path()).unwrap();
+        let mut writer = body::BodyWriter::new(BodyFile::of(read_only).unwrap());
+        assert!(writer.keep("Text").is_none());
+        assert!(writer.keep("Text").is_none());
     }
 
     /// Guards the look-up by id (a binary search since the map went):

@@ -13,10 +13,13 @@
 //! names its SHA-256); a snapshot that does not decode is an error, never
 //! a panic, and the caller loads the folder instead.
 
+use std::fs::File;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use super::{Audience, Contact, Details, Entry, Kind, Knowledge, Publication, Source, Texts};
+use super::body::BodyFile;
+use super::{Audience, Body, Contact, Details, Entry, Kind, Knowledge, Publication, Source, Texts};
 use crate::lang::Lang;
 
 /// The version of the format; bump it whenever [`Entry`] or the encoding
@@ -59,7 +62,7 @@ pub fn write(knowledge: &Knowledge, dir: &Path, out: &mut impl Write) -> io::Res
             w.str(t.summary())?;
             w.len(t.keywords().len())?;
             t.keywords().try_for_each(|k| w.str(k))?;
-            w.str(t.body())?;
+            w.str(&t.body()?)?;
         }
         match details {
             Details::Offer { target_groups, contact } => {
@@ -127,20 +130,33 @@ pub fn write(knowledge: &Knowledge, dir: &Path, out: &mut impl Write) -> io::Res
         let relative = path.strip_prefix(dir).unwrap_or(path);
         w.str(&relative.to_string_lossy())?;
     }
-    let german_words = knowledge.german_words();
+    let german_words = knowledge.german_words()?;
     w.len(german_words.len())?;
-    german_words.into_iter().try_for_each(|word| w.str(word))?;
+    german_words.iter().try_for_each(|word| w.str(word))?;
     w.0.flush()
 }
 
 /// Reads the entries written by [`write`], and the German words; their
 /// paths are joined to `dir`, and `sources` become the knowledge's
-/// [`Knowledge::sources`].
-pub fn read(input: &mut impl Read, dir: &Path, sources: Vec<Source>) -> io::Result<(Knowledge, Vec<String>)> {
-    let mut r = Reader(input);
+/// [`Knowledge::sources`]. With `file` (the file `input` reads from its
+/// start, never to be changed in place), the bodies are not read into
+/// memory but kept in it (`body.rs`; on Unix), and a body is checked only
+/// when it is read: whoever keeps the snapshot checks its hash.
+pub fn read(
+    input: &mut impl Read,
+    dir: &Path,
+    sources: Vec<Source>,
+    file: Option<&File>,
+) -> io::Result<(Knowledge, Vec<String>)> {
+    let bodies = file.and_then(|f| f.try_clone().and_then(BodyFile::of).ok());
+    let mut r = Reader {
+        input,
+        at: 0,
+        bodies: bodies.map(Arc::new),
+    };
     let mut scratch = Scratch::default();
     let mut magic = vec![0; MAGIC.len()];
-    r.0.read_exact(&mut magic)?;
+    r.read_exact(&mut magic)?;
     if magic != MAGIC || r.u32()? != VERSION {
         return Err(bad("not a snapshot of this version"));
     }
@@ -206,7 +222,7 @@ pub fn read(input: &mut impl Read, dir: &Path, sources: Vec<Source>) -> io::Resu
         });
     }
     let german_words = r.strs()?;
-    if r.0.read(&mut [0])? != 0 {
+    if r.input.read(&mut [0])? != 0 {
         return Err(bad("bytes after the German words"));
     }
     let mut knowledge = Knowledge::new(entries);
@@ -261,7 +277,12 @@ impl<W: Write> Writer<'_, W> {
     }
 }
 
-struct Reader<'a, R: Read>(&'a mut R);
+struct Reader<'a, R: Read> {
+    input: &'a mut R,
+    /// How many bytes were read.
+    at: u64,
+    bodies: Option<Arc<BodyFile>>,
+}
 
 /// Buffers the reader reuses from one text to the next.
 #[derive(Default)]
@@ -271,15 +292,21 @@ struct Scratch {
 }
 
 impl<R: Read> Reader<'_, R> {
+    fn read_exact(&mut self, bytes: &mut [u8]) -> io::Result<()> {
+        self.input.read_exact(bytes)?;
+        self.at += bytes.len() as u64;
+        Ok(())
+    }
+
     fn u8(&mut self) -> io::Result<u8> {
         let mut b = [0];
-        self.0.read_exact(&mut b)?;
+        self.read_exact(&mut b)?;
         Ok(b[0])
     }
 
     fn u32(&mut self) -> io::Result<u32> {
         let mut b = [0; 4];
-        self.0.read_exact(&mut b)?;
+        self.read_exact(&mut b)?;
         Ok(u32::from_le_bytes(b))
     }
 
@@ -300,15 +327,35 @@ impl<R: Read> Reader<'_, R> {
             let piece = (end - bytes.len()).min(1 << 20);
             let start = bytes.len();
             bytes.resize(start + piece, 0);
-            self.0.read_exact(&mut bytes[start..])?;
+            self.read_exact(&mut bytes[start..])?;
         }
         Ok(())
+    }
+
+    /// A body kept where it is in the file, passed over; `None` without
+    /// a file to keep bodies in.
+    fn kept_body(&mut self) -> io::Result<Option<Body>> {
+        let Some(file) = self.bodies.clone() else {
+            return Ok(None);
+        };
+        let len = self.u32()?;
+        let at = self.at;
+        let passed = io::copy(&mut (&mut *self.input).take(len.into()), &mut io::sink())?;
+        if passed != u64::from(len) {
+            return Err(io::ErrorKind::UnexpectedEof.into());
+        }
+        self.at += passed;
+        Ok(Some(if len == 0 {
+            Body::Here
+        } else {
+            Body::Kept { file, at, len }
+        }))
     }
 
     /// Title, summary, keywords and body, as [`Texts`]: read into
     /// `scratch` (the keywords moved behind the body), checked once, and
     /// copied into a string exactly as long (grown and shrunk in place,
-    /// each would leave a gap behind).
+    /// each would leave a gap behind). A body kept in the file is not read.
     fn texts(&mut self, scratch: &mut Scratch) -> io::Result<Texts> {
         let Scratch { bytes, keywords } = scratch;
         bytes.clear();
@@ -324,7 +371,13 @@ impl<R: Read> Reader<'_, R> {
             self.append(keywords)?;
             keyword_ends.push(keywords.len());
         }
-        self.append(bytes)?;
+        let body = match self.kept_body()? {
+            Some(body) => body,
+            None => {
+                self.append(bytes)?;
+                Body::Here
+            }
+        };
         let body_end = bytes.len();
         ends.push(body_end);
         bytes.extend_from_slice(keywords);
@@ -338,7 +391,7 @@ impl<R: Read> Reader<'_, R> {
         for end in ends {
             exact.push(u32::try_from(end).map_err(|_| bad("texts too long"))?);
         }
-        Ok(Texts::from_parts(text.to_string(), exact))
+        Ok(Texts::from_parts(text.to_string(), exact, body))
     }
 
     fn strs(&mut self) -> io::Result<Vec<String>> {
@@ -369,17 +422,40 @@ mod tests {
         let loaded = super::super::load(&dir).knowledge;
         let mut bytes = Vec::new();
         write(&loaded, &dir, &mut bytes).unwrap();
-        let (back, german_words) = read(&mut bytes.as_slice(), &dir, loaded.sources().to_vec()).unwrap();
+        let (back, german_words) = read(&mut bytes.as_slice(), &dir, loaded.sources().to_vec(), None).unwrap();
         assert_eq!(back.entries(), loaded.entries());
         assert_eq!(back.sources(), loaded.sources());
-        assert_eq!(german_words, loaded.german_words());
+        assert_eq!(german_words, loaded.german_words().unwrap());
         assert!(german_words.iter().any(|w| w == "Anerkennung"), "{german_words:?}");
         // Damaged or cut short: an error, never a panic.
         for cut in [0, 10, bytes.len() / 2, bytes.len() - 1] {
-            assert!(read(&mut &bytes[..cut], &dir, Vec::new()).is_err());
+            assert!(read(&mut &bytes[..cut], &dir, Vec::new(), None).is_err());
         }
         let mut longer = bytes.clone();
         longer.push(0);
-        assert!(read(&mut longer.as_slice(), &dir, Vec::new()).is_err());
+        assert!(read(&mut longer.as_slice(), &dir, Vec::new(), None).is_err());
+
+        // Read from a file, the bodies stay in it, and come back the same.
+        let mut file = tempfile::tempfile().unwrap();
+        file.write_all(&bytes).unwrap();
+        let mut input = io::BufReader::new(&file);
+        io::Seek::rewind(&mut input).unwrap();
+        let (kept, kept_words) = read(&mut input, &dir, Vec::new(), Some(&file)).unwrap();
+        assert_eq!(kept_words, german_words);
+        assert_eq!(
+            serde_json::to_value(kept.entries()).unwrap(),
+            serde_json::to_value(loaded.entries()).unwrap()
+        );
+        let texts = || kept.entries().iter().flat_map(|e| e.texts.values());
+        assert!(
+            texts()
+                .filter(|t| t.has_body())
+                .all(|t| matches!(t.body, Body::Kept { .. }))
+        );
+        assert!(texts().any(|t| t.has_body()));
+        // And a snapshot written from them has the same bytes.
+        let mut again = Vec::new();
+        write(&kept, &dir, &mut again).unwrap();
+        assert!(again == bytes);
     }
 }
