@@ -30,31 +30,40 @@ const MAX_WORD_CHARS: usize = 40;
 /// apostrophe joins a Cyrillic word (`м'ясо`) and splits a Latin one
 /// (`l'équivalence`).
 pub fn words(text: &str, lang: Option<Lang>) -> Vec<String> {
+    let mut out = Vec::new();
+    for_each_word(text, lang, &mut |word| out.push(word.to_string()));
+    out
+}
+
+/// Calls `f` with each word of `text`, as [`words`] gives them, all in one
+/// buffer: what indexing a large folder's millions of words takes, with
+/// no allocation per word.
+pub fn for_each_word(text: &str, lang: Option<Lang>, f: &mut dyn FnMut(&str)) {
     // Most text is in NFKC already, which a quick check tells without
     // composing anything.
     if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
-        split(text.chars(), lang)
+        split(text.chars(), lang, f)
     } else {
-        split(text.nfkc(), lang)
+        split(text.nfkc(), lang, f)
     }
 }
 
 /// The words of `chars`, which are in NFKC, as [`words`] gives them.
-fn split(chars: impl Iterator<Item = char>, lang: Option<Lang>) -> Vec<String> {
-    let mut out = Vec::new();
+fn split(chars: impl Iterator<Item = char>, lang: Option<Lang>, f: &mut dyn FnMut(&str)) {
     let mut word = String::new();
     let mut word_chars = 0;
     let mut last_cyrillic = false;
-    let flush = |word: &mut String, word_chars: &mut usize, out: &mut Vec<String>| {
+    let mut flush = |word: &mut String, word_chars: &mut usize| {
         // A lone letter is an initial or an abbreviation's part ("V.i.S.d.P."),
         // which would match everywhere; a lone digit stays.
         let lone_letter = *word_chars == 1 && !word.starts_with(|c: char| c.is_ascii_digit());
-        if lone_letter {
-            word.clear();
+        if !word.is_empty() && !lone_letter {
+            // Folding returns the same string where there is nothing to
+            // fold, so the buffer stays.
+            *word = in_lang(fold_homoglyphs(std::mem::take(word)), lang);
+            f(word);
         }
-        if !word.is_empty() {
-            out.push(in_lang(fold_homoglyphs(std::mem::take(word)), lang));
-        }
+        word.clear();
         *word_chars = 0;
     };
     for c in chars {
@@ -72,18 +81,18 @@ fn split(chars: impl Iterator<Item = char>, lang: Option<Lang>) -> Vec<String> {
         }
         if is_apostrophe(c) {
             if !last_cyrillic {
-                flush(&mut word, &mut word_chars, &mut out);
+                flush(&mut word, &mut word_chars);
             }
             continue;
         }
-        if is_combining_mark(c) {
+        if !c.is_ascii() && is_combining_mark(c) {
             // Diacritics that NFKC could not compose (Arabic harakat, stress
             // marks, the dot of a lower-cased Turkish İ) carry no meaning
             // for search.
             continue;
         }
         if !is_letter(c) && !c.is_numeric() {
-            flush(&mut word, &mut word_chars, &mut out);
+            flush(&mut word, &mut word_chars);
             last_cyrillic = false;
             continue;
         }
@@ -94,8 +103,7 @@ fn split(chars: impl Iterator<Item = char>, lang: Option<Lang>) -> Vec<String> {
             }
         }
     }
-    flush(&mut word, &mut word_chars, &mut out);
-    out
+    flush(&mut word, &mut word_chars);
 }
 
 /// The lower case of `c` where it is an ASCII letter or digit, a basic
@@ -217,7 +225,10 @@ pub fn in_lang(word: String, lang: Option<Lang>) -> String {
 /// German writes `ä`, `ö`, `ü` as `ae`, `oe`, `ue` where a keyboard lacks
 /// them; both become the plain vowel, as the umlauts already have.
 fn fold_german_digraphs(word: String) -> String {
-    if !(word.contains("ae") || word.contains("oe") || word.contains("ue")) {
+    // A look at each pair of bytes: three substring searches per word
+    // cost more than the rest of its normalisation.
+    let digraph = |pair: &[u8]| matches!(pair, [b'a' | b'o' | b'u', b'e']);
+    if !word.as_bytes().windows(2).any(digraph) {
         return word;
     }
     word.replace("ae", "a").replace("oe", "o").replace("ue", "u")
@@ -249,6 +260,9 @@ const HOMOGLYPHS: [(char, char); 14] = [
 /// each script, or with a letter of the other script that has no
 /// look-alike, stays as it is.
 fn fold_homoglyphs(word: String) -> String {
+    if word.is_ascii() {
+        return word;
+    }
     let cyrillic = word.chars().filter(|&c| is_cyrillic(c)).count();
     let latin = word.chars().filter(|c| c.is_ascii_alphabetic()).count();
     if cyrillic == 0 || latin == 0 || cyrillic == latin {

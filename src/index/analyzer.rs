@@ -382,11 +382,11 @@ impl WordTokenizer {
 
     /// Appends the terms of `word` as [`Self::analyse_word`] does, from
     /// the thread's memory where the word was seen before.
-    fn push_word(&self, word: String, terms: &mut String) {
+    fn push_word(&self, word: &str, terms: &mut String) {
         REMEMBERED.with_borrow_mut(|remembered| {
             let (of, slot) = self.memory;
             let remembered = remembered.of(of, slot);
-            if let Some(known) = remembered.get(word.as_str()) {
+            if let Some(known) = remembered.get(word) {
                 terms.push_str(known.as_str());
                 return;
             }
@@ -394,8 +394,8 @@ impl WordTokenizer {
             // Words with digits (ids, numbers, years) are mostly of one
             // entry each: remembering them would only hold memory.
             let worth = remembered.len() < REMEMBERED_WORDS && !word.bytes().any(|b| b.is_ascii_digit());
-            let key = worth.then(|| Short::new(&word));
-            self.analyse_word(word, terms);
+            let key = worth.then(|| Short::new(word));
+            self.analyse_word(word.to_string(), terms);
             if let Some(key) = key {
                 remembered.insert(key, Short::new(&terms[start..]));
             }
@@ -433,10 +433,10 @@ impl Tokenizer for WordTokenizer {
     type TokenStream<'a> = WordStream;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream {
-        let words = text::words(text, self.lang);
         let mut terms = String::new();
         let mut spans = Vec::new();
-        for (position, word) in words.into_iter().enumerate() {
+        let mut position = 0;
+        text::for_each_word(text, self.lang, &mut |word| {
             let start = terms.len();
             self.push_word(word, &mut terms);
             // A compound's parts follow the whole word at its position.
@@ -448,7 +448,8 @@ impl Tokenizer for WordTokenizer {
                 from += term.len() + 1;
             }
             terms.push(' ');
-        }
+            position += 1;
+        });
         WordStream {
             terms,
             spans: spans.into_iter(),
