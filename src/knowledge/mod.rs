@@ -859,6 +859,28 @@ mod tests {
         assert_ne!(Texts::new("ab", "", [""; 0], ""), Texts::new("a", "b", [""; 0], ""));
     }
 
+    /// Guards where the bodies are: a server's in a file, `lotse check`'s
+    /// in memory, and the same either way.
+    #[test]
+    fn a_server_keeps_the_bodies_in_a_file() {
+        let served = load_for_serving(&default_dir()).knowledge;
+        let checked = load(&default_dir()).knowledge;
+        let bodies = |k: &Knowledge| {
+            k.entries()
+                .iter()
+                .flat_map(|e| e.texts.values())
+                .filter(|t| t.has_body())
+                .map(|t| matches!(t.body, Body::Kept { .. }))
+                .collect::<Vec<bool>>()
+        };
+        assert!(!bodies(&served).is_empty() && bodies(&served).iter().all(|&kept| kept));
+        assert!(bodies(&checked).iter().all(|&kept| !kept));
+        assert_eq!(
+            serde_json::to_value(served.entries()).unwrap(),
+            serde_json::to_value(checked.entries()).unwrap()
+        );
+    }
+
     /// Guards the bodies a server keeps in a file: each comes back whole
     /// beside the texts kept in memory, an empty one stays in memory, and
     /// a body that can no longer be read is an error, not a panic.
