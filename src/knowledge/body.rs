@@ -17,8 +17,9 @@ use std::sync::Arc;
 use super::Body;
 
 /// A file that bodies are kept in, at offsets their [`super::Texts`]
-/// know. Nothing writes to it but the loader, before any text names it,
-/// and a snapshot is replaced by renaming, never changed in place.
+/// know. Nothing writes to it but the loader, each body before a text
+/// names it, and a snapshot is replaced by renaming, never changed in
+/// place.
 pub struct BodyFile(File);
 
 impl BodyFile {
