@@ -5,7 +5,7 @@
 //! still picked up, and a file only touched costs no rebuild.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use lotse::index::{Location, SearchIndex};
@@ -28,11 +28,14 @@ fn translation(title: &str) -> String {
     )
 }
 
-/// A knowledge folder whose files all changed an hour ago, so that their
-/// times of change are trusted (a file changed just before it is read is
-/// always hashed again).
-fn folder(root: &Path) -> std::path::PathBuf {
-    let dir = root.join("knowledge");
+/// A temporary folder with a knowledge folder whose files all changed an
+/// hour ago, so that their times of change are trusted (a file changed
+/// just before it is read is always hashed again), and the path of an
+/// index folder beside it, not yet made.
+fn folder() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let root = tempfile::tempdir().unwrap();
+    let index = root.path().join("index");
+    let dir = root.path().join("knowledge");
     fs::create_dir_all(dir.join("offers")).unwrap();
     fs::write(dir.join("offers/sprachkurs.md"), entry("sprachkurs", "Sprachkurs")).unwrap();
     fs::write(dir.join("offers/sprachkurs.en.md"), translation("language course")).unwrap();
@@ -40,7 +43,7 @@ fn folder(root: &Path) -> std::path::PathBuf {
     for name in ["sprachkurs.md", "sprachkurs.en.md", "wohngeld.md"] {
         age(&dir.join("offers").join(name), 3600);
     }
-    dir
+    (root, dir, index)
 }
 
 fn age(path: &Path, seconds: u64) {
@@ -59,7 +62,7 @@ fn open(knowledge: &Path, index: &Path) -> Library {
 /// The entries of `library` as plain values, bodies included wherever
 /// they are kept (in memory, a temporary file or the snapshot), with their
 /// paths.
-fn contents(library: &Library) -> (serde_json::Value, Vec<std::path::PathBuf>) {
+fn contents(library: &Library) -> (serde_json::Value, Vec<PathBuf>) {
     let entries = library.knowledge().entries();
     let paths = entries.iter().map(|e| e.path.clone()).collect();
     (serde_json::to_value(entries).unwrap(), paths)
@@ -82,9 +85,7 @@ fn segments(index: &Path) -> Vec<String> {
 
 #[test]
 fn an_unchanged_folder_is_served_from_the_snapshot_without_reading_its_files() {
-    let dir = tempfile::tempdir().unwrap();
-    let knowledge = folder(dir.path());
-    let index = dir.path().join("index");
+    let (_dir, knowledge, index) = folder();
     let first = open(&knowledge, &index);
     let stamp = fs::read_to_string(index.join(STAMP)).unwrap();
     assert!(stamp.lines().nth(2).unwrap().starts_with("snapshot "), "{stamp}");
@@ -126,9 +127,7 @@ fn an_unchanged_folder_is_served_from_the_snapshot_without_reading_its_files() {
 /// the snapshot.
 #[test]
 fn new_content_of_the_same_size_is_picked_up() {
-    let dir = tempfile::tempdir().unwrap();
-    let knowledge = folder(dir.path());
-    let index = dir.path().join("index");
+    let (_dir, knowledge, index) = folder();
     open(&knowledge, &index);
     let path = knowledge.join("offers/wohngeld.md");
     let size = fs::metadata(&path).unwrap().len();
@@ -149,9 +148,7 @@ fn new_content_of_the_same_size_is_picked_up() {
 
 #[test]
 fn a_touched_file_is_hashed_again_and_nothing_is_rebuilt() {
-    let dir = tempfile::tempdir().unwrap();
-    let knowledge = folder(dir.path());
-    let index = dir.path().join("index");
+    let (_dir, knowledge, index) = folder();
     let first = open(&knowledge, &index);
     let built = segments(&index);
     let path = knowledge.join("offers/sprachkurs.md");
@@ -179,9 +176,7 @@ fn a_touched_file_is_hashed_again_and_nothing_is_rebuilt() {
 
 #[test]
 fn removed_and_added_files_are_picked_up() {
-    let dir = tempfile::tempdir().unwrap();
-    let knowledge = folder(dir.path());
-    let index = dir.path().join("index");
+    let (_dir, knowledge, index) = folder();
     let first = open(&knowledge, &index);
     assert!(
         first
@@ -217,9 +212,7 @@ fn removed_and_added_files_are_picked_up() {
 /// (nor panic); the folder is loaded instead and the snapshot written anew.
 #[test]
 fn a_damaged_snapshot_is_not_served() {
-    let dir = tempfile::tempdir().unwrap();
-    let knowledge = folder(dir.path());
-    let index = dir.path().join("index");
+    let (_dir, knowledge, index) = folder();
     let first = open(&knowledge, &index);
     let snapshot = index.join(SNAPSHOT);
     let mut bytes = fs::read(&snapshot).unwrap();
@@ -239,10 +232,8 @@ fn a_damaged_snapshot_is_not_served() {
 /// every start, never hidden behind a kept one.
 #[test]
 fn a_folder_with_errors_is_loaded_and_reported_every_time() {
-    let dir = tempfile::tempdir().unwrap();
-    let knowledge = folder(dir.path());
+    let (_dir, knowledge, index) = folder();
     fs::write(knowledge.join("offers/kaputt.md"), "no front matter").unwrap();
-    let index = dir.path().join("index");
     for _ in 0..2 {
         let (loaded, _) = SearchIndex::open(&knowledge, &Location::Dir(index.clone()), &mut |_, _| {}).unwrap();
         assert!(loaded.has_errors());
@@ -260,9 +251,7 @@ fn a_folder_with_errors_is_loaded_and_reported_every_time() {
 fn a_kept_start_splits_compounds_and_refuses_an_older_snapshot() {
     use sha2::{Digest, Sha256};
 
-    let dir = tempfile::tempdir().unwrap();
-    let knowledge = folder(dir.path());
-    let index = dir.path().join("index");
+    let (_dir, knowledge, index) = folder();
     let first = open(&knowledge, &index);
     let kept = open(&knowledge, &index);
     let compound = hit_ids(&first, "Wohngeldantrag");
