@@ -19,6 +19,7 @@ mod query;
 mod stamp;
 mod vocabulary;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -237,8 +238,10 @@ impl SearchIndex {
             }
         }
         let mut loaded = knowledge::load_for_serving(dir);
-        let snapshot = (!loaded.has_errors()).then_some(dir);
-        let compounds = compounds(&loaded.knowledge)?;
+        // Made once, for the compounds and the snapshot.
+        let german_words = loaded.knowledge.german_words().map_err(IndexError::Bodies)?;
+        let snapshot = (!loaded.has_errors()).then_some((dir, german_words.as_slice()));
+        let compounds = compounds_of(&german_words);
         let index = open_or_fill(
             &folder,
             index_dir,
@@ -580,8 +583,9 @@ fn compounds_of(german_words: &[impl AsRef<str>]) -> Arc<analyzer::Compounds> {
 
 /// Opens the index kept in `dir` (claimed as `folder`) when it was built
 /// from the same knowledge, and builds it afresh otherwise (see [`stamp`]).
-/// With `snapshot` (the folder the knowledge was loaded from), the stamp
-/// also names a snapshot of the knowledge, written now.
+/// With `snapshot` (the folder the knowledge was loaded from, and its
+/// German words), the stamp also names a snapshot of the knowledge,
+/// written now.
 #[allow(clippy::too_many_arguments)]
 fn open_or_fill(
     folder: &stamp::Folder,
@@ -590,7 +594,7 @@ fn open_or_fill(
     fields: &Fields,
     knowledge: &Knowledge,
     compounds: &Arc<analyzer::Compounds>,
-    snapshot: Option<&Path>,
+    snapshot: Option<(&Path, &[Cow<'_, str>])>,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Index, IndexError> {
     let fingerprint = stamp::fingerprint(knowledge);

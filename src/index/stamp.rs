@@ -14,6 +14,7 @@
 //! beside the stamp a snapshot of the checked knowledge (its SHA-256 in the
 //! stamp), so that such a start need not parse and check every file either.
 
+use std::borrow::Cow;
 use std::fs::{self, File};
 use std::io::{BufRead, Read, Seek, Write};
 use std::path::{Path, PathBuf};
@@ -173,18 +174,24 @@ impl Folder {
     }
 
     /// Records that the index now in the folder was built from
-    /// `knowledge`, whose fingerprint is `fingerprint`. With `folder` (the
-    /// knowledge folder it was loaded from, without errors), a snapshot of
-    /// the knowledge is kept beside the index and named in the stamp, for
-    /// [`Folder::kept`].
-    pub fn seal(&self, fingerprint: &str, knowledge: &Knowledge, folder: Option<&Path>) -> Result<(), IndexError> {
+    /// `knowledge`, whose fingerprint is `fingerprint`. With `snapshot`
+    /// (the knowledge folder it was loaded from, without errors, and the
+    /// knowledge's German words, [`Knowledge::german_words`]), a snapshot
+    /// of the knowledge is kept beside the index and named in the stamp,
+    /// for [`Folder::kept`].
+    pub fn seal(
+        &self,
+        fingerprint: &str,
+        knowledge: &Knowledge,
+        snapshot: Option<(&Path, &[Cow<'_, str>])>,
+    ) -> Result<(), IndexError> {
         let io = |source| IndexError::Io {
             path: self.dir.clone(),
             source,
         };
         let mut text = format!("{fingerprint}\nanalyzers {ANALYZER_VERSION}\n");
-        if let Some(folder) = folder.filter(|_| !knowledge.sources().is_empty()) {
-            let (sha256, size) = self.write_snapshot(knowledge, folder).map_err(io)?;
+        if let Some((folder, german_words)) = snapshot.filter(|_| !knowledge.sources().is_empty()) {
+            let (sha256, size) = self.write_snapshot(knowledge, german_words, folder).map_err(io)?;
             text.push_str(&format!("snapshot {} {size}\n", hex(&sha256)));
         }
         for source in knowledge.sources() {
@@ -234,7 +241,8 @@ impl Folder {
         if touched {
             // The fingerprint stays; a failed write only costs the next
             // start the same check.
-            let _ = self.seal(&fingerprint, &knowledge, Some(knowledge_dir));
+            let words: Vec<_> = german_words.iter().map(|w| Cow::Borrowed(w.as_str())).collect();
+            let _ = self.seal(&fingerprint, &knowledge, Some((knowledge_dir, &words)));
         }
         knowledge.forget_sources();
         log::info!(
@@ -284,11 +292,16 @@ impl Folder {
     }
 
     /// Writes the snapshot (beside, then renamed); its SHA-256 and size.
-    fn write_snapshot(&self, knowledge: &Knowledge, folder: &Path) -> std::io::Result<([u8; 32], u64)> {
+    fn write_snapshot(
+        &self,
+        knowledge: &Knowledge,
+        german_words: &[Cow<'_, str>],
+        folder: &Path,
+    ) -> std::io::Result<([u8; 32], u64)> {
         let partial = self.dir.join(format!("{SNAPSHOT}.partial"));
         // Hashed a buffer at a time, not a field at a time.
         let mut out = std::io::BufWriter::new(Hashing::new(File::create(&partial)?));
-        knowledge::snapshot::write(knowledge, folder, &mut out)?;
+        knowledge::snapshot::write(knowledge, german_words, folder, &mut out)?;
         let (file, sha256, size) = out.into_inner().map_err(std::io::IntoInnerError::into_error)?.finish();
         file.sync_all()?;
         fs::rename(&partial, self.snapshot_path())?;

@@ -31,8 +31,15 @@ use crate::lang::Lang;
 pub const VERSION: u32 = 2;
 const MAGIC: &[u8] = b"lotse-knowledge-snapshot\n";
 
-/// Writes the entries of `knowledge` (loaded from the folder `dir`).
-pub fn write(knowledge: &Knowledge, dir: &Path, out: &mut impl Write) -> io::Result<()> {
+/// Writes the entries of `knowledge` (loaded from the folder `dir`) and
+/// its German words ([`Knowledge::german_words`], made once by the caller,
+/// who splits compounds against them too).
+pub fn write(
+    knowledge: &Knowledge,
+    german_words: &[impl AsRef<str>],
+    dir: &Path,
+    out: &mut impl Write,
+) -> io::Result<()> {
     let mut w = Writer(out);
     w.0.write_all(MAGIC)?;
     w.u32(VERSION)?;
@@ -130,9 +137,8 @@ pub fn write(knowledge: &Knowledge, dir: &Path, out: &mut impl Write) -> io::Res
         let relative = path.strip_prefix(dir).unwrap_or(path);
         w.str(&relative.to_string_lossy())?;
     }
-    let german_words = knowledge.german_words()?;
     w.len(german_words.len())?;
-    german_words.iter().try_for_each(|word| w.str(word))?;
+    german_words.iter().try_for_each(|word| w.str(word.as_ref()))?;
     w.0.flush()
 }
 
@@ -421,7 +427,7 @@ mod tests {
         let dir = super::super::default_dir();
         let loaded = super::super::load(&dir).knowledge;
         let mut bytes = Vec::new();
-        write(&loaded, &dir, &mut bytes).unwrap();
+        write(&loaded, &loaded.german_words().unwrap(), &dir, &mut bytes).unwrap();
         let (back, german_words) = read(&mut bytes.as_slice(), &dir, loaded.sources().to_vec(), None).unwrap();
         assert_eq!(back.entries(), loaded.entries());
         assert_eq!(back.sources(), loaded.sources());
@@ -455,7 +461,8 @@ mod tests {
         assert!(texts().any(|t| t.has_body()));
         // And a snapshot written from them has the same bytes.
         let mut again = Vec::new();
-        write(&kept, &dir, &mut again).unwrap();
+        // (with the German words made from the bodies in the file)
+        write(&kept, &kept.german_words().unwrap(), &dir, &mut again).unwrap();
         assert!(again == bytes);
     }
 }
