@@ -128,6 +128,7 @@ pub struct SearchIndex {
     /// The dictionary's words, by what deleting letters leaves of them.
     corrector: fuzzy::Corrector,
     norms: bm25::Norms,
+    spare: bm25::Spare,
 }
 
 #[derive(Clone, Copy)]
@@ -281,6 +282,7 @@ impl SearchIndex {
             vocabulary,
             corrector,
             norms,
+            spare,
             positions,
         } = read;
         let analyzers = Lang::ALL
@@ -296,6 +298,7 @@ impl SearchIndex {
             vocabulary,
             corrector,
             norms,
+            spare,
             positions,
         }
     }
@@ -313,7 +316,7 @@ impl SearchIndex {
         // With the entries that tie with the last, so that a tie at the
         // end of the page is settled by id, not by where the index keeps
         // the entries.
-        let top = plan.top(&searcher, &self.norms, request.limit)?;
+        let top = plan.top(&searcher, &self.norms, &self.spare, request.limit)?;
         let addresses: Vec<_> = top.iter().map(|(_, address)| *address).collect();
         let evidence = plan.evidence(&searcher, &addresses)?;
         let mut hits = Vec::with_capacity(top.len());
@@ -383,6 +386,7 @@ struct Read {
     vocabulary: vocabulary::Vocabulary,
     corrector: fuzzy::Corrector,
     norms: bm25::Norms,
+    spare: bm25::Spare,
     positions: Vec<Vec<u32>>,
 }
 
@@ -394,6 +398,7 @@ impl Read {
         let vocabulary = vocabulary::Vocabulary::read(&searcher, &searched)?;
         let corrector = fuzzy::Corrector::new(vocabulary::field_terms(&searcher, fields.dictionary)?);
         let norms = bm25::Norms::new(&searcher, &searched)?;
+        let spare = bm25::Spare::new(&searcher);
         let mut positions = Vec::new();
         for segment in searcher.segment_readers() {
             let column = segment.fast_fields().u64("position")?;
@@ -405,6 +410,7 @@ impl Read {
             vocabulary,
             corrector,
             norms,
+            spare,
             positions,
         })
     }

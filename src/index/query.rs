@@ -20,7 +20,7 @@ use tantivy::postings::TermInfo;
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocSet, Searcher, Term};
 
-use super::bm25::{Norms, Scored, Scores};
+use super::bm25::{Norms, Scored, Scoring, Spare};
 use super::{Evidence, IndexError, Request, SearchIndex, analyzer};
 use crate::lang::Lang;
 use crate::text;
@@ -177,30 +177,38 @@ impl Plan {
         &self,
         searcher: &Searcher,
         norms: &Norms,
+        spare: &Spare,
         limit: usize,
     ) -> Result<Vec<(f32, DocAddress)>, IndexError> {
         // By (reading, word), in the order planned, so that the sums are
         // the same every time.
-        let mut order: Vec<usize> = (0..self.clauses.len()).collect();
-        order.sort_by_key(|&i| (self.clauses[i].reading, self.clauses[i].word));
-        let mut scores = Scores::new(searcher, norms, TIE_BREAKER);
-        let mut word = None;
-        for i in order {
-            let clause = &self.clauses[i];
-            let key = (clause.reading, clause.word);
-            if word.is_some_and(|w| w != key) {
-                scores.end_group();
-            }
-            word = Some(key);
-            scores.add(&Scored {
-                field: clause.field,
-                term: &clause.term,
-                doc_freq: clause.doc_freq,
-                info: clause.info.as_ref(),
-                boost: clause.boost,
-            })?;
-        }
-        Ok(scores.top(limit))
+        let mut order: Vec<&Clause> = self.clauses.iter().collect();
+        order.sort_by_key(|c| (c.reading, c.word));
+        let mut group = 0;
+        let terms: Vec<Scored<'_>> = order
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                if i > 0 && (order[i - 1].reading, order[i - 1].word) != (c.reading, c.word) {
+                    group += 1;
+                }
+                Scored {
+                    field: c.field,
+                    term: &c.term,
+                    doc_freq: c.doc_freq,
+                    info: c.info.as_ref(),
+                    boost: c.boost,
+                    group,
+                }
+            })
+            .collect();
+        let scoring = Scoring {
+            searcher,
+            norms,
+            spare,
+            tie: TIE_BREAKER,
+        };
+        scoring.top(&terms, limit)
     }
 
     /// The evidence for each of `docs`: which content words each contains,
