@@ -14,7 +14,6 @@
 //! beside the stamp a snapshot of the checked knowledge (its SHA-256 in the
 //! stamp), so that such a start need not parse and check every file either.
 
-use std::borrow::Cow;
 use std::fs::{self, File};
 use std::io::{BufRead, Read, Seek, Write};
 use std::path::{Path, PathBuf};
@@ -183,7 +182,7 @@ impl Folder {
         &self,
         fingerprint: &str,
         knowledge: &Knowledge,
-        snapshot: Option<(&Path, &[Cow<'_, str>])>,
+        snapshot: Option<(&Path, &[impl AsRef<str>])>,
     ) -> Result<(), IndexError> {
         let io = |source| IndexError::Io {
             path: self.dir.clone(),
@@ -241,8 +240,7 @@ impl Folder {
         if touched {
             // The fingerprint stays; a failed write only costs the next
             // start the same check.
-            let words: Vec<_> = german_words.iter().map(|w| Cow::Borrowed(w.as_str())).collect();
-            let _ = self.seal(&fingerprint, &knowledge, Some((knowledge_dir, &words)));
+            let _ = self.seal(&fingerprint, &knowledge, Some((knowledge_dir, german_words.as_slice())));
         }
         knowledge.forget_sources();
         log::info!(
@@ -295,7 +293,7 @@ impl Folder {
     fn write_snapshot(
         &self,
         knowledge: &Knowledge,
-        german_words: &[Cow<'_, str>],
+        german_words: &[impl AsRef<str>],
         folder: &Path,
     ) -> std::io::Result<([u8; 32], u64)> {
         let partial = self.dir.join(format!("{SNAPSHOT}.partial"));
