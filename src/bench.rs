@@ -90,6 +90,22 @@ pub struct ScaleReport {
     pub rss_loaded_mib: f64,
     pub peak_rss_mib: f64,
     pub query: Latency,
+    /// A reload of the same folder while the library serves, as the
+    /// watcher does after an edit (with `--reload`).
+    pub reload: Option<ReloadReport>,
+}
+
+/// A reload measured by the scale test.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReloadReport {
+    /// Loading and indexing the folder again beside the serving library.
+    pub seconds: f64,
+    /// The peak resident memory of the reload alone, old library
+    /// included; `null` where the peak of the start could not be cleared
+    /// first.
+    pub peak_rss_mib: Option<f64>,
+    /// Resident memory once the new library serves and the old is dropped.
+    pub rss_after_mib: f64,
 }
 
 /// Reads evaluation queries from a `lang<TAB>query<TAB>regex[<TAB>category]`
@@ -327,12 +343,14 @@ fn quality(
 }
 
 /// Loads (and indexes) a knowledge folder as `lotse serve` does, with the
-/// index in memory or kept in a folder, then queries it.
+/// index in memory or kept in a folder, then queries it; with `reload`,
+/// then reloads it as the watcher does.
 pub fn scale(
     dir: &Path,
     location: &crate::index::Location,
     queries: &[EvalQuery],
     rounds: usize,
+    reload: bool,
 ) -> anyhow::Result<ScaleReport> {
     use crate::index::{Location, SearchIndex};
     let files = count_files(dir);
@@ -363,6 +381,12 @@ pub fn scale(
             times.push(start.elapsed());
         }
     }
+    let peak_rss_mib = peak_rss_mib();
+    let reload = if reload {
+        Some(reload_beside(library, dir, location)?)
+    } else {
+        None
+    };
     Ok(ScaleReport {
         entries,
         files,
@@ -374,8 +398,29 @@ pub fn scale(
         index_s,
         start_s,
         rss_loaded_mib,
-        peak_rss_mib: peak_rss_mib(),
+        peak_rss_mib,
         query: latency(&mut times),
+        reload,
+    })
+}
+
+/// Reloads `dir` while `library` serves, as [`crate::reload::reload`]
+/// does, then drops the old library.
+fn reload_beside(library: Library, dir: &Path, location: &crate::index::Location) -> anyhow::Result<ReloadReport> {
+    // Writing 5 to `clear_refs` sets the peak back to the resident memory now.
+    let cleared = std::fs::write("/proc/self/clear_refs", "5").is_ok();
+    let start = Instant::now();
+    let reloaded = crate::reload::prepare(dir, location, library.knowledge().len(), true)
+        .map_err(|outcome| anyhow::anyhow!("the reload failed: {outcome:?}"))?;
+    let seconds = start.elapsed().as_secs_f64();
+    let peak = cleared.then(peak_rss_mib);
+    drop(library);
+    let rss_after_mib = rss_mib();
+    drop(reloaded);
+    Ok(ReloadReport {
+        seconds,
+        peak_rss_mib: peak,
+        rss_after_mib,
     })
 }
 
@@ -434,6 +479,25 @@ fn latency(times: &mut [Duration]) -> Latency {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Guards the scale test with a reload, in memory and kept in a
+    /// folder: the reloaded library answers as the first did, and the
+    /// report says how the reload went.
+    #[test]
+    fn the_scale_test_reloads_beside_the_serving_library() {
+        let shipped = crate::knowledge::load(&crate::knowledge::default_dir()).knowledge;
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("knowledge");
+        crate::synthetic::generate(&shipped, &folder, 60, 7, &mut |_, _| {}).unwrap();
+        let queries = read_queries(Path::new("tests/data/dev-queries.tsv")).unwrap();
+        let kept = crate::index::Location::Dir(dir.path().join("index"));
+        for location in [crate::index::Location::Memory, kept] {
+            let report = scale(&folder, &location, &queries[..5], 1, true).unwrap();
+            assert_eq!((report.entries, report.query.samples), (60, 5), "{location:?}");
+            let reload = report.reload.expect("asked for a reload");
+            assert!(reload.seconds > 0.0 && reload.rss_after_mib > 0.0, "{reload:?}");
+        }
+    }
 
     #[test]
     fn fts5_queries_are_words_only() {

@@ -19,6 +19,7 @@ pub mod knowledge;
 pub mod lang;
 pub mod limits;
 pub mod logging;
+pub mod memory;
 pub mod privacy;
 pub mod reload;
 pub mod report;

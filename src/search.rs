@@ -15,6 +15,7 @@ use crate::detect::{self, Detection};
 use crate::index::{self, Evidence, Hit, IndexError, SearchIndex};
 use crate::knowledge::{self, Entry, Kind, Knowledge, Loaded};
 use crate::lang::Lang;
+use crate::memory::GiveBackOnDrop;
 
 /// How many of the best-scored entries are judged for confidence: the
 /// answers of all pages come from these.
@@ -72,6 +73,10 @@ pub struct Candidate {
 pub struct Library {
     knowledge: Knowledge,
     index: SearchIndex,
+    /// Last, so that what the knowledge and the index held is given back
+    /// once they are dropped: a library a reload replaced would otherwise
+    /// stay resident as freed memory (290 MiB at 100,000 entries).
+    _give_back: GiveBackOnDrop,
 }
 
 /// How to answer a question.
@@ -162,7 +167,11 @@ impl Library {
     /// The knowledge's file records are dropped: the index is built.
     pub fn from_parts(mut knowledge: Knowledge, index: SearchIndex) -> Library {
         knowledge.forget_sources();
-        let library = Library { knowledge, index };
+        let library = Library {
+            knowledge,
+            index,
+            _give_back: GiveBackOnDrop,
+        };
         library.warm_up();
         library
     }

@@ -160,7 +160,10 @@ impl Assistant {
     /// Swaps in a new library (a reloaded knowledge folder); events
     /// already running finish on the old one.
     pub fn replace_library(&self, library: Arc<Library>) {
-        *self.library.write().unwrap_or_else(|e| e.into_inner()) = library;
+        let old = std::mem::replace(&mut *self.library.write().unwrap_or_else(|e| e.into_inner()), library);
+        // Outside the lock: freeing a large library takes a while (half a
+        // second at 100,000 entries), and no event should wait for it.
+        drop(old);
     }
 
     /// Notes a reload of the knowledge ([`crate::reload::reload`] does).

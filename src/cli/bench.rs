@@ -40,6 +40,10 @@ enum What {
         /// How often every query is run
         #[arg(long, default_value_t = 20)]
         rounds: usize,
+        /// Then reload the folder while the first library serves, as the
+        /// watcher does after an edit, and report its time and memory
+        #[arg(long)]
+        reload: bool,
         #[command(flatten)]
         queries: QueryArgs,
     },
@@ -81,10 +85,11 @@ pub(super) fn execute(args: Args) -> anyhow::Result<ExitCode> {
             dir,
             index_dir,
             rounds,
+            reload,
             queries,
         } => {
             let location = index_dir.map_or(Location::Memory, Location::Dir);
-            serde_json::to_string_pretty(&bench::scale(&dir, &location, &queries.load()?, rounds)?)?
+            serde_json::to_string_pretty(&bench::scale(&dir, &location, &queries.load()?, rounds, reload)?)?
         }
     };
     println!("{report}");

@@ -488,23 +488,11 @@ fn fill(
     }
     writer.commit()?;
     writer.wait_merging_threads()?;
-    give_back_freed_memory();
+    // The writer's threads are gone, and about 30 MiB of their buffers
+    // (at 100,000 entries) would stay resident on top of the index and
+    // what the reader then builds.
+    crate::memory::give_back_freed();
     Ok(())
-}
-
-/// Returns the memory the writer's threads freed to the system. glibc
-/// keeps what a thread frees in that thread's arena for its next
-/// allocation, and the writer's threads are gone: at 100,000 entries
-/// about 30 MiB of their buffers would stay resident, on top of the index
-/// and what the reader then builds. Nothing is hidden: only pages no
-/// allocation holds are given back.
-fn give_back_freed_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: `malloc_trim` only releases free memory of glibc's own
-    // arenas; it may be called at any time from any thread.
-    unsafe {
-        libc::malloc_trim(0);
-    }
 }
 
 /// The document of `entry`; its bodies are read where they are kept in a
