@@ -40,8 +40,12 @@ pub fn words(text: &str, lang: Option<Lang>) -> Vec<String> {
 /// no allocation per word.
 pub fn for_each_word(text: &str, lang: Option<Lang>, f: &mut dyn FnMut(&str)) {
     // Most text is in NFKC already, which a quick check tells without
-    // composing anything.
-    if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+    // composing anything. Most letters are starters that NFKC keeps and
+    // need no look-up in its tables: leaving them out can only make the
+    // check say "no" or "maybe" where the whole text would pass (without
+    // a starter between them, two runs of marks become one, which may be
+    // out of order), never "yes" where it would not.
+    if is_nfkc_quick(text.chars().filter(|&c| !is_stable_starter(c))) == IsNormalized::Yes {
         split(text.chars(), lang, f)
     } else {
         split(text.nfkc(), lang, f)
@@ -71,7 +75,8 @@ fn split(chars: impl Iterator<Item = char>, lang: Option<Lang>, f: &mut dyn FnMu
             // The letters of most text, without the look-ups below.
             last_cyrillic = is_cyrillic(c);
             if word_chars < MAX_WORD_CHARS {
-                word.push(fold_arabic(lower).unwrap_or(lower));
+                let folded = if is_arabic(lower) { fold_arabic(lower) } else { None };
+                word.push(folded.unwrap_or(lower));
                 word_chars += 1;
             }
             continue;
@@ -116,6 +121,20 @@ fn plain_letter(c: char) -> Option<char> {
         '\u{0410}'..='\u{042F}' => char::from_u32(c as u32 + 0x20),
         _ => None,
     }
+}
+
+/// Whether `c` is a letter that NFKC leaves as it is and that no mark
+/// combines into (a starter): ASCII, the Latin-1 letters, basic Cyrillic
+/// and basic Arabic letters. A test checks each against Unicode's tables.
+fn is_stable_starter(c: char) -> bool {
+    matches!(
+        c,
+        '\0'..='\u{7F}'
+            | '\u{C0}'..='\u{FF}'
+            | '\u{0410}'..='\u{044F}'
+            | '\u{0621}'..='\u{063A}'
+            | '\u{0641}'..='\u{064A}'
+    )
 }
 
 /// Whether `c` is a letter (`char::is_alphabetic`), answered without
@@ -263,8 +282,11 @@ fn fold_homoglyphs(word: String) -> String {
     if word.is_ascii() {
         return word;
     }
-    let cyrillic = word.chars().filter(|&c| is_cyrillic(c)).count();
-    let latin = word.chars().filter(|c| c.is_ascii_alphabetic()).count();
+    let (mut cyrillic, mut latin) = (0, 0);
+    for c in word.chars() {
+        cyrillic += usize::from(is_cyrillic(c));
+        latin += usize::from(c.is_ascii_alphabetic());
+    }
     if cyrillic == 0 || latin == 0 || cyrillic == latin {
         return word;
     }
@@ -340,6 +362,34 @@ fn is_latin_extended(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Guards the quick check's shortcut: every character it leaves out
+    /// is one NFKC keeps and a starter, so leaving it out cannot hide text
+    /// that needs normalising.
+    #[test]
+    fn the_letters_the_quick_check_leaves_out_are_stable_starters() {
+        let left_out: Vec<char> = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_stable_starter(c))
+            .collect();
+        assert_eq!(left_out.len(), 0x80 + 0x40 + 0x40 + 26 + 10);
+        for c in left_out {
+            assert_eq!(
+                is_nfkc_quick(std::iter::once(c)),
+                IsNormalized::Yes,
+                "{c:?} U+{:04X}",
+                c as u32
+            );
+            assert_eq!(unicode_normalization::char::canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(std::iter::once(c).nfkc().collect::<String>(), c.to_string(), "{c:?}");
+        }
+        // Text that is not in NFKC is still normalised, wherever the
+        // letters left out stand.
+        check("ﬁnanzierung", None, &["finanzierung"]);
+        check("Schu\u{308}ler", None, &["schuler"]);
+        check("e\u{301}\u{327}a", None, &["ea"]);
+        check("ﻣﺮﺣﺒﺎ", None, &["مرحبا"]);
+    }
 
     fn check(text: &str, lang: Option<Lang>, expected: &[&str]) {
         assert_eq!(words(text, lang), expected, "words of {text:?}");

@@ -380,9 +380,23 @@ impl WordTokenizer {
         }
     }
 
+    /// Whether every word is its own term: no stop words, compounds,
+    /// reduction or stemming (the neutral analyzer).
+    fn keeps_words(&self) -> bool {
+        self.stop_words.is_empty()
+            && self.compounds.is_none()
+            && matches!(self.reduce, Reduce::None)
+            && self.stemmer.is_none()
+    }
+
     /// Appends the terms of `word` as [`Self::analyse_word`] does, from
     /// the thread's memory where the word was seen before.
     fn push_word(&self, word: &str, terms: &mut String) {
+        if self.keeps_words() {
+            // Cheaper than any look-up, and nothing to remember.
+            terms.push_str(word);
+            return;
+        }
         REMEMBERED.with_borrow_mut(|remembered| {
             let (of, slot) = self.memory;
             let remembered = remembered.of(of, slot);
@@ -441,7 +455,7 @@ impl Tokenizer for WordTokenizer {
             self.push_word(word, &mut terms);
             // A compound's parts follow the whole word at its position.
             let mut from = start;
-            for term in terms[start..].split(' ') {
+            for term in terms.as_bytes()[start..].split(|&b| b == b' ') {
                 if !term.is_empty() {
                     spans.push((position, from, from + term.len()));
                 }
