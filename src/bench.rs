@@ -481,8 +481,8 @@ mod tests {
     use super::*;
 
     /// Guards the scale test with a reload, in memory and kept in a
-    /// folder: the reloaded library answers as the first did, and the
-    /// report says how the reload went.
+    /// folder: the first library answers, the reload succeeds, and the
+    /// report says how long it took and what stayed resident.
     #[test]
     fn the_scale_test_reloads_beside_the_serving_library() {
         let shipped = crate::knowledge::load(&crate::knowledge::default_dir()).knowledge;

@@ -123,9 +123,10 @@ fn plain_letter(c: char) -> Option<char> {
     }
 }
 
-/// Whether `c` is a letter that NFKC leaves as it is and that no mark
-/// combines into (a starter): ASCII, the Latin-1 letters, basic Cyrillic
-/// and basic Arabic letters. A test checks each against Unicode's tables.
+/// Whether `c` is a character that NFKC leaves as it is and that is a
+/// starter (combining class 0): ASCII, Latin-1's letters (with `×` and
+/// `÷`), basic Cyrillic and basic Arabic letters. A test checks each
+/// against Unicode's tables.
 fn is_stable_starter(c: char) -> bool {
     matches!(
         c,
