@@ -310,8 +310,11 @@ struct WordTokenizer {
     stemmer: Option<snowball::Stemmer>,
     /// Which of a thread's [`Remembered`] maps is this analyzer's: its
     /// set of compounds and its place (0 neutral, then each language's).
-    /// Only indexing remembers ([`WordAnalyzer`] does not).
-    memory: (u64, usize),
+    /// Only indexing remembers ([`WordAnalyzer`] does not), and only an
+    /// analyzer that changes words: `None` where every word is its own
+    /// term (no stop words, compounds, reduction or stemming: the
+    /// neutral analyzer), which is cheaper than any look-up.
+    memory: Option<(u64, usize)>,
 }
 
 impl WordTokenizer {
@@ -326,13 +329,17 @@ impl WordTokenizer {
             _ => Reduce::None,
         };
         let stemmer = lang.and_then(snowball_algorithm).map(snowball::Stemmer::new);
+        let id = compounds.id;
+        let compounds = (lang == Some(Lang::De)).then(|| Arc::clone(compounds));
+        let keeps_words =
+            stop_words.is_empty() && compounds.is_none() && matches!(reduce, Reduce::None) && stemmer.is_none();
         WordTokenizer {
             lang,
             stop_words: Arc::new(stop_words),
-            compounds: (lang == Some(Lang::De)).then(|| Arc::clone(compounds)),
+            memory: (!keeps_words).then(|| (id, lang.map_or(0, |l| 1 + l as usize))),
+            compounds,
             reduce,
             stemmer,
-            memory: (compounds.id, lang.map_or(0, |l| 1 + l as usize)),
         }
     }
 
@@ -380,25 +387,14 @@ impl WordTokenizer {
         }
     }
 
-    /// Whether every word is its own term: no stop words, compounds,
-    /// reduction or stemming (the neutral analyzer).
-    fn keeps_words(&self) -> bool {
-        self.stop_words.is_empty()
-            && self.compounds.is_none()
-            && matches!(self.reduce, Reduce::None)
-            && self.stemmer.is_none()
-    }
-
     /// Appends the terms of `word` as [`Self::analyse_word`] does, from
     /// the thread's memory where the word was seen before.
     fn push_word(&self, word: &str, terms: &mut String) {
-        if self.keeps_words() {
-            // Cheaper than any look-up, and nothing to remember.
+        let Some((of, slot)) = self.memory else {
             terms.push_str(word);
             return;
-        }
+        };
         REMEMBERED.with_borrow_mut(|remembered| {
-            let (of, slot) = self.memory;
             let remembered = remembered.of(of, slot);
             if let Some(known) = remembered.get(word) {
                 terms.push_str(known.as_str());
