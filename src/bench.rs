@@ -90,15 +90,17 @@ pub struct ScaleReport {
     pub rss_loaded_mib: f64,
     pub peak_rss_mib: f64,
     pub query: Latency,
-    /// A reload of the same folder while the library serves, as the
-    /// watcher does after an edit (with `--reload`).
-    pub reload: Option<ReloadReport>,
+    /// Reloads while the library serves, as the watcher does after an
+    /// edit (with `--reload`): one entry file edited, then the edit undone.
+    pub reloads: Vec<ReloadReport>,
 }
 
 /// A reload measured by the scale test.
 #[derive(Debug, Clone, Serialize)]
 pub struct ReloadReport {
-    /// Loading and indexing the folder again beside the serving library.
+    /// What changed in the folder before it.
+    pub change: &'static str,
+    /// Reading and indexing what changed beside the serving library.
     pub seconds: f64,
     /// The peak resident memory of the reload alone, old library
     /// included; `null` where the peak of the start could not be cleared
@@ -344,7 +346,8 @@ fn quality(
 
 /// Loads (and indexes) a knowledge folder as `lotse serve` does, with the
 /// index in memory or kept in a folder, then queries it; with `reload`,
-/// then reloads it as the watcher does.
+/// then edits one entry file and reloads as the watcher does, and undoes
+/// the edit and reloads again.
 pub fn scale(
     dir: &Path,
     location: &crate::index::Location,
@@ -382,10 +385,10 @@ pub fn scale(
         }
     }
     let peak_rss_mib = peak_rss_mib();
-    let reload = if reload {
-        Some(reload_beside(library, dir, location)?)
+    let reloads = if reload {
+        reload_beside(library, dir, location)?
     } else {
-        None
+        Vec::new()
     };
     Ok(ScaleReport {
         entries,
@@ -400,27 +403,61 @@ pub fn scale(
         rss_loaded_mib,
         peak_rss_mib,
         query: latency(&mut times),
-        reload,
+        reloads,
     })
 }
 
-/// Reloads `dir` while `library` serves, as [`crate::reload::reload`]
-/// does, then drops the old library.
-fn reload_beside(library: Library, dir: &Path, location: &crate::index::Location) -> anyhow::Result<ReloadReport> {
-    // Writing 5 to `clear_refs` sets the peak back to the resident memory now.
-    let cleared = std::fs::write("/proc/self/clear_refs", "5").is_ok();
-    let start = Instant::now();
-    let reloaded = crate::reload::prepare(dir, location, library.knowledge().len(), true)
-        .map_err(|outcome| anyhow::anyhow!("the reload failed: {outcome:?}"))?;
-    let seconds = start.elapsed().as_secs_f64();
-    let peak = cleared.then(peak_rss_mib);
-    drop(library);
-    let rss_after_mib = rss_mib();
-    drop(reloaded);
-    Ok(ReloadReport {
-        seconds,
-        peak_rss_mib: peak,
-        rss_after_mib,
+/// Edits one entry file of `dir` (a line added to its body) and reloads
+/// while `library` serves, as [`crate::reload::reload`] does, then drops
+/// the old library; then undoes the edit and does the same again. The
+/// file is as it was afterwards, also where a reload fails.
+fn reload_beside(library: Library, dir: &Path, location: &crate::index::Location) -> anyhow::Result<Vec<ReloadReport>> {
+    let file = first_entry_file(dir).ok_or_else(|| anyhow::anyhow!("no entry file in {}", dir.display()))?;
+    let original = std::fs::read(&file)?;
+    let mut edited = original.clone();
+    edited.extend_from_slice(b"\nEin Nachtrag, zur Messung.\n");
+    let mut serving = library;
+    let mut reports = Vec::new();
+    for (change, bytes) in [("one file edited", &edited), ("the edit undone", &original)] {
+        std::fs::write(&file, bytes)?;
+        // Writing 5 to `clear_refs` sets the peak back to the resident memory now.
+        let cleared = std::fs::write("/proc/self/clear_refs", "5").is_ok();
+        let start = Instant::now();
+        let reloaded = match crate::reload::prepare(&serving, dir, location, true) {
+            Ok(reloaded) => reloaded,
+            Err(outcome) => {
+                std::fs::write(&file, &original)?;
+                anyhow::bail!("the reload failed: {outcome:?}");
+            }
+        };
+        let seconds = start.elapsed().as_secs_f64();
+        let peak = cleared.then(peak_rss_mib);
+        drop(std::mem::replace(&mut serving, reloaded));
+        reports.push(ReloadReport {
+            change,
+            seconds,
+            peak_rss_mib: peak,
+            rss_after_mib: rss_mib(),
+        });
+    }
+    Ok(reports)
+}
+
+/// The first German entry file (`<kind>/<id>.md`) of the folder `dir`.
+fn first_entry_file(dir: &Path) -> Option<std::path::PathBuf> {
+    let sorted = |dir: &Path| -> Option<Vec<std::path::PathBuf>> {
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .ok()?
+            .filter_map(|e| Some(e.ok()?.path()))
+            .collect();
+        paths.sort();
+        Some(paths)
+    };
+    sorted(dir)?.into_iter().filter(|p| p.is_dir()).find_map(|kind| {
+        sorted(&kind)?.into_iter().find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().matches('.').count() == 1)
+        })
     })
 }
 
@@ -480,9 +517,10 @@ fn latency(times: &mut [Duration]) -> Latency {
 mod tests {
     use super::*;
 
-    /// Guards the scale test with a reload, in memory and kept in a
-    /// folder: the first library answers, the reload succeeds, and the
-    /// report says how long it took and what stayed resident.
+    /// Guards the scale test with reloads, in memory and kept in a
+    /// folder: the first library answers, the reloads of an edit and of
+    /// its undoing succeed, the report says how long each took and what
+    /// stayed resident, and the folder is as it was.
     #[test]
     fn the_scale_test_reloads_beside_the_serving_library() {
         let shipped = crate::knowledge::load(&crate::knowledge::default_dir()).knowledge;
@@ -491,12 +529,20 @@ mod tests {
         crate::synthetic::generate(&shipped, &folder, 60, 7, &mut |_, _| {}).unwrap();
         let queries = read_queries(Path::new("tests/data/dev-queries.tsv")).unwrap();
         let kept = crate::index::Location::Dir(dir.path().join("index"));
+        let before = crate::knowledge::load(&folder).knowledge.sources().to_vec();
         for location in [crate::index::Location::Memory, kept] {
             let report = scale(&folder, &location, &queries[..5], 1, true).unwrap();
             assert_eq!((report.entries, report.query.samples), (60, 5), "{location:?}");
-            let reload = report.reload.expect("asked for a reload");
-            assert!(reload.seconds > 0.0 && reload.rss_after_mib > 0.0, "{reload:?}");
+            assert_eq!(report.reloads.len(), 2, "{location:?}");
+            for reload in &report.reloads {
+                assert!(reload.seconds > 0.0 && reload.rss_after_mib > 0.0, "{reload:?}");
+            }
         }
+        let contents = |sources: &[crate::knowledge::Source]| -> Vec<(String, [u8; 32])> {
+            sources.iter().map(|s| (s.path.clone(), s.sha256)).collect()
+        };
+        let after = crate::knowledge::load(&folder).knowledge.sources().to_vec();
+        assert_eq!(contents(&after), contents(&before));
     }
 
     #[test]

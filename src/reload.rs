@@ -20,7 +20,7 @@ use notify::{EventKind, RecursiveMode, Watcher};
 
 use crate::assistant::Assistant;
 use crate::i18n::{Arg, Catalog};
-use crate::index::Location;
+use crate::index::{IndexError, Location, Refresh, SearchIndex};
 use crate::knowledge;
 use crate::lang::Lang;
 use crate::search::Library;
@@ -80,8 +80,7 @@ pub struct Note {
 /// assistant notes it ([`Assistant::last_reload`]), whoever asked: the
 /// watcher, `/reload` or the admin page's button.
 pub fn reload(assistant: &Assistant, dir: &Path, location: &Location, force: bool) -> Outcome {
-    let before = assistant.library().knowledge().len();
-    let outcome = match prepare(dir, location, before, force) {
+    let outcome = match prepare(&assistant.library(), dir, location, force) {
         Ok(library) => swap_in(assistant, library),
         Err(outcome) => outcome,
     };
@@ -92,11 +91,40 @@ pub fn reload(assistant: &Assistant, dir: &Path, location: &Location, force: boo
     outcome
 }
 
-/// Loads `dir` and builds its index, for a library of `before` entries
-/// now; the outcome where it must not replace it. Blocks while it works.
-pub fn prepare(dir: &Path, location: &Location, before: usize, force: bool) -> Result<Library, Outcome> {
+/// The library of `dir` as it is now, to replace `serving`; the outcome
+/// where it must not replace it (and [`Outcome::Reloaded`] where nothing
+/// in the folder changed, so `serving` is the folder's knowledge still).
+/// An index kept in a folder is changed in place where only some files
+/// changed ([`SearchIndex::refresh`]); else the folder is loaded and indexed
+/// afresh. Blocks while it works.
+pub fn prepare(serving: &Library, dir: &Path, location: &Location, force: bool) -> Result<Library, Outcome> {
     let _one_at_a_time = RELOADING.lock().unwrap_or_else(|e| e.into_inner());
-    let loaded = knowledge::load_for_serving(dir);
+    let before = serving.knowledge().len();
+    let refused = |after: usize| {
+        log::error!("knowledge not reloaded: it would shrink from {before} to {after} entries; an admin can force it");
+        Outcome::Refused { before, after }
+    };
+    let rejected = |err: IndexError| {
+        log::error!("knowledge not reloaded: {err}");
+        Outcome::Rejected(vec![err.to_string()])
+    };
+    match serving.index().refresh(serving.knowledge(), dir, location) {
+        Ok(Refresh::Unchanged) => return Err(Outcome::Reloaded(before)),
+        Ok(Refresh::Update(pending)) => {
+            let after = pending.knowledge().len();
+            if !force && after * 2 < before {
+                return Err(refused(after));
+            }
+            match pending.apply(serving.index()) {
+                Ok((knowledge, index)) => return Ok(Library::from_parts(knowledge, index)),
+                // The index is built afresh below.
+                Err(err) => log::warn!("the kept index could not be changed in place ({err}); it is built afresh"),
+            }
+        }
+        Ok(Refresh::Whole) => {}
+        Err(err) => return Err(rejected(err)),
+    }
+    let mut loaded = knowledge::load_for_serving(dir);
     let errors: Vec<String> = loaded.errors().map(ToString::to_string).collect();
     if !errors.is_empty() {
         for error in &errors {
@@ -106,13 +134,10 @@ pub fn prepare(dir: &Path, location: &Location, before: usize, force: bool) -> R
     }
     let after = loaded.knowledge.len();
     if !force && after * 2 < before {
-        log::error!("knowledge not reloaded: it would shrink from {before} to {after} entries; an admin can force it");
-        return Err(Outcome::Refused { before, after });
+        return Err(refused(after));
     }
-    Library::new(loaded.knowledge, location).map_err(|err| {
-        log::error!("knowledge not reloaded: {err}");
-        Outcome::Rejected(vec![err.to_string()])
-    })
+    let index = SearchIndex::build_served(&mut loaded, dir, location, &mut |_, _| {}).map_err(rejected)?;
+    Ok(Library::from_parts(loaded.knowledge, index))
 }
 
 /// Swaps a prepared library into `assistant`.

@@ -265,8 +265,8 @@ impl Assistant {
     /// answering threads; `None` without a folder to load.
     pub async fn reload(&self, force: bool) -> Option<Outcome> {
         let (dir, location) = self.knowledge.clone()?;
-        let before = self.library().knowledge().len();
-        let prepared = tokio::task::spawn_blocking(move || reload::prepare(&dir, &location, before, force)).await;
+        let serving = self.library();
+        let prepared = tokio::task::spawn_blocking(move || reload::prepare(&serving, &dir, &location, force)).await;
         Some(match prepared {
             Ok(Ok(library)) => reload::swap_in(self, library),
             Ok(Err(outcome)) => outcome,

@@ -370,6 +370,7 @@ impl View<'_> {
             .entries()
             .iter()
             .filter(|e| category.kinds().contains(&e.kind))
+            .map(|e| &**e)
             .collect();
         let offset = (page * PAGE_SIZE).min(entries.len().saturating_sub(1) / PAGE_SIZE * PAGE_SIZE);
         let args = [
@@ -686,6 +687,7 @@ impl View<'_> {
             .entries()
             .iter()
             .find(|e| matches!(&e.details, Details::Contact(c) if c.phone.is_some() || c.email.is_some()))
+            .map(|e| &**e)
     }
 }
 

@@ -40,8 +40,9 @@ enum What {
         /// How often every query is run
         #[arg(long, default_value_t = 20)]
         rounds: usize,
-        /// Then reload the folder while the first library serves, as the
-        /// watcher does after an edit, and report its time and memory
+        /// Then edit the first entry file and reload while the first library
+        /// serves, as the watcher does, undo the edit and reload again, and
+        /// report each reload's time and memory (the file ends as it was)
         #[arg(long)]
         reload: bool,
         #[command(flatten)]

@@ -63,7 +63,11 @@ pub(super) fn execute(args: Args) -> anyhow::Result<ExitCode> {
 /// fail.
 pub fn export(knowledge: &Knowledge) -> std::io::Result<Export<'_>> {
     Ok(Export {
-        entries: knowledge.entries().iter().map(entry).collect::<std::io::Result<_>>()?,
+        entries: knowledge
+            .entries()
+            .iter()
+            .map(|e| entry(e))
+            .collect::<std::io::Result<_>>()?,
     })
 }
 

@@ -59,16 +59,38 @@ pub struct Compounds {
 impl Compounds {
     /// Collects the words of `texts` (German text).
     pub fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> Compounds {
+        let mut compounds = Compounds::of(HashSet::default());
+        texts.into_iter().for_each(|t| compounds.add(t));
+        compounds
+    }
+
+    /// `words` as a set of its own.
+    fn of(words: HashSet<String>) -> Compounds {
         static MADE: AtomicU64 = AtomicU64::new(1);
-        let words = texts
-            .into_iter()
-            .flat_map(|t| text::words(t, Some(Lang::De)))
-            .filter(|w| w.chars().count() >= MIN_PART)
-            .collect();
         Compounds {
             words,
             id: MADE.fetch_add(1, Ordering::Relaxed),
         }
+    }
+
+    /// These words as a set of its own, to add more to ([`Compounds::add`]).
+    pub fn copy(&self) -> Compounds {
+        Compounds::of(self.words.clone())
+    }
+
+    /// Adds the words of `text` (German text).
+    pub fn add(&mut self, text: &str) {
+        let words = text::words(text, Some(Lang::De)).into_iter();
+        self.words.extend(words.filter(|w| w.chars().count() >= MIN_PART));
+    }
+
+    /// The words, sorted: what a snapshot keeps. Made into a set again
+    /// ([`Compounds::new`]), they are the same set, since a normalised
+    /// word normalises to itself.
+    pub fn words(&self) -> Vec<&str> {
+        let mut words: Vec<&str> = self.words.iter().map(String::as_str).collect();
+        words.sort_unstable();
+        words
     }
 
     /// The parts of `word` where it is a compound of a known word and
@@ -1121,6 +1143,24 @@ mod tests {
         // "Sprachkurs" or "Kindergeld" do not turn into other words.
         assert_eq!(with_parts("Kindergeld").len(), 1);
         assert_eq!(with_parts("Diplom").len(), 1);
+    }
+
+    /// The words a snapshot keeps ([`Compounds::words`]) make the same set
+    /// again: a kept start splits compounds as the build did. And a reload's
+    /// set ([`Compounds::copy`], [`Compounds::add`]) holds the old words and
+    /// the new.
+    #[test]
+    fn compound_words_make_the_same_set_again() {
+        let knowledge = crate::knowledge::load(&crate::knowledge::default_dir()).knowledge;
+        let words = knowledge.german_words().unwrap();
+        let compounds = Compounds::new(words.iter().map(AsRef::as_ref));
+        assert!(compounds.words.len() > 500, "{}", compounds.words.len());
+        assert_eq!(Compounds::new(compounds.words()).words, compounds.words);
+        let mut more = compounds.copy();
+        more.add("Pflegediplom Überraschungsei");
+        assert!(compounds.words.is_subset(&more.words));
+        assert!(more.words.contains("pflegediplom"));
+        assert_ne!(more.id, compounds.id);
     }
 
     #[test]

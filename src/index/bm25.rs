@@ -43,7 +43,7 @@ impl Norms {
         for &field in fields {
             let mut tokens = 0u64;
             for segment in searcher.segment_readers() {
-                tokens += segment.inverted_index(field)?.total_num_tokens();
+                tokens += field_tokens(segment, field)?;
             }
             let average = if docs == 0 { 1.0 } else { tokens as f32 / docs as f32 };
             let mut table = Box::new([0.0f32; 256]);
@@ -68,6 +68,22 @@ impl Norms {
         let idf = (1.0 + ((docs - doc_freq) as f32 + 0.5) / (doc_freq as f32 + 0.5)).ln();
         term.boost * idf * (1.0 + K1)
     }
+}
+
+/// How many tokens the documents alive in `segment` hold in `field`,
+/// counted from their encoded lengths, as tantivy counts them for a merge
+/// of segments with deleted documents: so the count is the same whether
+/// an index was built at once or changed in place by a reload.
+fn field_tokens(segment: &tantivy::SegmentReader, field: Field) -> Result<u64, IndexError> {
+    let Some(lengths) = segment.fieldnorms_readers().get_field(field)? else {
+        return Ok(segment.inverted_index(field)?.total_num_tokens());
+    };
+    let mut count = [0u64; 256];
+    for doc in segment.doc_ids_alive() {
+        count[lengths.fieldnorm_id(doc) as usize] += 1;
+    }
+    let encoded = (0..=255u8).map(|id| u64::from(FieldNormReader::id_to_fieldnorm(id)));
+    Ok(count.iter().zip(encoded).map(|(n, length)| n * length).sum())
 }
 
 /// One term to score: where, how often the index holds it, how much it

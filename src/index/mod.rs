@@ -17,9 +17,9 @@ mod bm25;
 mod fuzzy;
 mod query;
 mod stamp;
+mod update;
 mod vocabulary;
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -27,10 +27,11 @@ use std::sync::Arc;
 
 use tantivy::collector::TopDocs;
 use tantivy::query::TermQuery;
-use tantivy::schema::{FAST, Field, IndexRecordOption, STRING, Schema, SchemaBuilder, TextFieldIndexing, TextOptions};
-use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
+use tantivy::schema::{Field, IndexRecordOption, STRING, Schema, SchemaBuilder, TextFieldIndexing, TextOptions};
+use tantivy::{DocSet, Index, IndexReader, ReloadPolicy, TERMINATED, TantivyDocument, Term};
 
 pub use analysis::Analysis;
+pub use update::{Pending, Refresh};
 
 use crate::knowledge::{self, Details, Entry, Knowledge, Loaded};
 use crate::lang::Lang;
@@ -109,6 +110,8 @@ pub enum IndexError {
          keeps an index in; give --index-dir (or index_dir) a new or empty folder"
     )]
     Foreign { path: PathBuf, file: String },
+    #[error("search index: it does not hold each entry of the knowledge once")]
+    Mismatch,
 }
 
 /// The search index over one [`Knowledge`].
@@ -129,6 +132,11 @@ pub struct SearchIndex {
     corrector: fuzzy::Corrector,
     norms: bm25::Norms,
     spare: bm25::Spare,
+    /// The German words compounds are split against.
+    compounds: Arc<analyzer::Compounds>,
+    /// What a kept index was built from, as its stamp said then: a reload
+    /// changes the index in place only while the stamp still says so.
+    stamp: Option<String>,
 }
 
 #[derive(Clone, Copy)]
@@ -140,7 +148,9 @@ struct LangFields {
 }
 
 struct Fields {
-    position: Field,
+    /// The entry's id, one term: what finds a document's entry, and what
+    /// a reload deletes a changed entry's document by.
+    id: Field,
     neutral: Field,
     /// Every word of titles, keywords and summaries, normalised but not
     /// stemmed: the dictionary typos are corrected against.
@@ -177,20 +187,21 @@ impl SearchIndex {
         let compounds = compounds(knowledge)?;
         // A kept index's folder stays locked until its reader holds the
         // files, so that another build cannot clear them in between.
-        let (index, _folder) = match location {
+        let (index, stamp, _folder) = match location {
             Location::Memory => {
                 let index = Index::create_in_ram(schema);
                 register_analyzers(&index, &compounds);
                 fill(&index, &fields, knowledge, progress)?;
-                (index, None)
+                (index, None, None)
             }
             Location::Dir(dir) => {
                 let folder = stamp::Folder::claim(dir)?;
-                let index = open_or_fill(&folder, dir, schema, &fields, knowledge, &compounds, None, progress)?;
-                (index, Some(folder))
+                let (index, stamp) =
+                    open_or_fill(&folder, dir, schema, &fields, knowledge, &compounds, None, progress)?;
+                (index, Some(stamp), Some(folder))
             }
         };
-        SearchIndex::ready(index, fields, knowledge, &compounds)
+        SearchIndex::ready(index, fields, knowledge, &compounds, stamp)
     }
 
     /// Loads the knowledge folder `dir` as a server does
@@ -210,9 +221,15 @@ impl SearchIndex {
     ) -> Result<(Loaded, SearchIndex), IndexError> {
         let Location::Dir(index_dir) = location else {
             let mut loaded = knowledge::load_for_serving(dir);
-            // An index in memory is not stamped.
-            loaded.knowledge.forget_sources();
-            let index = SearchIndex::build_with_progress(&loaded.knowledge, location, progress)?;
+            let entries = loaded.knowledge.len();
+            if entries > ONE_SEGMENT_UP_TO {
+                log::warn!(
+                    "{entries} entries with the index in memory: every reload loads and builds them all again beside \
+                     the serving index, about twice the memory; keep the index in a folder (--index-dir), where a \
+                     reload reads only what changed"
+                );
+            }
+            let index = SearchIndex::build_served(&mut loaded, dir, location, progress)?;
             return Ok((loaded, index));
         };
         let folder = stamp::Folder::claim(index_dir)?;
@@ -227,24 +244,59 @@ impl SearchIndex {
                 let read = scope.spawn(|| Read::new(&index, &fields));
                 (folder.kept(dir), read.join())
             });
-            if let (Some((knowledge, german_words)), Ok(Ok(read))) = (kept, read) {
+            if let (Some((knowledge, german_words, stamp)), Ok(Ok(read))) = (kept, read) {
                 let compounds = compounds_of(&german_words);
                 register_analyzers(&index, &compounds);
-                let index = SearchIndex::assemble(read, fields, &knowledge, &compounds);
-                let loaded = Loaded {
-                    knowledge,
-                    diagnostics: Vec::new(),
-                };
-                return Ok((loaded, index));
+                // An index that does not fit its snapshot is built afresh.
+                if let Ok(index) = SearchIndex::assemble(read, fields, &knowledge, &compounds, Some(stamp)) {
+                    let loaded = Loaded {
+                        knowledge,
+                        diagnostics: Vec::new(),
+                    };
+                    return Ok((loaded, index));
+                }
             }
         }
         let mut loaded = knowledge::load_for_serving(dir);
-        // Made once, for the compounds and the snapshot.
-        let german_words = loaded.knowledge.german_words().map_err(IndexError::Bodies)?;
-        let snapshot = (!loaded.has_errors()).then_some((dir, german_words.as_slice()));
-        let compounds = compounds_of(&german_words);
-        let index = open_or_fill(
-            &folder,
+        let index = SearchIndex::build_kept(&folder, &mut loaded, dir, index_dir, progress)?;
+        Ok((loaded, index))
+    }
+
+    /// Builds the index of what a server loaded from the folder `dir`
+    /// ([`knowledge::load_for_serving`]) at `location`: a kept index is
+    /// reused where its stamp names the same files, and is stamped with a
+    /// snapshot of the knowledge where the load had no errors. The
+    /// knowledge's file records are dropped.
+    pub fn build_served(
+        loaded: &mut Loaded,
+        dir: &Path,
+        location: &Location,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<SearchIndex, IndexError> {
+        let Location::Dir(index_dir) = location else {
+            // An index in memory is not stamped.
+            loaded.knowledge.forget_sources();
+            return SearchIndex::build_with_progress(&loaded.knowledge, location, progress);
+        };
+        let folder = stamp::Folder::claim(index_dir)?;
+        SearchIndex::build_kept(&folder, loaded, dir, index_dir, progress)
+    }
+
+    /// [`SearchIndex::build_served`] in the claimed `folder` at `index_dir`.
+    fn build_kept(
+        folder: &stamp::Folder,
+        loaded: &mut Loaded,
+        dir: &Path,
+        index_dir: &Path,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<SearchIndex, IndexError> {
+        let (schema, fields) = schema();
+        let compounds = compounds(&loaded.knowledge)?;
+        // The snapshot keeps what the compounds are split against.
+        let words = compounds.words();
+        let snapshot = (!loaded.has_errors()).then_some((dir, words.as_slice()));
+        let (index, stamp) = open_or_fill(
+            folder,
             index_dir,
             schema,
             &fields,
@@ -253,43 +305,47 @@ impl SearchIndex {
             snapshot,
             progress,
         )?;
+        drop(words);
         loaded.knowledge.forget_sources();
-        let index = SearchIndex::ready(index, fields, &loaded.knowledge, &compounds)?;
-        Ok((loaded, index))
+        SearchIndex::ready(index, fields, &loaded.knowledge, &compounds, Some(stamp))
     }
 
-    /// The search index over `index`, built from `knowledge`.
+    /// The search index over `index`, built from `knowledge` (and kept
+    /// under a stamp naming `stamp`).
     fn ready(
         index: Index,
         fields: Fields,
         knowledge: &Knowledge,
         compounds: &Arc<analyzer::Compounds>,
+        stamp: Option<String>,
     ) -> Result<SearchIndex, IndexError> {
         let read = Read::new(&index, &fields)?;
-        Ok(SearchIndex::assemble(read, fields, knowledge, compounds))
+        SearchIndex::assemble(read, fields, knowledge, compounds, stamp)
     }
 
     /// The search index of what was read from an index (`read`) and the
-    /// knowledge it was built from.
+    /// knowledge it was built from; [`IndexError::Mismatch`] where the
+    /// index does not hold exactly the knowledge's entries.
     fn assemble(
         read: Read,
         fields: Fields,
         knowledge: &Knowledge,
         compounds: &Arc<analyzer::Compounds>,
-    ) -> SearchIndex {
+        stamp: Option<String>,
+    ) -> Result<SearchIndex, IndexError> {
         let Read {
             reader,
             vocabulary,
             corrector,
             norms,
             spare,
-            positions,
         } = read;
+        let positions = positions(&reader.searcher(), fields.id, knowledge)?.ok_or(IndexError::Mismatch)?;
         let analyzers = Lang::ALL
             .into_iter()
             .map(|l| (l, analyzer::WordAnalyzer::new(Some(l), compounds)))
             .collect();
-        SearchIndex {
+        Ok(SearchIndex {
             reader,
             fields,
             analyzers,
@@ -300,7 +356,9 @@ impl SearchIndex {
             norms,
             spare,
             positions,
-        }
+            compounds: Arc::clone(compounds),
+            stamp,
+        })
     }
 
     /// Searches the index: the best entries, best first, with the
@@ -387,7 +445,6 @@ struct Read {
     corrector: fuzzy::Corrector,
     norms: bm25::Norms,
     spare: bm25::Spare,
-    positions: Vec<Vec<u32>>,
 }
 
 impl Read {
@@ -399,21 +456,61 @@ impl Read {
         let corrector = fuzzy::Corrector::new(vocabulary::field_terms(&searcher, fields.dictionary)?);
         let norms = bm25::Norms::new(&searcher, &searched)?;
         let spare = bm25::Spare::new(&searcher);
-        let mut positions = Vec::new();
-        for segment in searcher.segment_readers() {
-            let column = segment.fast_fields().u64("position")?;
-            let of = |doc| column.first(doc).map_or(u32::MAX, |p| p as u32);
-            positions.push((0..segment.max_doc()).map(of).collect());
-        }
         Ok(Read {
             reader,
             vocabulary,
             corrector,
             norms,
             spare,
-            positions,
         })
     }
+}
+
+/// Each document's entry position in `knowledge`, by segment and
+/// document (`u32::MAX` for one deleted); `None` unless the index holds
+/// every entry exactly once and nothing else. A segment's id terms come in
+/// the order of ids, and are walked beside the knowledge's ids in that
+/// order.
+fn positions(
+    searcher: &tantivy::Searcher,
+    field: Field,
+    knowledge: &Knowledge,
+) -> Result<Option<Vec<Vec<u32>>>, IndexError> {
+    let by_id = knowledge.positions_by_id();
+    let ids: Vec<&[u8]> = by_id
+        .iter()
+        .map(|&p| knowledge.entries()[p as usize].id.as_bytes())
+        .collect();
+    let mut found = vec![false; ids.len()];
+    let mut positions = Vec::new();
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(field)?;
+        let alive = segment.alive_bitset();
+        let mut of = vec![u32::MAX; segment.max_doc() as usize];
+        let mut at = 0;
+        let mut stream = inverted.terms().stream().map_err(tantivy::TantivyError::from)?;
+        while stream.advance() {
+            let mut postings = inverted
+                .read_postings_from_terminfo(stream.value(), IndexRecordOption::Basic)
+                .map_err(tantivy::TantivyError::from)?;
+            let mut doc = postings.doc();
+            while doc != TERMINATED {
+                if alive.is_none_or(|a| a.is_alive(doc)) {
+                    while ids.get(at).is_some_and(|id| *id < stream.key()) {
+                        at += 1;
+                    }
+                    if ids.get(at) != Some(&stream.key()) || found[at] {
+                        return Ok(None);
+                    }
+                    found[at] = true;
+                    of[doc as usize] = by_id[at];
+                }
+                doc = postings.advance();
+            }
+        }
+        positions.push(of);
+    }
+    Ok(found.iter().all(|&f| f).then_some(positions))
 }
 
 /// Each entry's place in the order of ids, by position.
@@ -433,8 +530,7 @@ fn schema() -> (Schema, Fields) {
             .set_index_option(IndexRecordOption::WithFreqs);
         builder.add_text_field(name, TextOptions::default().set_indexing_options(indexing))
     };
-    let position = builder.add_u64_field("position", FAST);
-    builder.add_text_field("id", STRING);
+    let id = builder.add_text_field("id", STRING);
     let neutral = text_field(&mut builder, "neutral", analyzer::NEUTRAL);
     let dictionary = text_field(&mut builder, "dictionary", analyzer::NEUTRAL);
     let langs = Lang::ALL
@@ -451,7 +547,7 @@ fn schema() -> (Schema, Fields) {
         })
         .collect();
     let fields = Fields {
-        position,
+        id,
         neutral,
         dictionary,
         langs,
@@ -481,7 +577,7 @@ fn fill(
     let mut writer = index.writer_with_num_threads::<TantivyDocument>(threads, threads * WRITER_MEMORY)?;
     let total = knowledge.len();
     for (position, entry) in knowledge.entries().iter().enumerate() {
-        writer.add_document(document(fields, position, entry).map_err(IndexError::Bodies)?)?;
+        writer.add_document(document(fields, entry).map_err(IndexError::Bodies)?)?;
         if position % 1000 == 0 || position + 1 == total {
             progress(position + 1, total);
         }
@@ -497,9 +593,9 @@ fn fill(
 
 /// The document of `entry`; its bodies are read where they are kept in a
 /// file, which may fail.
-fn document(fields: &Fields, position: usize, entry: &Entry) -> std::io::Result<TantivyDocument> {
+fn document(fields: &Fields, entry: &Entry) -> std::io::Result<TantivyDocument> {
     let mut doc = TantivyDocument::default();
-    doc.add_u64(fields.position, position as u64);
+    doc.add_text(fields.id, &entry.id);
     for (lang, texts) in &entry.texts {
         let f = fields.langs[lang];
         doc.add_text(f.title, texts.title());
@@ -579,7 +675,7 @@ fn compounds_of(german_words: &[impl AsRef<str>]) -> Arc<analyzer::Compounds> {
 /// from the same knowledge, and builds it afresh otherwise (see [`stamp`]).
 /// With `snapshot` (the folder the knowledge was loaded from, and its
 /// German words), the stamp also names a snapshot of the knowledge,
-/// written now.
+/// written now. Returns the index with the fingerprint its stamp names.
 #[allow(clippy::too_many_arguments)]
 fn open_or_fill(
     folder: &stamp::Folder,
@@ -588,9 +684,9 @@ fn open_or_fill(
     fields: &Fields,
     knowledge: &Knowledge,
     compounds: &Arc<analyzer::Compounds>,
-    snapshot: Option<(&Path, &[Cow<'_, str>])>,
+    snapshot: Option<(&Path, &[&str])>,
     progress: &mut dyn FnMut(usize, usize),
-) -> Result<Index, IndexError> {
+) -> Result<(Index, String), IndexError> {
     let fingerprint = stamp::fingerprint(knowledge);
     if folder.holds(&fingerprint)
         && let Ok(index) = Index::open_in_dir(dir)
@@ -600,12 +696,12 @@ fn open_or_fill(
         if snapshot.is_some() {
             folder.seal(&fingerprint, knowledge, snapshot)?;
         }
-        return Ok(index);
+        return Ok((index, fingerprint));
     }
     folder.clear()?;
     let index = Index::create_in_dir(dir, schema)?;
     register_analyzers(&index, compounds);
     fill(&index, fields, knowledge, progress)?;
     folder.seal(&fingerprint, knowledge, snapshot)?;
-    Ok(index)
+    Ok((index, fingerprint))
 }

@@ -31,7 +31,8 @@ use crate::privacy::to_hex as hex;
 /// Arabic prefixes.
 /// 3: look-alike Latin and Cyrillic letters fold to a word's script
 /// (`text::words`); the Arabic article standing apart is a stop word.
-pub const ANALYZER_VERSION: u32 = 3;
+/// 4: a document names its entry by the id term, not by a position.
+pub const ANALYZER_VERSION: u32 = 4;
 
 /// The marker that says Lotse made the folder.
 const MARKER: &str = "lotse-index";
@@ -143,20 +144,39 @@ impl Folder {
 
     /// Whether the index in the folder was built from `fingerprint`.
     pub fn holds(&self, fingerprint: &str) -> bool {
-        fs::read_to_string(self.dir.join(STAMP)).is_ok_and(|s| s.lines().next() == Some(fingerprint))
+        self.fingerprint().is_some_and(|f| f == fingerprint)
+    }
+
+    /// What the index in the folder was built from, as the stamp says.
+    fn fingerprint(&self) -> Option<String> {
+        let mut line = String::new();
+        std::io::BufReader::new(File::open(self.dir.join(STAMP)).ok()?)
+            .read_line(&mut line)
+            .ok()?;
+        Some(text_of(&line).to_string())
+    }
+
+    /// The records of the files the index was built from, where the stamp
+    /// says it was built from `fingerprint` and names a snapshot.
+    pub fn sources(&self, fingerprint: &str) -> Option<Vec<Source>> {
+        let (stamped, _, _, sources) = self.read_stamp()?;
+        (stamped == fingerprint).then_some(sources)
+    }
+
+    /// Removes the stamp, before the index changes: an index whose change
+    /// is cut short is never taken for a finished one.
+    pub fn unseal(&self) -> Result<(), IndexError> {
+        match fs::remove_file(self.dir.join(STAMP)) {
+            Err(err) if err.kind() != std::io::ErrorKind::NotFound => Err(self.io(err)),
+            _ => Ok(()),
+        }
     }
 
     /// Removes everything but the marker, the stamp first, so that a build
     /// cut short is never taken for a finished one.
     pub fn clear(&self) -> Result<(), IndexError> {
-        let io = |source| IndexError::Io {
-            path: self.dir.clone(),
-            source,
-        };
-        match fs::remove_file(self.dir.join(STAMP)) {
-            Err(err) if err.kind() != std::io::ErrorKind::NotFound => return Err(io(err)),
-            _ => {}
-        }
+        let io = |source| self.io(source);
+        self.unseal()?;
         for entry in fs::read_dir(&self.dir).map_err(io)? {
             let entry = entry.map_err(io)?;
             if entry.file_name() == MARKER {
@@ -175,37 +195,63 @@ impl Folder {
     /// Records that the index now in the folder was built from
     /// `knowledge`, whose fingerprint is `fingerprint`. With `snapshot`
     /// (the knowledge folder it was loaded from, without errors, and the
-    /// knowledge's German words, [`Knowledge::german_words`]), a snapshot
-    /// of the knowledge is kept beside the index and named in the stamp,
-    /// for [`Folder::kept`].
+    /// words compounds are split against, `analyzer::Compounds::words`), a
+    /// snapshot of the knowledge is kept beside the index and named in the
+    /// stamp, for [`Folder::kept`].
     pub fn seal(
         &self,
         fingerprint: &str,
         knowledge: &Knowledge,
         snapshot: Option<(&Path, &[impl AsRef<str>])>,
     ) -> Result<(), IndexError> {
-        let io = |source| IndexError::Io {
+        let written = match snapshot.filter(|_| !knowledge.sources().is_empty()) {
+            Some((folder, german_words)) => Some(
+                self.write_snapshot(knowledge, german_words, folder)
+                    .map_err(|source| self.io(source))?,
+            ),
+            None => None,
+        };
+        self.write_stamp(fingerprint, written, knowledge.sources())
+    }
+
+    fn io(&self, source: std::io::Error) -> IndexError {
+        IndexError::Io {
             path: self.dir.clone(),
             source,
-        };
-        let mut text = format!("{fingerprint}\nanalyzers {ANALYZER_VERSION}\n");
-        if let Some((folder, german_words)) = snapshot.filter(|_| !knowledge.sources().is_empty()) {
-            let (sha256, size) = self.write_snapshot(knowledge, german_words, folder).map_err(io)?;
-            text.push_str(&format!("snapshot {} {size}\n", hex(&sha256)));
         }
-        for source in knowledge.sources() {
-            text.push_str(&format!(
-                "{} {} {} {}\n",
-                hex(&source.sha256),
-                source.size,
-                source.modified,
-                source.path
-            ));
-        }
-        // Written beside and renamed, so the stamp is whole or absent.
+    }
+
+    /// Writes the stamp: the fingerprint, the snapshot's SHA-256 and size
+    /// where there is one, and the files' records.
+    fn write_stamp(
+        &self,
+        fingerprint: &str,
+        snapshot: Option<([u8; 32], u64)>,
+        sources: &[Source],
+    ) -> Result<(), IndexError> {
+        let io = |source| self.io(source);
+        // Written beside and renamed, so the stamp is whole or absent; a
+        // line at a time, not made whole in memory first (36 MB for
+        // 300,000 files).
         let partial = self.dir.join(format!("{STAMP}.partial"));
-        let mut file = File::create(&partial).map_err(io)?;
-        file.write_all(text.as_bytes()).map_err(io)?;
+        let mut out = std::io::BufWriter::new(File::create(&partial).map_err(io)?);
+        let write = || -> std::io::Result<File> {
+            writeln!(out, "{fingerprint}\nanalyzers {ANALYZER_VERSION}")?;
+            if let Some((sha256, size)) = snapshot {
+                writeln!(out, "snapshot {} {size}", hex(&sha256))?;
+            }
+            for source in sources {
+                let Source {
+                    path,
+                    size,
+                    modified,
+                    sha256,
+                } = source;
+                writeln!(out, "{} {size} {modified} {path}", hex(sha256))?;
+            }
+            out.into_inner().map_err(std::io::IntoInnerError::into_error)
+        };
+        let file = write().map_err(io)?;
         file.sync_all().map_err(io)?;
         fs::rename(&partial, self.dir.join(STAMP)).map_err(io)
     }
@@ -220,9 +266,9 @@ impl Folder {
     /// then the caller loads the folder. Where only times of change moved
     /// (a file touched, or saved unchanged), the stamp is written anew.
     /// The knowledge has no file records ([`Knowledge::forget_sources`]).
-    /// With it come the snapshot's German words
-    /// ([`Knowledge::german_words`]).
-    pub fn kept(&self, knowledge_dir: &Path) -> Option<(Knowledge, Vec<String>)> {
+    /// With it come the snapshot's German words, which compounds are split
+    /// against, and the fingerprint the stamp names.
+    pub fn kept(&self, knowledge_dir: &Path) -> Option<(Knowledge, Vec<String>, String)> {
         let start = std::time::Instant::now();
         let (fingerprint, sha256, size, mut sources) = self.read_stamp()?;
         // The snapshot is read on a second thread while the files are
@@ -234,21 +280,20 @@ impl Folder {
             let looked = start.elapsed();
             (touched, looked, snapshot.join().ok().flatten())
         });
-        let (touched, (mut knowledge, german_words)) = (touched?, kept?);
+        let (touched, (knowledge, german_words)) = (touched?, kept?);
         let files = sources.len();
-        knowledge.set_sources(sources);
         if touched {
-            // The fingerprint stays; a failed write only costs the next
-            // start the same check.
-            let _ = self.seal(&fingerprint, &knowledge, Some((knowledge_dir, german_words.as_slice())));
+            // The fingerprint and the snapshot stay; a failed write only
+            // costs the next start the same check.
+            let _ = self.write_stamp(&fingerprint, Some((sha256, size)), &sources);
         }
-        knowledge.forget_sources();
+        drop(sources);
         log::info!(
             "knowledge unchanged: {files} files looked at in {looked:.1?}, with {} entries from the snapshot in {:.1?}",
             knowledge.len(),
             start.elapsed()
         );
-        Some((knowledge, german_words))
+        Some((knowledge, german_words, fingerprint))
     }
 
     /// The stamp's fingerprint, snapshot (SHA-256 and size) and files,

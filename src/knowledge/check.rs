@@ -6,6 +6,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use toml::Spanned;
 
@@ -83,8 +84,9 @@ fn missing_fields(entry: &Entry, lang: Lang) -> Vec<&'static str> {
 /// What needs every file (unique ids, references, translations read
 /// before their entry) is settled in [`Assembly::finish`].
 pub(super) struct Assembly {
-    /// The sound entries, in the order their files were read.
-    entries: Vec<Entry>,
+    /// The sound entries, in the order their files were read: each in an
+    /// allocation of its own from the start, as [`Knowledge`] keeps them.
+    entries: Vec<Arc<Entry>>,
     /// The references of each entry, by its place in `entries`.
     references: Vec<Vec<Reference>>,
     /// The translations read, as texts, waiting for their entry.
@@ -118,7 +120,7 @@ impl Assembly {
         match file {
             ParsedFile::Entry(file) => {
                 if let Some((entry, refs)) = check_entry(file, self.bodies.as_mut(), diagnostics) {
-                    self.entries.push(entry);
+                    self.entries.push(Arc::new(entry));
                     self.references.push(refs);
                 }
             }
@@ -140,8 +142,14 @@ impl Assembly {
 
     /// The sound entries: of two with one id the first read, with their
     /// translations; with `completeness`, warns of incomplete translations
-    /// and few keywords too.
-    pub(super) fn finish(self, diagnostics: &mut Vec<Diagnostic>, completeness: bool) -> Vec<Entry> {
+    /// and few keywords too. A reference resolves to an entry assembled
+    /// here or to an id `elsewhere` knows (entries not read again).
+    pub(super) fn finish(
+        self,
+        diagnostics: &mut Vec<Diagnostic>,
+        completeness: bool,
+        elsewhere: &dyn Fn(&str) -> bool,
+    ) -> Vec<Arc<Entry>> {
         let Assembly {
             mut entries,
             references,
@@ -169,13 +177,13 @@ impl Assembly {
             }
         }
         // The place of the kept entry with `id`.
-        let find = |entries: &[Entry], id: &str| {
+        let find = |entries: &[Arc<Entry>], id: &str| {
             let at = by_id.partition_point(|&i| entries[i].id.as_str() < id);
             by_id.get(at).copied().filter(|&i| entries[i].id == id)
         };
         for (place, refs) in references.iter().enumerate().filter(|&(place, _)| kept[place]) {
             for (target, line) in refs {
-                if find(&entries, target).is_none() {
+                if find(&entries, target).is_none() && !elsewhere(target) {
                     diagnostics.push(error(
                         &entries[place].path,
                         Some(*line),
@@ -187,7 +195,8 @@ impl Assembly {
         for t in translations {
             match find(&entries, &t.stem).filter(|&i| entries[i].kind == t.kind) {
                 Some(i) => {
-                    entries[i].texts.insert(t.lang, t.texts);
+                    // Not yet shared: nothing is copied.
+                    Arc::make_mut(&mut entries[i]).texts.insert(t.lang, t.texts);
                 }
                 None => diagnostics.push(error(
                     &t.path,
@@ -202,6 +211,7 @@ impl Assembly {
         let mut kept = kept.into_iter();
         entries.retain(|_| kept.next().unwrap_or(true));
         for entry in &mut entries {
+            let entry = Arc::make_mut(entry);
             // Exactly as long as needed: a large folder holds many entries.
             entry.texts.0.shrink_to_fit();
         }
@@ -485,7 +495,7 @@ impl FieldCheck<'_> {
     }
 }
 
-fn warn_missing_translations(entries: &[Entry], diagnostics: &mut Vec<Diagnostic>) {
+fn warn_missing_translations(entries: &[Arc<Entry>], diagnostics: &mut Vec<Diagnostic>) {
     for entry in entries {
         for lang in Lang::ALL.into_iter().filter(|&l| l != Lang::CANONICAL) {
             let missing = missing_fields(entry, lang);
@@ -507,7 +517,7 @@ fn warn_missing_translations(entries: &[Entry], diagnostics: &mut Vec<Diagnostic
 /// Warns about each language in which an entry has some keywords, but fewer
 /// than [`MIN_KEYWORDS`] different ones. None at all is reported already:
 /// an error in German, a lacking field in a translation.
-fn warn_few_keywords(entries: &[Entry], diagnostics: &mut Vec<Diagnostic>) {
+fn warn_few_keywords(entries: &[Arc<Entry>], diagnostics: &mut Vec<Diagnostic>) {
     for entry in entries {
         for (&lang, texts) in &entry.texts {
             let distinct: HashSet<String> = texts.keywords().map(|k| k.to_lowercase()).collect();

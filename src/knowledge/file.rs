@@ -223,6 +223,34 @@ pub(super) fn read_folder(
     sources
 }
 
+/// Reads the files at `paths` (below `dir`, `/` between the parts, each in
+/// a kind's folder) as [`read_folder`] reads them, handing each to `sink`;
+/// returns their records. `None` where the folder itself cannot be read.
+pub(super) fn read_files(
+    dir: &Path,
+    paths: &[&str],
+    diagnostics: &mut Vec<Diagnostic>,
+    sink: &mut Sink<'_>,
+) -> Option<Vec<Source>> {
+    let root = fs::canonicalize(dir).ok()?;
+    let reader = Folder {
+        root: &root,
+        max_bytes: super::MAX_FILE_BYTES,
+    };
+    let mut sources = Vec::new();
+    for relative in paths {
+        let (folder, name) = relative.split_once('/')?;
+        let kind = Kind::from_folder(folder)?;
+        let path = dir.join(folder).join(name);
+        if let Some((name, text)) = reader.read_entry_file(&path, &mut sources, diagnostics)
+            && let Some(file) = parse_entry_file(path, kind, &name, &text, diagnostics)
+        {
+            sink(file, diagnostics);
+        }
+    }
+    Some(sources)
+}
+
 /// The knowledge folder being read: its real path and the size cap.
 struct Folder<'a> {
     root: &'a Path,
@@ -405,24 +433,25 @@ impl Folder<'_> {
 const RACY_NS: u64 = 2_000_000_000;
 
 /// Brings `sources` (of an earlier load, sorted by path) up to date with
-/// the folder `dir`, when its files still hold what they say: each file is
-/// looked at by size and time of change, and read and hashed again only
-/// where these differ (or are unknown). Says whether a time of change or
-/// size moved; `None` when a file was added, removed or changed in
-/// content, or anything in the folder is amiss (a loader's error): then the
-/// folder must be loaded in full. Files the loader does not read (dot
-/// files, files that are not `.md`, files at the top) are passed over as it
-/// passes them over.
-pub(super) fn restat(dir: &Path, sources: &mut [Source]) -> Option<bool> {
+/// the folder `dir`: each file is looked at by size and time of change,
+/// and read and hashed again only where these differ (or are unknown), or
+/// where it is new. Says which files were added, removed or changed in
+/// content; `None` when anything in the folder is amiss (a loader's
+/// error): then the folder must be loaded in full, which reports it. Files
+/// the loader does not read (dot files, files that are not `.md`, files at
+/// the top) are passed over as it passes them over.
+pub(super) fn changes(dir: &Path, sources: &mut Vec<Source>) -> Option<Changes> {
     let root = fs::canonicalize(dir).ok()?;
     let reader = Folder {
         root: &root,
         max_bytes: super::MAX_FILE_BYTES,
     };
     let mut seen = vec![false; sources.len()];
-    let mut touched = false;
-    // The records of files whose time of change moved, as they are now.
+    let mut changes = Changes::default();
+    // The records of files whose size or time of change moved, and of new
+    // files, as they are now.
     let mut moved = Vec::new();
+    let mut added = Vec::new();
     for folder in sorted_listing(dir).ok()? {
         let name = folder.file_name().unwrap_or_default().to_string_lossy();
         if name.starts_with('.') {
@@ -462,29 +491,64 @@ pub(super) fn restat(dir: &Path, sources: &mut [Source]) -> Option<bool> {
                 };
                 meta = fs::metadata(entry.path()).ok()?;
             }
-            let at = *by_name.get(&*file_name)?;
-            seen[at] = true;
-            let known = &sources[at];
-            if known.modified != 0 && meta.len() == known.size && modified_ns(&meta) == known.modified {
-                continue;
+            let known = by_name.get(&*file_name).map(|&at| (at, &sources[at]));
+            if let Some((at, known)) = known {
+                seen[at] = true;
+                if known.modified != 0 && meta.len() == known.size && modified_ns(&meta) == known.modified {
+                    continue;
+                }
             }
             let path = entry.path();
             let (bytes, meta) = reader.read_capped(&path).ok()?;
             let source = reader.source(&path, &bytes, &meta);
-            if source.sha256 != known.sha256 {
-                return None;
-            }
-            if source != *known {
-                moved.push((at, source));
+            match known {
+                None => {
+                    changes.paths.push(source.path.clone());
+                    added.push(source);
+                }
+                Some((at, known)) => {
+                    if source.sha256 != known.sha256 {
+                        changes.paths.push(source.path.clone());
+                    } else {
+                        // A record without a time (a file read just after
+                        // it changed) that gets one has not moved.
+                        changes.touched |= known.modified != 0 && source != *known;
+                    }
+                    moved.push((at, source));
+                }
             }
         }
         // Once the names are no longer looked up in the records.
-        touched |= !moved.is_empty();
         for (at, source) in moved.drain(..) {
             sources[at] = source;
         }
     }
-    seen.iter().all(|&s| s).then_some(touched)
+    let mut seen = seen.into_iter();
+    sources.retain(|source| {
+        let seen = seen.next().unwrap_or(true);
+        if !seen {
+            changes.paths.push(source.path.clone());
+        }
+        seen
+    });
+    if !added.is_empty() {
+        sources.append(&mut added);
+        sources.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+    changes.paths.sort();
+    Some(changes)
+}
+
+/// How a folder's files differ from the records of an earlier load
+/// ([`changes`]).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// The files added, removed or changed in content, below the folder
+    /// (`/` between the parts), sorted.
+    pub paths: Vec<String>,
+    /// Whether a file's size or known time of change moved while its
+    /// content stayed.
+    pub touched: bool,
 }
 
 /// What a file that is neither a regular file nor a folder is, in words.

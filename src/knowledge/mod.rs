@@ -25,6 +25,7 @@ use crate::lang::Lang;
 
 use body::BodyFile;
 pub use check::{Coverage, MIN_KEYWORDS};
+pub use file::Changes;
 
 /// The kind of an entry, which is also the folder it lives in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -471,7 +472,10 @@ pub const MAX_FILE_BYTES: u64 = 1 << 20;
 /// All entries of a knowledge folder, in a stable order (kind, then id).
 #[derive(Debug, Clone, Default)]
 pub struct Knowledge {
-    entries: Vec<Entry>,
+    /// Shared, so that a reload that changed a few files keeps the other
+    /// entries as they are, not a second copy of them
+    /// ([`update`]).
+    entries: Vec<Arc<Entry>>,
     /// The positions of the entries in the order of their ids: a look-up
     /// is a binary search, with no second copy of every id.
     by_id: Vec<u32>,
@@ -590,8 +594,14 @@ impl Entry {
 impl Knowledge {
     /// Builds the knowledge from entries, sorted by kind and id. Ids must be
     /// unique; the loader guarantees it, and a later duplicate is dropped.
-    pub fn new(mut entries: Vec<Entry>) -> Knowledge {
-        let order = |a: &Entry, b: &Entry| (a.kind, &a.id).cmp(&(b.kind, &b.id));
+    pub fn new(entries: Vec<Entry>) -> Knowledge {
+        Knowledge::shared(entries.into_iter().map(Arc::new).collect())
+    }
+
+    /// Like [`Knowledge::new`], of entries that may be shared with another
+    /// knowledge.
+    pub fn shared(mut entries: Vec<Arc<Entry>>) -> Knowledge {
+        let order = |a: &Arc<Entry>, b: &Arc<Entry>| (a.kind, &a.id).cmp(&(b.kind, &b.id));
         // A snapshot's entries come sorted, and sorting 100,000 entries
         // takes a buffer of half of them (9 MB) at the moment memory peaks.
         if !entries.is_sorted_by(|a, b| order(a, b).is_le()) {
@@ -631,18 +641,12 @@ impl Knowledge {
         self.sources = Vec::new();
     }
 
-    /// Names the files the knowledge was read from (a snapshot's
-    /// knowledge gets them from the stamp beside it).
-    pub(crate) fn set_sources(&mut self, sources: Vec<Source>) {
-        self.sources = sources;
-    }
-
-    pub fn entries(&self) -> &[Entry] {
+    pub fn entries(&self) -> &[Arc<Entry>] {
         &self.entries
     }
 
     pub fn get(&self, id: &str) -> Option<&Entry> {
-        self.position(id).map(|i| &self.entries[i])
+        self.position(id).map(|i| &*self.entries[i])
     }
 
     /// The position of an entry in [`Knowledge::entries`].
@@ -705,7 +709,7 @@ impl Knowledge {
 
 /// The positions of `entries` in the order of their ids; of equal ids,
 /// the first position first.
-fn order_of_ids(entries: &[Entry]) -> Vec<u32> {
+fn order_of_ids(entries: &[Arc<Entry>]) -> Vec<u32> {
     let mut order: Vec<u32> = (0..entries.len() as u32).collect();
     order.sort_by(|&a, &b| entries[a as usize].id.cmp(&entries[b as usize].id));
     order
@@ -782,11 +786,100 @@ fn load_folder(dir: &Path, max_file_bytes: u64, warnings: Warnings, bodies: Opti
         assembly.add(file, diagnostics)
     });
     sources.sort_by(|a, b| a.path.cmp(&b.path));
-    let entries = assembly.finish(&mut diagnostics, warnings == Warnings::All);
+    let entries = assembly.finish(&mut diagnostics, warnings == Warnings::All, &|_| false);
     diagnostics.sort_by(|a, b| (&a.path, a.line, &a.message).cmp(&(&b.path, b.line, &b.message)));
-    let mut knowledge = Knowledge::new(entries);
+    let mut knowledge = Knowledge::shared(entries);
     knowledge.sources = sources;
     Loaded { knowledge, diagnostics }
+}
+
+/// Brings `sources` (of an earlier load, sorted by path) up to date with
+/// the folder `dir`, and says which files were added, removed or changed in
+/// content; `None` where the folder has a problem the loader would report.
+/// Only files whose size or time of change moved are read again.
+pub fn changes(dir: &Path, sources: &mut Vec<Source>) -> Option<Changes> {
+    file::changes(dir, sources)
+}
+
+/// Knowledge brought up to date with its folder by [`update`].
+#[derive(Debug)]
+pub struct Update {
+    pub knowledge: Knowledge,
+    /// The ids of the entries read again or gone, as they were before.
+    pub replaced: Vec<String>,
+    /// The entries read again, as they are now.
+    pub fresh: Vec<Arc<Entry>>,
+}
+
+/// The knowledge of the folder `dir` once the files `changed` (see
+/// [`changes`]; `sources` are the records of all its files now) changed
+/// since `old` was loaded from it, as a server loads it
+/// ([`load_for_serving`]): only the entries of the changed files are read
+/// again (an entry with all its translations), and the others are shared
+/// with `old`. `None` where the change has any error: a file that does not
+/// load cleanly, a duplicate id, a reference to an entry that is gone, or
+/// a file that changed again while it was read. Then the whole folder is
+/// loaded, which reports each error where it is.
+pub fn update(dir: &Path, old: &Knowledge, sources: Vec<Source>, changed: &[String]) -> Option<Update> {
+    // A file belongs to the entry named by the part of its name before the
+    // first dot (ids have none): `offers/x.md`, `offers/x.en.md`. The files
+    // of that name in every folder are read again, so that an id taken
+    // twice is found as a whole load finds it.
+    fn stem(path: &str) -> &str {
+        let name = path.rsplit_once('/').map_or(path, |(_, name)| name);
+        name.split_once('.').map_or(name, |(stem, _)| stem)
+    }
+    let affected: rustc_hash::FxHashSet<&str> = changed.iter().map(|p| stem(p)).collect();
+    let is_affected = |entry: &Entry| affected.contains(entry.id.as_str());
+    let paths: Vec<&str> = sources
+        .iter()
+        .map(|s| s.path.as_str())
+        .filter(|p| affected.contains(stem(p)))
+        .collect();
+    let bodies = BodyFile::temporary().ok().map(body::BodyWriter::new);
+    let mut assembly = check::Assembly::new(bodies);
+    let mut diagnostics = Vec::new();
+    let read = file::read_files(dir, &paths, &mut diagnostics, &mut |file, diagnostics| {
+        assembly.add(file, diagnostics)
+    })?;
+    // Each file as `changes` found it, or it changed again meanwhile.
+    fn content(s: &Source) -> (&str, [u8; 32]) {
+        (&s.path, s.sha256)
+    }
+    let expected = sources.iter().filter(|s| affected.contains(stem(&s.path)));
+    if !read.iter().map(content).eq(expected.map(content)) {
+        return None;
+    }
+    let kept = |id: &str| old.get(id).is_some_and(|e| !is_affected(e));
+    let fresh = assembly.finish(&mut diagnostics, false, &kept);
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        return None;
+    }
+    let replaced: Vec<String> = old
+        .entries()
+        .iter()
+        .filter(|e| is_affected(e))
+        .map(|e| e.id.clone())
+        .collect();
+    let mut gone: rustc_hash::FxHashSet<&str> = replaced.iter().map(String::as_str).collect();
+    for entry in &fresh {
+        gone.remove(entry.id.as_str());
+    }
+    let mut entries: Vec<Arc<Entry>> = Vec::with_capacity(old.len() - replaced.len() + fresh.len());
+    for entry in old.entries().iter().filter(|e| !is_affected(e)) {
+        if entry.related.iter().any(|id| gone.contains(id.as_str())) {
+            return None;
+        }
+        entries.push(Arc::clone(entry));
+    }
+    entries.extend(fresh.iter().cloned());
+    let mut knowledge = Knowledge::shared(entries);
+    knowledge.sources = sources;
+    Some(Update {
+        knowledge,
+        replaced,
+        fresh,
+    })
 }
 
 /// Brings `sources` (of an earlier load) up to date with the folder `dir`
@@ -795,8 +888,10 @@ fn load_folder(dir: &Path, max_file_bytes: u64, warnings: Warnings, bodies: Opti
 /// whether any size or time moved; `None` when any file was added, removed
 /// or changed in content, or the folder has a problem the loader would
 /// report.
-pub fn unchanged(dir: &Path, sources: &mut [Source]) -> Option<bool> {
-    file::restat(dir, sources)
+pub fn unchanged(dir: &Path, sources: &mut Vec<Source>) -> Option<bool> {
+    file::changes(dir, sources)
+        .filter(|c| c.paths.is_empty())
+        .map(|c| c.touched)
 }
 
 /// Parses and checks the text of one canonical entry file as if it were
@@ -938,7 +1033,7 @@ mod tests {
             assert_eq!(shipped.position(&entry.id), Some(position));
         }
         assert_eq!(shipped.get("gibt-es-nicht"), None);
-        let mut entries = shipped.entries().to_vec();
+        let mut entries: Vec<Entry> = shipped.entries().iter().map(|e| Entry::clone(e)).collect();
         let mut twin = entries[0].clone();
         twin.kind = Kind::Link;
         twin.source = "twin".to_string();

@@ -5,8 +5,10 @@
 //!
 //! The format is Lotse's own and versioned ([`VERSION`]): lengths as
 //! little-endian `u32`, strings as length and UTF-8 bytes. After the
-//! entries come the German words ([`Knowledge::german_words`]), which a
-//! start would otherwise split every German text for. Entry paths are
+//! entries come the German words compounds are split against (normalised,
+//! as the index keeps them; a reload that changed some entries adds
+//! theirs), which a start would otherwise split every German text for.
+//! Entry paths are
 //! kept relative to the knowledge folder and joined to the folder given at
 //! reading, so a snapshot reads the same whatever the folder is called.
 //! Whoever keeps the snapshot checks that it is whole (the index's stamp
@@ -32,8 +34,7 @@ pub const VERSION: u32 = 2;
 const MAGIC: &[u8] = b"lotse-knowledge-snapshot\n";
 
 /// Writes the entries of `knowledge` (loaded from the folder `dir`) and
-/// its German words ([`Knowledge::german_words`], made once by the caller,
-/// who splits compounds against them too).
+/// the German words the caller splits compounds against.
 pub fn write(
     knowledge: &Knowledge,
     german_words: &[impl AsRef<str>],
@@ -54,7 +55,7 @@ pub fn write(
             related,
             source,
             path,
-        } = entry;
+        } = &**entry;
         w.str(id)?;
         w.u8(Kind::ALL.iter().position(|k| k == kind).unwrap_or_default() as u8)?;
         w.u8(match audience {
@@ -216,7 +217,7 @@ pub fn read(
             4 => Details::Link { url: r.str()? },
             _ => return Err(bad("details")),
         };
-        entries.push(Entry {
+        entries.push(Arc::new(Entry {
             id,
             kind,
             audience,
@@ -225,13 +226,13 @@ pub fn read(
             related: r.strs()?,
             source: r.str()?,
             path: dir.join(PathBuf::from(r.str()?)),
-        });
+        }));
     }
     let german_words = r.strs()?;
     if r.input.read(&mut [0])? != 0 {
         return Err(bad("bytes after the German words"));
     }
-    let mut knowledge = Knowledge::new(entries);
+    let mut knowledge = Knowledge::shared(entries);
     if knowledge.len() != count {
         return Err(bad("duplicate ids"));
     }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use lotse::assistant::{Assistant, Channel, Effect, Event, Input, MAX_ACTION_BYTES, MemoryStorage, Message, Target};
 use lotse::i18n::{Arg, Catalog};
-use lotse::knowledge::{Knowledge, Texts};
+use lotse::knowledge::{Entry, Knowledge, Texts};
 use lotse::lang::Lang;
 use lotse::search::Library;
 use lotse::terminal::TerminalChat;
@@ -243,7 +243,12 @@ async fn contact_card_and_non_text() {
 
 #[tokio::test]
 async fn details_fall_back_to_german_with_a_note() {
-    let mut entries = library().knowledge().entries().to_vec();
+    let mut entries: Vec<_> = library()
+        .knowledge()
+        .entries()
+        .iter()
+        .map(|e| Entry::clone(e))
+        .collect();
     let entry = entries.iter_mut().find(|e| e.id == "facharbeitskreis").unwrap();
     entry.texts.remove(&Lang::Pl);
     let ro = entry.texts.get_mut(&Lang::Ro).unwrap();

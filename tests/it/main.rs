@@ -13,6 +13,7 @@ mod kept_index;
 mod locales;
 mod operation;
 mod pg;
+mod reload_in_place;
 mod replicas;
 mod retrieval;
 mod search;

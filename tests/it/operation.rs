@@ -504,7 +504,7 @@ fn builds_into_one_index_folder_take_turns() {
     let dir = tempfile::tempdir().unwrap();
     let index = dir.path().join("index");
     let full = library().knowledge().clone();
-    let fewer = lotse::knowledge::Knowledge::new(
+    let fewer = lotse::knowledge::Knowledge::shared(
         full.entries()
             .iter()
             .filter(|e| e.id != "maria-kotsina")

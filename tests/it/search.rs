@@ -161,7 +161,7 @@ fn index_kept_on_disk_is_reused_and_rebuilt_on_change() {
     }
 
     // Fewer entries: the kept index no longer fits and is built afresh.
-    let fewer = lotse::knowledge::Knowledge::new(
+    let fewer = lotse::knowledge::Knowledge::shared(
         knowledge
             .entries()
             .iter()
