@@ -59,23 +59,24 @@ pub struct Compounds {
 impl Compounds {
     /// Collects the words of `texts` (German text).
     pub fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> Compounds {
-        let mut compounds = Compounds::of(HashSet::default());
+        let mut compounds = Compounds::of([]);
         texts.into_iter().for_each(|t| compounds.add(t));
         compounds
     }
 
-    /// `words` as a set of its own.
-    fn of(words: HashSet<String>) -> Compounds {
+    /// `words`, normalised already ([`Compounds::words`] of an earlier
+    /// set), as a set of its own.
+    pub fn of(words: impl IntoIterator<Item = String>) -> Compounds {
         static MADE: AtomicU64 = AtomicU64::new(1);
         Compounds {
-            words,
+            words: words.into_iter().collect(),
             id: MADE.fetch_add(1, Ordering::Relaxed),
         }
     }
 
     /// These words as a set of its own, to add more to ([`Compounds::add`]).
     pub fn copy(&self) -> Compounds {
-        Compounds::of(self.words.clone())
+        Compounds::of(self.words.iter().cloned())
     }
 
     /// Adds the words of `text` (German text).
@@ -84,9 +85,8 @@ impl Compounds {
         self.words.extend(words.filter(|w| w.chars().count() >= MIN_PART));
     }
 
-    /// The words, sorted: what a snapshot keeps. Made into a set again
-    /// ([`Compounds::new`]), they are the same set, since a normalised
-    /// word normalises to itself.
+    /// The words, sorted: what a snapshot keeps, and a kept start makes a
+    /// set of again ([`Compounds::of`]) without normalising them anew.
     pub fn words(&self) -> Vec<&str> {
         let mut words: Vec<&str> = self.words.iter().map(String::as_str).collect();
         words.sort_unstable();
@@ -1146,15 +1146,18 @@ mod tests {
     }
 
     /// The words a snapshot keeps ([`Compounds::words`]) make the same set
-    /// again: a kept start splits compounds as the build did. And a reload's
-    /// set ([`Compounds::copy`], [`Compounds::add`]) holds the old words and
-    /// the new.
+    /// again, and are normalised already (normalising them anew changes
+    /// none): a kept start splits compounds as the build did. And a
+    /// reload's set ([`Compounds::copy`], [`Compounds::add`]) holds the old
+    /// words and the new.
     #[test]
     fn compound_words_make_the_same_set_again() {
         let knowledge = crate::knowledge::load(&crate::knowledge::default_dir()).knowledge;
         let words = knowledge.german_words().unwrap();
         let compounds = Compounds::new(words.iter().map(AsRef::as_ref));
         assert!(compounds.words.len() > 500, "{}", compounds.words.len());
+        let kept = compounds.words().into_iter().map(String::from);
+        assert_eq!(Compounds::of(kept).words, compounds.words);
         assert_eq!(Compounds::new(compounds.words()).words, compounds.words);
         let mut more = compounds.copy();
         more.add("Pflegediplom Überraschungsei");

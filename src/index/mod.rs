@@ -245,7 +245,8 @@ impl SearchIndex {
                 (folder.kept(dir), read.join())
             });
             if let (Some((knowledge, german_words, stamp)), Ok(Ok(read))) = (kept, read) {
-                let compounds = compounds_of(&german_words);
+                // Normalised when they were written.
+                let compounds = Arc::new(analyzer::Compounds::of(german_words));
                 register_analyzers(&index, &compounds);
                 // An index that does not fit its snapshot is built afresh.
                 if let Ok(index) = SearchIndex::assemble(read, fields, &knowledge, &compounds, Some(stamp)) {
@@ -659,16 +660,13 @@ fn neutral_values(entry: &Entry) -> Vec<String> {
 }
 
 /// The German words compounds are split against: those of the knowledge.
-/// Each distinct whitespace-separated token ([`Knowledge::german_words`],
-/// also kept in a snapshot) is normalised once: a word never spans
-/// whitespace (`text::words`), so the words are the same, and a large
-/// folder repeats its tokens many times over.
+/// Each distinct whitespace-separated token ([`Knowledge::german_words`])
+/// is normalised once: a word never spans whitespace (`text::words`), so
+/// the words are the same, and a large folder repeats its tokens many
+/// times over.
 fn compounds(knowledge: &Knowledge) -> Result<Arc<analyzer::Compounds>, IndexError> {
-    Ok(compounds_of(&knowledge.german_words().map_err(IndexError::Bodies)?))
-}
-
-fn compounds_of(german_words: &[impl AsRef<str>]) -> Arc<analyzer::Compounds> {
-    Arc::new(analyzer::Compounds::new(german_words.iter().map(AsRef::as_ref)))
+    let tokens = knowledge.german_words().map_err(IndexError::Bodies)?;
+    Ok(Arc::new(analyzer::Compounds::new(tokens.iter().map(AsRef::as_ref))))
 }
 
 /// Opens the index kept in `dir` (claimed as `folder`) when it was built

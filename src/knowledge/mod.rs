@@ -664,10 +664,9 @@ impl Knowledge {
     }
 
     /// The distinct words of the German texts (title, summary, body,
-    /// keywords) as they are written, split at white space, sorted: what
-    /// the index splits German compounds against. The snapshot keeps them
-    /// ([`snapshot`]), so that a kept start need not split every text.
-    /// A body kept in a file is read for it (one at a time), which may
+    /// keywords) as they are written, split at white space, in no order:
+    /// what the index makes the words German compounds are split against
+    /// of. A body kept in a file is read for it (one at a time), which may
     /// fail.
     pub fn german_words(&self) -> io::Result<Vec<Cow<'_, str>>> {
         let mut words = rustc_hash::FxHashSet::default();
@@ -687,9 +686,7 @@ impl Knowledge {
                 }
             }
         }
-        let mut words: Vec<_> = words.into_iter().collect();
-        words.sort_unstable();
-        Ok(words)
+        Ok(words.into_iter().collect())
     }
 
     pub fn len(&self) -> usize {
@@ -760,14 +757,19 @@ pub fn load_with_limit(dir: &Path, max_file_bytes: u64) -> Loaded {
 /// them all. The bodies are kept in a temporary file (`body.rs`), not in
 /// memory; where none can be made, in memory after all.
 pub fn load_for_serving(dir: &Path) -> Loaded {
-    let bodies = match BodyFile::temporary() {
+    load_folder(dir, MAX_FILE_BYTES, Warnings::PerFile, served_bodies())
+}
+
+/// Where a server's bodies go: a temporary file, or where none can be
+/// made, memory (`None`).
+fn served_bodies() -> Option<body::BodyWriter> {
+    match BodyFile::temporary() {
         Ok(file) => Some(body::BodyWriter::new(file)),
         Err(e) => {
             log::warn!("the bodies stay in memory: no temporary file for them: {e}");
             None
         }
-    };
-    load_folder(dir, MAX_FILE_BYTES, Warnings::PerFile, bodies)
+    }
 }
 
 /// Which warnings a load collects.
@@ -836,8 +838,7 @@ pub fn update(dir: &Path, old: &Knowledge, sources: Vec<Source>, changed: &[Stri
         .map(|s| s.path.as_str())
         .filter(|p| affected.contains(stem(p)))
         .collect();
-    let bodies = BodyFile::temporary().ok().map(body::BodyWriter::new);
-    let mut assembly = check::Assembly::new(bodies);
+    let mut assembly = check::Assembly::new(served_bodies());
     let mut diagnostics = Vec::new();
     let read = file::read_files(dir, &paths, &mut diagnostics, &mut |file, diagnostics| {
         assembly.add(file, diagnostics)
